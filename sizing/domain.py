@@ -1,0 +1,234 @@
+"""Plain domain objects of the product catalogue.
+
+The Django models in ``catalog/`` build these with ``to_domain()``; the engine
+receives nothing else. Physical figures are pint quantities from the one
+registry in :mod:`sizing.units`; a figure nobody knows yet is ``None`` and the
+engine says so when it falls back to a default. Money is ``Decimal``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from sizing.units import Quantity
+
+
+class DataSource(StrEnum):
+    BROCHURE = "brochure"
+    MANUAL = "manual"
+    PUBLIC = "public"
+    ADMIN = "admin"
+
+
+class Coupling(StrEnum):
+    HYBRID = "hybrid"
+    AC = "ac"
+
+
+class AccessoryKind(StrEnum):
+    BACKUP_BOX = "backup_box"
+    BACKUP_PROTECTION = "backup_protection"
+    SHUTDOWN_KIT = "shutdown_kit"
+    DISTRIBUTION_UNIT = "distribution_unit"
+    ATS = "ats"
+    OTHER = "other"
+
+
+class Insulation(StrEnum):
+    PVC = "PVC"
+    XLPE = "XLPE"
+
+
+class RcdType(StrEnum):
+    A = "A"
+    F = "F"
+    B = "B"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Product:
+    """What every orderable item carries, whatever it is."""
+
+    article: str  # Vekto article number, or a generic code when is_generic
+    is_generic: bool
+    model_code: str
+    name_nl: str
+    name_en: str
+    price_eur: Decimal  # list price excl. VAT
+    vat_rate: Decimal  # 0.21 for 21 %
+    price_is_example: bool = True
+    unit: str = "st"
+    source: DataSource = DataSource.BROCHURE
+    ambiguity_note: str = ""
+
+    def name(self, language: str = "nl") -> str:
+        return self.name_en if language == "en" and self.name_en else self.name_nl
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Inverter(Product):
+    system_code: str  # SMILE-G3-T10
+    family: str  # compatibility family: S, T, TH
+    phases: int
+    coupling: Coupling
+    nominal_power: Quantity
+    max_charge_power: Quantity
+    max_battery_current: Quantity
+    grid_port_current: Quantity | None
+    backup_port_current: Quantity | None
+    grid_input_power: Quantity
+    nominal_voltage: Quantity  # phase-to-neutral
+    pv_max_power: Quantity | None = None
+    pv_max_voltage: Quantity | None = None
+    mppt_min_voltage: Quantity | None = None
+    mppt_max_voltage: Quantity | None = None
+    mppt_count: int | None = None
+    strings_per_mppt: int | None = None
+    pv_max_current_per_mppt: Quantity | None = None
+    pv_short_circuit_current_per_mppt: Quantity | None = None
+    efficiency_max_pct: float | None = None
+    efficiency_eu_pct: float | None = None
+    weight: Quantity | None = None
+    ip_rating: str = "IP65"
+    # Manufacturer installation data; None = not known yet (admins fill it in).
+    max_ac_current: Quantity | None = None
+    recommended_ac_breaker: Quantity | None = None
+    rcd_type_a_permitted: bool | None = None
+    recommended_rcd_sensitivity: Quantity | None = None
+
+    @property
+    def has_pv_input(self) -> bool:
+        return self.coupling is Coupling.HYBRID and self.pv_max_power is not None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BatteryModule(Product):
+    code: str  # SMILE-G3-BAT-9.3S
+    nominal_energy: Quantity
+    usable_energy: Quantity
+    depth_of_discharge_pct: float
+    nominal_voltage: Quantity
+    max_current: Quantity
+    min_temperature: Quantity
+    max_temperature: Quantity
+    ip_rating: str
+    weight: Quantity | None = None
+    cycles: int | None = None
+
+    @property
+    def indoor_only(self) -> bool:
+        """IP2x gives no protection against water: the module may not stand outdoors."""
+        return ip_water_digit(self.ip_rating) < 4
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Compatibility:
+    family: str
+    module_code: str
+    allowed_counts: tuple[int, ...]
+    max_per_cluster: int
+    max_clusters: int
+    source: DataSource = DataSource.BROCHURE
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Accessory(Product):
+    kind: AccessoryKind
+    phases: tuple[int, ...]  # (1,), (3,) or (1, 3)
+    compatible_inverters: tuple[str, ...] = ()  # system codes; empty = all
+    ip_rating: str = ""
+    description_nl: str = ""
+    description_en: str = ""
+    rcd_sensitivity: Quantity | None = None
+    rating: Quantity | None = None
+    curve: str = ""
+
+    def fits(self, inverter: Inverter) -> bool:
+        return inverter.phases in self.phases and (
+            not self.compatible_inverters or inverter.system_code in self.compatible_inverters
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cable(Product):
+    cable_type: str  # VD, YMvK, XMvK
+    cores: int
+    csa: Quantity  # mm²
+    insulation: Insulation
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CircuitBreaker(Product):
+    rating: Quantity
+    curve: str  # B, C, D
+    poles: str  # 1P, 1P+N, 3P, 3P+N
+    breaking_capacity: Quantity | None = None
+    module_width: int = 1
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ResidualCurrentDevice(Product):
+    is_rcbo: bool
+    rcd_type: RcdType
+    sensitivity: Quantity
+    rating: Quantity
+    poles: str  # 1P+N, 3P+N (RCBO) or 2P, 4P (RCD)
+    curve: str = ""  # RCBO only
+    module_width: int = 2
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MainSwitch(Product):
+    rating: Quantity
+    poles: str
+    module_width: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Enclosure(Product):
+    rows: int
+    modules_per_row: int
+
+    @property
+    def modules(self) -> int:
+        return self.rows * self.modules_per_row
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Catalog:
+    """Everything the engine may know about products, indexed for lookups."""
+
+    version: str
+    inverters: dict[str, Inverter]  # by system code
+    modules: dict[str, BatteryModule]  # by module code
+    compatibility: tuple[Compatibility, ...]
+    accessories: tuple[Accessory, ...] = ()
+    cables: tuple[Cable, ...] = ()
+    breakers: tuple[CircuitBreaker, ...] = ()
+    rcds: tuple[ResidualCurrentDevice, ...] = ()
+    main_switches: tuple[MainSwitch, ...] = ()
+    enclosures: tuple[Enclosure, ...] = ()
+    _compat_index: dict[tuple[str, str], Compatibility] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        self._compat_index.update({(c.family, c.module_code): c for c in self.compatibility})
+
+    def compatibility_for(self, family: str, module_code: str) -> Compatibility | None:
+        return self._compat_index.get((family, module_code))
+
+    def accessories_of(self, kind: AccessoryKind) -> Iterable[Accessory]:
+        return (a for a in self.accessories if a.kind is kind)
+
+
+def ip_water_digit(ip_rating: str) -> int:
+    """Second digit of an IP code (IP65 → 5); 0 when unreadable, the conservative reading."""
+    code = ip_rating.strip().upper().removeprefix("IP")
+    if len(code) >= 2 and code[1].isdigit():
+        return int(code[1])
+    return 0

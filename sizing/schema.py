@@ -1,0 +1,306 @@
+"""The engine's JSON contract: requests in, results out (see shared/design.md).
+
+The same pydantic models serve the Python API, the management commands and
+the HTTP API. Field names are stable; new fields may be added. Numeric inputs
+whose name carries a unit (``length_m``, ``current_a``) accept a bare number
+in that unit or a quantity string in any compatible unit (``"12000 mm"``,
+``"0.012 km"``, ``"14500 mA"``), converted at the boundary.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from sizing.units import as_magnitude
+
+
+def _unit(unit: str) -> BeforeValidator:
+    return BeforeValidator(lambda value: as_magnitude(value, unit))
+
+
+Amperes = Annotated[float, _unit("A")]
+Metres = Annotated[float, _unit("m")]
+Celsius = Annotated[float, _unit("degC")]
+Kilowatts = Annotated[float, _unit("kW")]
+Milliamperes = Annotated[float, _unit("mA")]
+SquareMillimetres = Annotated[float, _unit("mm**2")]
+Percent = Annotated[float, _unit("percent")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Finding(Strict):
+    code: str
+    severity: Severity
+    message: str  # Dutch, the default language
+    message_en: str
+    reference: str
+    circuit: str | None = None  # the circuit a finding is about, when it is about one
+
+    def text(self, language: str = "nl") -> str:
+        return self.message_en if language == "en" else self.message
+
+
+class TraceStep(Strict):
+    step: str
+    value: str
+    basis: str
+    circuit: str | None = None
+    is_default: bool = False  # the value rests on a documented default, not manufacturer data
+
+
+# --------------------------------------------------------------------------- requests
+
+InstallationMethod = Literal["A1", "A2", "B1", "B2", "C", "D1", "D2", "E", "F"]
+Phase = Literal["L1", "L2", "L3"]
+
+
+class Connection(Strict):
+    phases: Literal[1, 3]
+    main_fuse_a: Amperes = Field(gt=0, le=250)
+    earthing: Literal["TN-C-S", "TT", "unknown"] = "unknown"
+
+
+class BatterySelection(Strict):
+    module: str = Field(min_length=1, max_length=64)
+    count: int = Field(ge=1, le=64)
+
+
+class ExistingPV(Strict):
+    power_kw: Kilowatts = Field(ge=0, le=1000)
+    phase: Literal["L1", "L2", "L3", "3P"] = "L1"
+
+
+class CableRun(Strict):
+    length_m: Metres = Field(gt=0, le=1000)
+    method: InstallationMethod = "B1"
+    insulation: Literal["PVC", "XLPE"] = "PVC"
+    ambient_c: Celsius = Field(default=30, ge=-40, le=100)
+    grouped_circuits: int = Field(default=1, ge=1, le=20)
+    cable_type: Literal["VD", "YMvK", "XMvK"] | None = None
+    soil_resistivity_km_w: float | None = Field(default=None, gt=0, le=10)
+    csa_mm2: SquareMillimetres | None = Field(default=None, gt=0)  # forced by the installer
+    breaker_a: Amperes | None = Field(default=None, gt=0)  # forced by the installer
+
+
+class ExistingRcd(Strict):
+    groups: int = Field(ge=0, le=20)
+    type: Literal["A", "F", "B"] = "A"
+    sensitivity_ma: Milliamperes = 30
+    poles: Literal["2P", "4P"] = "2P"
+
+
+class Board(Strict):
+    mode: Literal["existing", "new"]
+    rcds: list[ExistingRcd] = Field(default_factory=list, max_length=12)
+    free_modules: int = Field(default=0, ge=0, le=200)
+    household_circuits: int = Field(default=0, ge=0, le=60)
+
+
+class DesignOptions(Strict):
+    selectivity_factor: float = Field(default=1.6, ge=1.0, le=4.0)
+    max_groups_per_rcd: int = Field(default=4, ge=1, le=20)
+    rcd_sensitivity_ma: Milliamperes | None = Field(default=None, gt=0)
+    breaker_curve: Literal["B", "C", "D"] = "B"
+
+
+class DesignRequest(Strict):
+    connection: Connection
+    inverter: str = Field(min_length=1, max_length=64)
+    batteries: list[BatterySelection] = Field(min_length=1, max_length=4)
+    backup: Literal["none", "distribution_unit", "backup_box"] = "none"
+    location: Literal["indoor", "outdoor"] = "indoor"
+    min_ambient_c: Celsius | None = Field(default=None, ge=-60, le=80)
+    existing_pv: ExistingPV | None = None
+    shutdown_kit: bool = False
+    board: Board | None = None
+    ac_cable: CableRun | None = None
+    backup_cable: CableRun | None = None
+    max_voltage_drop_pct: Percent | None = Field(default=None, gt=0, le=5)
+    options: DesignOptions = Field(default_factory=DesignOptions)
+    project_reference: str = Field(default="", max_length=120)
+
+
+class CableRequest(Strict):
+    current_a: Amperes = Field(gt=0, le=1000)
+    phases: Literal[1, 3] = 1
+    length_m: Metres = Field(gt=0, le=1000)
+    method: InstallationMethod = "B1"
+    insulation: Literal["PVC", "XLPE"] = "PVC"
+    ambient_c: Celsius = Field(default=30, ge=-40, le=100)
+    grouped_circuits: int = Field(default=1, ge=1, le=20)
+    soil_resistivity_km_w: float | None = Field(default=None, gt=0, le=10)
+    cos_phi: float = Field(default=1.0, gt=0, le=1)
+    max_voltage_drop_pct: Percent = Field(default=1.0, gt=0, le=5)
+    curve: Literal["B", "C", "D"] = "B"
+    csa_mm2: SquareMillimetres | None = Field(default=None, gt=0)
+    breaker_a: Amperes | None = Field(default=None, gt=0)
+
+
+# --------------------------------------------------------------------------- results
+
+
+class CableResult(BaseModel):
+    breaker_a: float | None
+    csa_mm2: float | None
+    iz_a: float | None
+    iz0_a: float | None = None
+    k_temp: float | None
+    k_group: float | None
+    k_soil: float | None = None
+    voltage_drop_pct: float | None
+    findings: list[Finding] = Field(default_factory=list)
+    trace: list[TraceStep] = Field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+
+class BatterySummary(BaseModel):
+    module: str
+    count: int
+    clusters: list[int]
+    nominal_kwh: float
+    usable_kwh: float
+    max_count: int
+    max_usable_kwh: float
+    next_counts: list[int] = Field(default_factory=list)
+
+
+class BreakerSpec(BaseModel):
+    rating_a: float
+    curve: str
+    poles: int
+    article: str | None = None
+
+
+class RcdSpec(BaseModel):
+    type: str
+    sensitivity_ma: float
+    poles: int
+    is_rcbo: bool = False
+    rating_a: float | None = None
+    article: str | None = None
+
+
+class CableSpec(BaseModel):
+    csa_mm2: float
+    iz_a: float
+    length_m: float
+    cores: int
+    cable_type: str
+    insulation: str
+    method: str
+    article: str | None = None
+
+
+class Circuit(BaseModel):
+    name: str  # ac_grid, backup, household_1 …
+    purpose_nl: str
+    purpose_en: str
+    phases: int
+    phase: str  # "L1", "L1-L2-L3"
+    design_current_a: float
+    breaker: BreakerSpec | None = None
+    rcd: RcdSpec | None = None
+    cable: CableSpec | None = None
+    voltage_drop_pct: float | None = None
+    trace: list[TraceStep] = Field(default_factory=list)
+
+
+class BoardRcd(BaseModel):
+    label: str
+    type: str
+    sensitivity_ma: float
+    poles: int
+    is_rcbo: bool = False
+    is_new: bool = True
+    groups: list[str] = Field(default_factory=list)  # circuit names or labels
+    phase: str = ""
+
+
+class BoardDesign(BaseModel):
+    mode: Literal["existing", "new"]
+    main_switch_a: float | None = None
+    main_switch_poles: int | None = None
+    rcds: list[BoardRcd] = Field(default_factory=list)
+    modules_needed: int = 0
+    modules_free: int | None = None
+    enclosure: str | None = None  # e.g. "3 × 18"
+    enclosure_article: str | None = None
+
+
+class BomLine(BaseModel):
+    article: str
+    description: str
+    description_en: str = ""
+    quantity: Decimal
+    unit: str
+    unit_price_eur: Decimal
+    line_total_eur: Decimal
+    vat_rate: Decimal
+    is_generic: bool = False
+    price_is_example: bool = True
+    category: str = ""
+
+
+class Totals(BaseModel):
+    excl_vat_eur: Decimal
+    vat_eur: Decimal
+    incl_vat_eur: Decimal
+
+
+class Design(BaseModel):
+    valid: bool
+    engine_version: str
+    catalog_version: str
+    request: DesignRequest
+    findings: list[Finding] = Field(default_factory=list)
+    battery: BatterySummary | None = None
+    circuits: list[Circuit] = Field(default_factory=list)
+    board: BoardDesign | None = None
+    bom: list[BomLine] = Field(default_factory=list)
+    totals: Totals | None = None
+    trace: list[TraceStep] = Field(default_factory=list)
+
+    def by_severity(self, severity: Severity) -> list[Finding]:
+        return [f for f in self.findings if f.severity is severity]
+
+
+class Site(Strict):
+    """What ``suggest`` needs to know about the place the system goes."""
+
+    connection: Connection
+    location: Literal["indoor", "outdoor"] = "indoor"
+    min_ambient_c: Celsius | None = Field(default=None, ge=-60, le=80)
+    existing_pv: ExistingPV | None = None
+    target_usable_kwh: float | None = Field(default=None, gt=0, le=1000)
+    target_power_kw: float | None = Field(default=None, gt=0, le=1000)
+
+
+class Suggestion(BaseModel):
+    inverter: str
+    module: str
+    count: int
+    backup: Literal["none", "distribution_unit", "backup_box"]
+    phases: int
+    power_kw: float
+    usable_kwh: float
+    nominal_kwh: float
+    clusters: list[int]
+    price_excl_vat_eur: Decimal
+    warnings: list[str] = Field(default_factory=list)  # codes of warnings that fire
+    score: float | None = None
