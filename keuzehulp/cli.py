@@ -1,0 +1,62 @@
+"""Shared plumbing of the JSON management commands (design, cable, dossier).
+
+Exit codes, the same for every command: 0 a result without errors, 1 a result
+with error findings, 2 input that cannot be read (bad JSON, a missing or
+mistyped field), with a message on stderr that names the field.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_BAD_INPUT = 2
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class BadInput(Exception):
+    """Input the command cannot use; ``str()`` is the message for stderr."""
+
+
+def read_text(source: str) -> str:
+    if source == "-":
+        return sys.stdin.read()
+    path = Path(source)
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise BadInput(f"file not found: {source}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInput(f"cannot read {source}: {exc}") from exc
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    lines = []
+    for item in error.errors():
+        where = ".".join(str(part) for part in item["loc"]) or "(request)"
+        lines.append(f"{where}: {item['msg']}")
+    return "invalid request:\n  " + "\n  ".join(lines)
+
+
+def parse_model(text: str, model: type[M]) -> M:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+    if not isinstance(data, dict):
+        raise BadInput("invalid request: expected a JSON object")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise BadInput(describe_validation_error(exc)) from exc
+
+
+def read_model(source: str, model: type[M]) -> M:
+    return parse_model(read_text(source), model)
