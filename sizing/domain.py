@@ -126,6 +126,9 @@ class BatteryModule(Product):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Compatibility:
+    """Which counts of a module an inverter takes (rows are per inverter, edited inline in admin)."""
+
+    inverter: str  # system code
     family: str
     module_code: str
     allowed_counts: tuple[int, ...]
@@ -217,10 +220,11 @@ class Catalog:
     )
 
     def __post_init__(self) -> None:
-        self._compat_index.update({(c.family, c.module_code): c for c in self.compatibility})
+        self._compat_index.update({(c.inverter, c.module_code): c for c in self.compatibility})
 
-    def compatibility_for(self, family: str, module_code: str) -> Compatibility | None:
-        return self._compat_index.get((family, module_code))
+    def compatibility_for(self, inverter_code: str, module_code: str) -> Compatibility | None:
+        """The row for this inverter (system code) and module, or None when not compatible."""
+        return self._compat_index.get((inverter_code, module_code))
 
     def accessories_of(self, kind: AccessoryKind) -> Iterable[Accessory]:
         return (a for a in self.accessories if a.kind is kind)
