@@ -29,6 +29,7 @@ Kilowatts = Annotated[float, _unit("kW")]
 Milliamperes = Annotated[float, _unit("mA")]
 SquareMillimetres = Annotated[float, _unit("mm**2")]
 Percent = Annotated[float, _unit("percent")]
+Volts = Annotated[float, _unit("V")]
 
 
 class Strict(BaseModel):
@@ -64,6 +65,11 @@ class TraceStep(Strict):
 # --------------------------------------------------------------------------- requests
 
 InstallationMethod = Literal["A1", "A2", "B1", "B2", "C", "D1", "D2", "E", "F"]
+# How grouped cables lie, the items of IEC 60364-5-52 Table B.52.17 (1 to 5); None = item 1,
+# the one that applies to every method in air and the most conservative of the five.
+GroupingArrangement = Literal[
+    "bunched", "single_layer_wall", "single_layer_ceiling", "perforated_tray", "ladder"
+]
 Phase = Literal["L1", "L2", "L3"]
 
 
@@ -93,6 +99,7 @@ class CableRun(Strict):
     soil_resistivity_km_w: float | None = Field(default=None, gt=0, le=10)
     csa_mm2: SquareMillimetres | None = Field(default=None, gt=0)  # forced by the installer
     breaker_a: Amperes | None = Field(default=None, gt=0)  # forced by the installer
+    grouping_arrangement: GroupingArrangement | None = None
 
 
 class ExistingRcd(Strict):
@@ -114,6 +121,9 @@ class DesignOptions(Strict):
     max_groups_per_rcd: int = Field(default=4, ge=1, le=20)
     rcd_sensitivity_ma: Milliamperes | None = Field(default=None, gt=0)
     breaker_curve: Literal["B", "C", "D"] = "B"
+    # Defaults of these two mirror sizing/tables/design_rules.json (a test keeps them equal).
+    min_rcds: int = Field(default=2, ge=1, le=12)
+    household_breaker_a: Amperes = Field(default=16, gt=0, le=63)
 
 
 class DesignRequest(Strict):
@@ -147,6 +157,8 @@ class CableRequest(Strict):
     curve: Literal["B", "C", "D"] = "B"
     csa_mm2: SquareMillimetres | None = Field(default=None, gt=0)
     breaker_a: Amperes | None = Field(default=None, gt=0)
+    grouping_arrangement: GroupingArrangement | None = None
+    voltage_v: Volts | None = Field(default=None, gt=0, le=1000)  # U0, phase to neutral
 
 
 # --------------------------------------------------------------------------- results
@@ -160,6 +172,12 @@ class CableResult(BaseModel):
     k_temp: float | None
     k_group: float | None
     k_soil: float | None = None
+    voltage_drop_v: float | None = None
+    voltage_drop_target_pct: float | None = None
+    loaded_conductors: int | None = None
+    ampacity_table: str | None = None  # "IEC 60364-5-52:2009 Table B.52.4, column B1"
+    governed_by: Literal["current", "voltage_drop", "installer"] | None = None
+    curve: str | None = None
     voltage_drop_pct: float | None
     findings: list[Finding] = Field(default_factory=list)
     trace: list[TraceStep] = Field(default_factory=list)
