@@ -124,6 +124,9 @@ class DesignOptions(Strict):
     # Defaults of these two mirror sizing/tables/design_rules.json (a test keeps them equal).
     min_rcds: int = Field(default=2, ge=1, le=12)
     household_breaker_a: Amperes = Field(default=16, gt=0, le=63)
+    # Household load per phase the installer expects while the battery charges from the grid;
+    # the main-fuse check compares the charging current with what the fuse leaves beside it.
+    household_load_a: Amperes = Field(default=0, ge=0, le=250)
 
 
 class DesignRequest(Strict):
@@ -307,6 +310,7 @@ class Site(Strict):
     existing_pv: ExistingPV | None = None
     target_usable_kwh: float | None = Field(default=None, gt=0, le=1000)
     target_power_kw: float | None = Field(default=None, gt=0, le=1000)
+    household_load_a: Amperes = Field(default=0, ge=0, le=250)  # as DesignOptions
 
 
 class Suggestion(BaseModel):

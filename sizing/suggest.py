@@ -1,0 +1,122 @@
+"""Every valid configuration for a site, so the wizard only offers choices that work.
+
+Runs the same rule functions as ``design`` but only on what varies: the
+inverter rules once per inverter, the module rules once per module, the
+capacity rules per count. No Design, no pint, no text in the loop.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sizing.bom import accessory_kinds
+from sizing.domain import Catalog
+from sizing.figures import BACKUP_OPTIONS, CatalogFigures, InverterFigures, figures_for, price
+from sizing.limits import grid_limits
+from sizing.messages import Hit, is_error, severity
+from sizing.rules import (
+    GridSite,
+    battery_energy,
+    capacity_hits,
+    clusters,
+    inverter_site_hits,
+    module_site_hits,
+)
+from sizing.schema import Severity, Site, Suggestion
+
+
+def _warnings(hits: list[Hit]) -> list[str]:
+    return [h.code for h in hits if severity(h.code) is Severity.WARNING]
+
+
+def _backup_options(
+    figures: CatalogFigures, inverter: InverterFigures
+) -> list[tuple[str, Decimal, list[str]]]:
+    """Per backup choice: the accessories' price and a warning when one is not in the catalogue."""
+    options = []
+    for backup in BACKUP_OPTIONS:
+        total = Decimal(0)
+        missing = False
+        for kind in accessory_kinds(backup, shutdown_kit=False):
+            accessory = figures.accessory(inverter.code, kind)
+            if accessory is None:
+                missing = True
+            else:
+                total += price(accessory)
+        options.append((backup, total, ["backup.accessory_missing"] if missing else []))
+    return options
+
+
+def suggest(site: Site, catalog: Catalog) -> list[Suggestion]:
+    """All valid (inverter, module, count, backup) combinations for ``site``, best first.
+
+    With a target (usable kWh and/or power) the closest come first: smallest
+    deviation from the usable-kWh target, then from the power target, then
+    the lowest price. Without one: by inverter power, inverter, capacity.
+    ``score`` is the deviation that ranks first (kWh, or kW without a kWh
+    target); None without a target.
+    """
+    figures = figures_for(catalog)
+    limits = grid_limits()
+    grid = GridSite(site.connection, site.existing_pv, site.household_load_a)
+    module_hits = {
+        code: module_site_hits(module, site.location, site.min_ambient_c, figures)
+        for code, module in figures.modules.items()
+    }
+    results: list[tuple[tuple[object, ...], Suggestion]] = []
+    for inverter in figures.inverters.values():
+        inverter_hits = inverter_site_hits(inverter, grid, limits, figures)
+        if any(is_error(h) for h in inverter_hits):
+            continue
+        backups = _backup_options(figures, inverter)
+        inverter_price = price(inverter.inverter)
+        for code, module in figures.modules.items():
+            compat = figures.compatibility.get((inverter.code, code))
+            if compat is None or any(is_error(h) for h in module_hits[code]):
+                continue
+            base_warnings = _warnings(inverter_hits) + _warnings(module_hits[code])
+            module_price = price(module.module)
+            for count in sorted(compat.allowed_counts):
+                split = clusters(count, compat)
+                if not split:
+                    continue
+                nominal, usable = battery_energy(module, count)
+                count_warnings = _warnings(capacity_hits(usable, limits))
+                for order, (backup, backup_price, backup_warnings) in enumerate(backups):
+                    total = inverter_price + module_price * count + backup_price
+                    suggestion = Suggestion(
+                        inverter=inverter.code,
+                        module=code,
+                        count=count,
+                        backup=backup,
+                        phases=inverter.phases,
+                        power_kw=inverter.nominal_kw,
+                        usable_kwh=usable,
+                        nominal_kwh=nominal,
+                        clusters=split,
+                        price_excl_vat_eur=total,
+                        warnings=base_warnings + count_warnings + backup_warnings,
+                    )
+                    results.append((_rank(site, suggestion, order), suggestion))
+    results.sort(key=lambda item: item[0])
+    ranked = [s for _, s in results]
+    if site.target_usable_kwh is not None or site.target_power_kw is not None:
+        for s in ranked:
+            s.score = _score(site, s)
+    return ranked
+
+
+def _score(site: Site, s: Suggestion) -> float:
+    if site.target_usable_kwh is not None:
+        return round(abs(s.usable_kwh - site.target_usable_kwh), 6)
+    assert site.target_power_kw is not None
+    return round(abs(s.power_kw - site.target_power_kw), 6)
+
+
+def _rank(site: Site, s: Suggestion, backup_order: int) -> tuple[object, ...]:
+    tail = (s.inverter, s.module, s.count, backup_order)
+    if site.target_usable_kwh is None and site.target_power_kw is None:
+        return (s.power_kw, s.inverter, s.usable_kwh, s.price_excl_vat_eur, *tail)
+    kwh_gap = abs(s.usable_kwh - site.target_usable_kwh) if site.target_usable_kwh else 0.0
+    power_gap = abs(s.power_kw - site.target_power_kw) if site.target_power_kw else 0.0
+    return (round(kwh_gap, 6), round(power_gap, 6), s.price_excl_vat_eur, *tail)
