@@ -90,15 +90,17 @@ def normalise_code(text: str) -> str:
 def _aliases(code: str, extra: Iterable[str]) -> set[str]:
     """Ways an installer writes a code: in full, without the series prefix, the bare model."""
     names = {normalise_code(code), *(normalise_code(e) for e in extra if e)}
-    for name in list(names):
-        for prefix in ("SMILE-G3-", "SMILE-", "G3-", "BAT-"):
-            while name.startswith(prefix):
+    for full in list(names):
+        name = full
+        for prefix in ("SMILE-", "G3-", "BAT-"):
+            if name.startswith(prefix):
                 name = name.removeprefix(prefix)
                 names.add(name)
+    for name in list(names):
         if name.endswith("-INV"):
             names.add(name.removesuffix("-INV"))
-        if name.endswith("S") and name[:-1].replace(".", "").isdigit():
-            names.add(name[:-1])  # 9.3S -> 9.3
+        if len(name) > 1 and name.endswith("S") and name[-2].isdigit():
+            names.add(name[:-1])  # BAT-9.3S -> BAT-9.3, 9.3S -> 9.3
     return names
 
 
@@ -164,16 +166,12 @@ def build_figures(catalog: Catalog) -> CatalogFigures:
 def closest_codes(text: str, aliases: dict[str, str], limit: int = 3) -> list[str]:
     """Catalogue codes an installer most likely meant by ``text`` ("t10" -> SMILE-G3-T10)."""
     query = normalise_code(text)
+    if query in aliases:  # a short or differently cased form of exactly one code
+        return [aliases[query]]
     found: list[str] = []
-
-    def add(code: str) -> None:
-        if code not in found:
-            found.append(code)
-
-    if query in aliases:
-        add(aliases[query])
     for alias in difflib.get_close_matches(query, list(aliases), n=limit * 3, cutoff=0.6):
-        add(aliases[alias])
+        if aliases[alias] not in found:
+            found.append(aliases[alias])
     return found[:limit]
 
 
