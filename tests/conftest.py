@@ -8,14 +8,13 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
-from catalog.management.commands.seed_catalog import fixture_files
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
     """Every test database starts with the brochure catalogue, as after `make run`."""
     with django_db_blocker.unblock():
-        call_command("loaddata", *fixture_files(), verbosity=0)
+        call_command("seed_catalog", "--force", verbosity=0)
     yield
 
 

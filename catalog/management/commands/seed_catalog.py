@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from catalog.models import Inverter
+from catalog.services import PRODUCT_MODELS
 
 FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures"
 
@@ -36,4 +37,10 @@ class Command(BaseCommand):
             self.stdout.write("Catalogue already has products; nothing loaded (use --force).")
             return
         call_command("loaddata", *fixture_files(), verbosity=0)
+        # loaddata saves raw, which history skips: record the loaded state so the first
+        # admin edit shows old → new.
+        for model in PRODUCT_MODELS:
+            model.history.bulk_history_create(  # type: ignore[attr-defined]
+                list(model.objects.all()), default_change_reason="fixtures"
+            )
         self.stdout.write(f"Catalogue loaded: {Inverter.objects.count()} inverters.")

@@ -1,0 +1,285 @@
+"""The catalogue admin: who may open it, history, validation, price import with preview."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Group, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from catalog.admin import resource_for
+from catalog.models import BatteryModule, Compatibility, Inverter
+
+pytestmark = pytest.mark.django_db
+
+CATALOG_MODELS = [model for model in admin.site._registry if model._meta.app_label == "catalog"]
+
+
+def user_in(group: str, username: str) -> User:
+    user = User.objects.create_user(username, password="x-Secret-123", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor_client() -> Client:
+    client = Client()
+    client.force_login(user_in("Catalogusbeheer", "beheer"))
+    return client
+
+
+@pytest.fixture
+def sales_client() -> Client:
+    client = Client()
+    client.force_login(user_in("Verkoop", "verkoop"))
+    return client
+
+
+def admin_urls() -> list[str]:
+    urls = [reverse("admin:index")]
+    for model in CATALOG_MODELS:
+        info = (model._meta.app_label, model._meta.model_name)
+        urls.append(reverse("admin:%s_%s_changelist" % info))
+        urls.append(reverse("admin:%s_%s_add" % info))
+        obj = model.objects.first()
+        urls.append(reverse("admin:%s_%s_change" % info, args=[obj.pk]))
+        urls.append(reverse("admin:%s_%s_history" % info, args=[obj.pk]))
+    return urls
+
+
+def test_every_catalogue_admin_page_opens_for_a_catalogue_editor(editor_client: Client) -> None:
+    for url in admin_urls():
+        response = editor_client.get(url)
+        assert response.status_code == 200, url
+
+
+def test_import_and_export_pages_open_for_a_catalogue_editor(editor_client: Client) -> None:
+    for name in ("inverter", "batterymodule", "accessory", "cable", "residualcurrentdevice"):
+        assert editor_client.get(reverse(f"admin:catalog_{name}_import")).status_code == 200
+        assert editor_client.get(reverse(f"admin:catalog_{name}_export")).status_code == 200
+
+
+def test_anonymous_users_are_sent_to_the_login_page() -> None:
+    client = Client()
+    for url in admin_urls():
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert reverse("admin:login") in response["Location"]
+
+
+def test_sales_staff_cannot_open_the_catalogue_admin(sales_client: Client) -> None:
+    for url in admin_urls()[1:]:
+        assert sales_client.get(url).status_code == 403, url
+    index = sales_client.get(reverse("admin:index"))
+    assert "Omvormers" not in index.content.decode()
+
+
+def test_sales_staff_may_read_the_catalogue_but_not_change_it() -> None:
+    sales = user_in("Verkoop", "verkoop2")
+    assert sales.has_perm("catalog.view_inverter")
+    assert not sales.has_perm("catalog.change_inverter")
+
+
+def change_form_data(client: Client, obj: Any) -> dict[str, Any]:
+    """The data the admin change form would post back unchanged, inlines included."""
+    info = (obj._meta.app_label, obj._meta.model_name)
+    response = client.get(reverse("admin:%s_%s_change" % info, args=[obj.pk]))
+    data: dict[str, Any] = {}
+    adminform = response.context["adminform"]
+    for name, field in adminform.form.fields.items():
+        value = adminform.form.initial.get(name, field.initial)
+        if value is None:
+            continue
+        if isinstance(value, list):
+            data[name] = [getattr(v, "pk", v) for v in value]
+        elif hasattr(value, "pk"):
+            data[name] = value.pk
+        elif isinstance(value, bool):
+            if value:
+                data[name] = "on"
+        else:
+            data[name] = value
+    for formset in response.context["inline_admin_formsets"]:
+        management = formset.formset.management_form
+        for name in management.fields:
+            data[f"{management.prefix}-{name}"] = management.initial.get(name, 0)
+        for index, form in enumerate(formset.formset.forms):
+            for name in form.fields:
+                value = form.instance.pk if name == "id" else form.initial.get(name)
+                if value is not None:
+                    data[f"{formset.formset.prefix}-{index}-{name}"] = getattr(value, "pk", value)
+    return data
+
+
+def test_the_admin_refuses_usable_capacity_above_nominal(editor_client: Client) -> None:
+    module = BatteryModule.objects.get(code="SMILE-G3-BAT-9.3S")
+    data = change_form_data(editor_client, module) | {"usable_kwh": "9.9"}
+    url = reverse("admin:catalog_batterymodule_change", args=[module.pk])
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "De bruikbare capaciteit kan niet groter zijn dan de nominale capaciteit." in (
+        response.content.decode()
+    )
+    module.refresh_from_db()
+    assert module.usable_kwh == Decimal("9.3")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("dod_pct", "120", "hoogstens 100"),
+        ("max_current_a", "-5", "minstens 0"),
+    ],
+)
+def test_the_admin_refuses_impossible_module_values(
+    editor_client: Client, field: str, value: str, message: str
+) -> None:
+    module = BatteryModule.objects.get(code="SMILE-G3-BAT-4.5S")
+    data = change_form_data(editor_client, module) | {field: value}
+    response = editor_client.post(
+        reverse("admin:catalog_batterymodule_change", args=[module.pk]), data
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+def test_the_admin_refuses_negative_inverter_power(editor_client: Client) -> None:
+    inverter = Inverter.objects.get(system_code="SMILE-G3-T6")
+    data = change_form_data(editor_client, inverter) | {"nominal_power_kw": "-6"}
+    response = editor_client.post(
+        reverse("admin:catalog_inverter_change", args=[inverter.pk]), data
+    )
+    assert response.status_code == 200
+    assert "minstens 0" in response.content.decode()
+    inverter.refresh_from_db()
+    assert inverter.nominal_power_kw == Decimal("6")
+
+
+def compat_prefix(data: dict[str, Any]) -> str:
+    return next(k for k in data if k.endswith("-TOTAL_FORMS")).removesuffix("-TOTAL_FORMS")
+
+
+def test_the_inverter_admin_refuses_empty_allowed_counts_inline(editor_client: Client) -> None:
+    inverter = Inverter.objects.get(system_code="SMILE-G3-T10")
+    data = change_form_data(editor_client, inverter)
+    prefix = compat_prefix(data)
+    data[f"{prefix}-0-allowed_counts"] = ""
+    response = editor_client.post(
+        reverse("admin:catalog_inverter_change", args=[inverter.pk]), data
+    )
+    assert response.status_code == 200
+    assert "Dit veld is verplicht" in response.content.decode()
+
+
+def test_the_admin_refuses_clusters_too_small_for_the_largest_count(editor_client: Client) -> None:
+    inverter = Inverter.objects.get(system_code="SMILE-G3-T10")
+    data = change_form_data(editor_client, inverter)
+    prefix = compat_prefix(data)
+    row = next(
+        i for i in range(3)
+        if Compatibility.objects.get(pk=data[f"{prefix}-{i}-id"]).module.code.endswith("9.3S")
+    )
+    data[f"{prefix}-{row}-max_clusters"] = "1"
+    response = editor_client.post(
+        reverse("admin:catalog_inverter_change", args=[inverter.pk]), data
+    )
+    assert response.status_code == 200
+    assert "minder dan het grootste toegestane aantal (12)" in response.content.decode()
+
+
+def test_an_edit_through_the_admin_is_in_the_history_with_its_author(
+    editor_client: Client,
+) -> None:
+    module = BatteryModule.objects.get(code="SMILE-G3-BAT-4.5S")
+    data = change_form_data(editor_client, module) | {"price_eur": "1749.00"}
+    response = editor_client.post(
+        reverse("admin:catalog_batterymodule_change", args=[module.pk]), data
+    )
+    assert response.status_code == 302
+    latest = module.history.latest()
+    assert latest.history_user.username == "beheer"
+    delta = latest.diff_against(latest.prev_record)
+    change = next(c for c in delta.changes if c.field == "price_eur")
+    assert (change.old, change.new) == (Decimal("1690.00"), Decimal("1749.00"))
+    history_page = editor_client.get(
+        reverse("admin:catalog_batterymodule_history", args=[module.pk])
+    ).content.decode()
+    assert "beheer" in history_page
+
+
+def csv_format_index(client: Client, url: str) -> str:
+    form = client.get(url).context["form"]
+    return next(str(value) for value, label in form.fields["format"].choices if label == "csv")
+
+
+def test_a_price_import_round_trips_with_a_dry_run_preview_and_history(
+    editor_client: Client,
+) -> None:
+    # Export, as an admin would download it.
+    dataset = resource_for(Inverter, import_id_fields=("system_code",))().export()
+    rows = list(csv.DictReader(io.StringIO(dataset.csv)))
+    assert len(rows) == 10
+    for row in rows:
+        if row["system_code"] == "SMILE-G3-T10":
+            row["price_eur"] = "2222.00"
+    edited = io.StringIO()
+    writer = csv.DictWriter(edited, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+
+    url = reverse("admin:catalog_inverter_import")
+    upload = SimpleUploadedFile("prijzen.csv", edited.getvalue().encode(), "text/csv")
+    preview = editor_client.post(
+        url, {"import_file": upload, "format": csv_format_index(editor_client, url)}
+    )
+    assert preview.status_code == 200
+    html = preview.content.decode()
+    # The preview marks exactly one row for update and shows the price change as a diff.
+    assert html.count("Bijwerken") == 1
+    assert re.search(r"<del[^>]*>150</del><ins[^>]*>222</ins>", html)
+    # Dry run: nothing written yet.
+    assert Inverter.objects.get(system_code="SMILE-G3-T10").price_eur != Decimal("2222.00")
+
+    confirm = preview.context["confirm_form"]
+    response = editor_client.post(
+        reverse("admin:catalog_inverter_process_import"),
+        {name: confirm.initial[name] for name in confirm.fields},
+    )
+    assert response.status_code == 302
+    t10 = Inverter.objects.get(system_code="SMILE-G3-T10")
+    assert t10.price_eur == Decimal("2222.00")
+    assert Inverter.objects.count() == 10
+    latest = t10.history.latest()
+    assert latest.history_user.username == "beheer"
+    assert latest.prev_record.price_eur != Decimal("2222.00")
+
+
+def test_an_import_with_an_impossible_value_is_refused_with_the_reason(
+    editor_client: Client,
+) -> None:
+    dataset = resource_for(BatteryModule, import_id_fields=("code",))().export()
+    rows = list(csv.DictReader(io.StringIO(dataset.csv)))
+    for row in rows:
+        if row["code"] == "SMILE-G3-BAT-9.3S":
+            row["usable_kwh"] = "12"
+    edited = io.StringIO()
+    writer = csv.DictWriter(edited, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    url = reverse("admin:catalog_batterymodule_import")
+    upload = SimpleUploadedFile("modules.csv", edited.getvalue().encode(), "text/csv")
+    response = editor_client.post(
+        url, {"import_file": upload, "format": csv_format_index(editor_client, url)}
+    )
+    html = response.content.decode()
+    assert re.search(r"bruikbare capaciteit kan niet groter", html)
+    assert "confirm_form" not in response.context or response.context["confirm_form"] is None
+    assert BatteryModule.objects.get(code="SMILE-G3-BAT-9.3S").usable_kwh == Decimal("9.3")
