@@ -7,5 +7,7 @@ urlpatterns = [
     path("health/", views.health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("", include("keuzehulp.wizard.urls")),
+    path("", include("keuzehulp.documents.urls")),
     path("", views.home, name="home"),
 ]

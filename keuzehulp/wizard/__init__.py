@@ -1,0 +1,1 @@
+"""The installer wizard: steps, forms, views, saved configurations."""
