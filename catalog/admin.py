@@ -72,8 +72,8 @@ class CatalogueEditorsOnly:
 
 
 class CatalogAdmin(CatalogueEditorsOnly, ImportExportModelAdmin, SimpleHistoryAdmin):
-    search_fields = PRODUCT_SEARCH
-    list_filter = PRODUCT_FILTERS
+    search_fields: tuple[str, ...] = PRODUCT_SEARCH
+    list_filter: tuple[Any, ...] = PRODUCT_FILTERS
     list_display: tuple[str, ...] = ("article", "name_nl", "price_eur", "active", "is_generic")
     list_editable: tuple[str, ...] = ()
     save_on_top = True

@@ -33,20 +33,16 @@ def parse_counts(text: str) -> tuple[int, ...]:
 
 def format_counts(counts: tuple[int, ...] | list[int]) -> str:
     """The shortest readable form: (1, 2, 3, 4, 5, 6, 8, 10, 12) → "1-6, 8, 10, 12"."""
-    values = sorted(set(counts))
-    parts: list[str] = []
-    start = prev = None
-    for value in values + [None]:  # type: ignore[list-item]
-        if start is None:
-            start = prev = value
-        elif value is not None and prev is not None and value == prev + 1:
-            prev = value
+    runs: list[list[int]] = []
+    for value in sorted(set(counts)):
+        if runs and value == runs[-1][-1] + 1:
+            runs[-1].append(value)
         else:
-            if start == prev:
-                parts.append(str(start))
-            elif prev is not None and start is not None and prev == start + 1:
-                parts.extend([str(start), str(prev)])
-            else:
-                parts.append(f"{start}-{prev}")
-            start = prev = value
+            runs.append([value])
+    parts: list[str] = []
+    for run in runs:
+        if len(run) > 2:
+            parts.append(f"{run[0]}-{run[-1]}")
+        else:
+            parts.extend(str(v) for v in run)
     return ", ".join(parts)

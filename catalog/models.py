@@ -8,7 +8,7 @@ number, model code) make fixtures and imports line up with admins' edits.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -91,7 +91,7 @@ class Product(models.Model):
     verified_on = models.DateField(_("gecontroleerd op"), null=True, blank=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
-    objects = ArticleManager()
+    objects: ClassVar[Any] = ArticleManager()
 
     class Meta:
         abstract = True
@@ -125,13 +125,13 @@ class Product(models.Model):
         }
 
 
-def power_field(verbose: str, **kwargs: Any) -> models.DecimalField:
+def power_field(verbose: Any, **kwargs: Any) -> models.DecimalField:
     return models.DecimalField(
         verbose, max_digits=8, decimal_places=3, validators=NON_NEGATIVE, **kwargs
     )
 
 
-def optional(field_factory: Any, verbose: str, help_text: str = "") -> Any:
+def optional(field_factory: Any, verbose: Any, help_text: Any = "") -> Any:
     return field_factory(verbose, null=True, blank=True, help_text=help_text)
 
 
@@ -227,7 +227,7 @@ class Inverter(Product):
     )
 
     history = HistoricalRecords()
-    objects = InverterManager()
+    objects: ClassVar[Any] = InverterManager()
 
     class Meta:
         verbose_name = _("omvormer")
@@ -287,12 +287,12 @@ class Inverter(Product):
             strings_per_mppt=self.strings_per_mppt,
             pv_max_current_per_mppt=_q(self.pv_max_current_per_mppt_a, "A"),
             pv_short_circuit_current_per_mppt=_q(self.pv_short_circuit_current_per_mppt_a, "A"),
-            efficiency_max_pct=None if self.efficiency_max_pct is None else float(
-                self.efficiency_max_pct
-            ),
-            efficiency_eu_pct=None if self.efficiency_eu_pct is None else float(
-                self.efficiency_eu_pct
-            ),
+            efficiency_max_pct=None
+            if self.efficiency_max_pct is None
+            else float(self.efficiency_max_pct),
+            efficiency_eu_pct=None
+            if self.efficiency_eu_pct is None
+            else float(self.efficiency_eu_pct),
             weight=_q(self.weight_kg, "kg"),
             ip_rating=self.ip_rating,
             max_ac_current=_q(self.max_ac_current_a, "A"),
@@ -314,10 +314,12 @@ class BatteryModule(Product):
     )
     nominal_voltage_v = power_field(_("nominale spanning (V)"))
     max_current_a = power_field(_("max. laad-/ontlaadstroom (A)"))
-    min_temperature_c = models.DecimalField(_("min. bedrijfstemperatuur (°C)"), max_digits=5,
-                                            decimal_places=1)
-    max_temperature_c = models.DecimalField(_("max. bedrijfstemperatuur (°C)"), max_digits=5,
-                                            decimal_places=1)
+    min_temperature_c = models.DecimalField(
+        _("min. bedrijfstemperatuur (°C)"), max_digits=5, decimal_places=1
+    )
+    max_temperature_c = models.DecimalField(
+        _("max. bedrijfstemperatuur (°C)"), max_digits=5, decimal_places=1
+    )
     ip_rating = models.CharField(
         _("IP-klasse"), max_length=8, help_text=_("IP2x = alleen binnen opstellen.")
     )
@@ -328,7 +330,7 @@ class BatteryModule(Product):
     cycles = models.PositiveIntegerField(_("cycli"), null=True, blank=True)
 
     history = HistoricalRecords()
-    objects = ModuleManager()
+    objects: ClassVar[Any] = ModuleManager()
 
     class Meta:
         verbose_name = _("batterijmodule")
@@ -393,11 +395,15 @@ class Compatibility(models.Model):
     """Which numbers of a module an inverter takes, and how they form clusters."""
 
     inverter = models.ForeignKey(
-        Inverter, on_delete=models.CASCADE, related_name="compatibilities",
+        Inverter,
+        on_delete=models.CASCADE,
+        related_name="compatibilities",
         verbose_name=_("omvormer"),
     )
     module = models.ForeignKey(
-        BatteryModule, on_delete=models.CASCADE, related_name="compatibilities",
+        BatteryModule,
+        on_delete=models.CASCADE,
+        related_name="compatibilities",
         verbose_name=_("batterijmodule"),
     )
     allowed_counts = models.CharField(
@@ -418,7 +424,7 @@ class Compatibility(models.Model):
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
     history = HistoricalRecords()
-    objects = CompatibilityManager()
+    objects: ClassVar[Any] = CompatibilityManager()
 
     class Meta:
         verbose_name = _("batterijcombinatie")
@@ -497,7 +503,10 @@ class Accessory(Product):
         help_text=_("1, 3 of 1,3 als het artikel bij beide past."),
     )
     compatible_inverters = models.ManyToManyField(
-        Inverter, blank=True, related_name="accessories", verbose_name=_("past bij omvormers"),
+        Inverter,
+        blank=True,
+        related_name="accessories",
+        verbose_name=_("past bij omvormers"),
         help_text=_("Leeg = past bij alle omvormers met het juiste aantal fasen."),
     )
     ip_rating = models.CharField(_("IP-klasse"), max_length=8, blank=True)
@@ -506,7 +515,6 @@ class Accessory(Product):
     rcd_sensitivity_ma = optional(power_field, _("aanspreekstroom (mA)"))
 
     history = HistoricalRecords(m2m_fields=[compatible_inverters])
-    objects = ArticleManager()
 
     class Meta:
         verbose_name = _("accessoire")
@@ -560,7 +568,6 @@ class Cable(Product):
     insulation = models.CharField(_("isolatie"), max_length=4, choices=Insulation.choices)
 
     history = HistoricalRecords()
-    objects = ArticleManager()
 
     class Meta:
         verbose_name = _("kabel")
@@ -572,8 +579,10 @@ class Cable(Product):
         expected = "XLPE" if self.cable_type == self.CableType.XMVK else "PVC"
         if self.cable_type and self.insulation and self.insulation != expected:
             raise ValidationError(
-                {"insulation": _("%(type)s heeft %(ins)s-isolatie.")
-                 % {"type": self.cable_type, "ins": expected}}
+                {
+                    "insulation": _("%(type)s heeft %(ins)s-isolatie.")
+                    % {"type": self.cable_type, "ins": expected}
+                }
             )
 
     def to_domain(self) -> domain.Cable:
@@ -601,7 +610,6 @@ class CircuitBreaker(Product):
     )
 
     history = HistoricalRecords()
-    objects = ArticleManager()
 
     class Meta:
         verbose_name = _("installatieautomaat")
@@ -645,7 +653,6 @@ class ResidualCurrentDevice(Product):
     )
 
     history = HistoricalRecords()
-    objects = ArticleManager()
 
     class Meta:
         verbose_name = _("aardlekschakelaar / aardlekautomaat")
@@ -685,7 +692,6 @@ class MainSwitch(Product):
     )
 
     history = HistoricalRecords()
-    objects = ArticleManager()
 
     class Meta:
         verbose_name = _("hoofdschakelaar")
@@ -708,7 +714,6 @@ class Enclosure(Product):
     )
 
     history = HistoricalRecords()
-    objects = ArticleManager()
 
     class Meta:
         verbose_name = _("groepenkast (behuizing)")

@@ -12,9 +12,7 @@ from catalog.models import BatteryModule, Inverter
 def home(request: HttpRequest) -> HttpResponse:
     inverters = Inverter.objects.filter(active=True).prefetch_related("compatibilities__module")
     modules = BatteryModule.objects.filter(active=True)
-    return TemplateResponse(
-        request, "home.html", {"inverters": inverters, "modules": modules}
-    )
+    return TemplateResponse(request, "home.html", {"inverters": inverters, "modules": modules})
 
 
 def health(request: HttpRequest) -> JsonResponse:

@@ -126,7 +126,7 @@ class BatteryModule(Product):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Compatibility:
-    """Which counts of a module an inverter takes (rows are per inverter, edited inline in admin)."""
+    """Which counts of a module an inverter takes; rows are per inverter (edited inline)."""
 
     inverter: str  # system code
     family: str

@@ -11,7 +11,7 @@ from typing import Any
 
 import pint
 
-ureg = pint.UnitRegistry(cache_folder=None)
+ureg: pint.UnitRegistry = pint.UnitRegistry(cache_folder=None)
 ureg.formatter.default_format = "~P"
 Q_ = ureg.Quantity
 Quantity = pint.Quantity

@@ -9,7 +9,6 @@ import pytest
 from django.core.management import call_command
 
 
-
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
     """Every test database starts with the brochure catalogue, as after `make run`."""

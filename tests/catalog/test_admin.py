@@ -46,12 +46,12 @@ def sales_client() -> Client:
 def admin_urls() -> list[str]:
     urls = [reverse("admin:index")]
     for model in CATALOG_MODELS:
-        info = (model._meta.app_label, model._meta.model_name)
-        urls.append(reverse("admin:%s_%s_changelist" % info))
-        urls.append(reverse("admin:%s_%s_add" % info))
+        base = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        urls.append(reverse(f"{base}_changelist"))
+        urls.append(reverse(f"{base}_add"))
         obj = model.objects.first()
-        urls.append(reverse("admin:%s_%s_change" % info, args=[obj.pk]))
-        urls.append(reverse("admin:%s_%s_history" % info, args=[obj.pk]))
+        urls.append(reverse(f"{base}_change", args=[obj.pk]))
+        urls.append(reverse(f"{base}_history", args=[obj.pk]))
     return urls
 
 
@@ -90,8 +90,8 @@ def test_sales_staff_may_read_the_catalogue_but_not_change_it() -> None:
 
 def change_form_data(client: Client, obj: Any) -> dict[str, Any]:
     """The data the admin change form would post back unchanged, inlines included."""
-    info = (obj._meta.app_label, obj._meta.model_name)
-    response = client.get(reverse("admin:%s_%s_change" % info, args=[obj.pk]))
+    base = f"admin:{obj._meta.app_label}_{obj._meta.model_name}"
+    response = client.get(reverse(f"{base}_change", args=[obj.pk]))
     data: dict[str, Any] = {}
     adminform = response.context["adminform"]
     for name, field in adminform.form.fields.items():
@@ -184,7 +184,8 @@ def test_the_admin_refuses_clusters_too_small_for_the_largest_count(editor_clien
     data = change_form_data(editor_client, inverter)
     prefix = compat_prefix(data)
     row = next(
-        i for i in range(3)
+        i
+        for i in range(3)
         if Compatibility.objects.get(pk=data[f"{prefix}-{i}-id"]).module.code.endswith("9.3S")
     )
     data[f"{prefix}-{row}-max_clusters"] = "1"
