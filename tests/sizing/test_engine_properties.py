@@ -1,0 +1,157 @@
+"""Properties of design() over any input: it answers with a Design or a validation error,
+never anything else, and a valid Design never carries an error."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from sizing.engine import design
+from sizing.schema import Design, DesignRequest, Severity
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+INVERTERS = [
+    "SMILE-G3-S3.6", "SMILE-G3-S5", "SMILE-G3-B5", "SMILE-G3-T4", "SMILE-G3-T5",
+    "SMILE-G3-T6", "SMILE-G3-T8", "SMILE-G3-T10", "SMILE-G3-T15", "SMILE-G3-T20",
+]  # fmt: skip
+MODULES = ["SMILE-G3-BAT-3.8S", "SMILE-G3-BAT-4.5S", "SMILE-G3-BAT-9.3S"]
+KEYS = [
+    "connection", "inverter", "batteries", "backup", "location", "min_ambient_c",
+    "existing_pv", "shutdown_kit", "board", "ac_cable", "backup_cable", "options",
+    "phases", "main_fuse_a", "module", "count", "power_kw", "phase", "length_m",
+]  # fmt: skip
+
+json_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**6), max_value=10**6)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=12)
+    | st.sampled_from(INVERTERS + MODULES + ["1", "3", "25 A", "-5 °C", "outdoor", "L1"])
+)
+json_values = st.recursive(
+    json_scalars,
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=6), children, max_size=5)
+    ),
+    max_leaves=20,
+)
+
+
+def check(data: Any, catalog: Any) -> Design | None:
+    """The property itself: validation error or a Design; a valid Design has no error."""
+    try:
+        request = DesignRequest.model_validate(data)
+    except ValidationError:
+        return None
+    result = design(request, catalog)
+    assert isinstance(result, Design)
+    assert result.valid == (not result.by_severity(Severity.ERROR))
+    return result
+
+
+@SETTINGS
+@given(data=st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=8), json_values, max_size=8))
+def test_any_json_object_gives_a_design_or_a_validation_error(catalog, data):
+    check(data, catalog)
+
+
+cable_runs = st.fixed_dictionaries(
+    {"length_m": st.floats(min_value=0.1, max_value=200)},
+    optional={
+        "method": st.sampled_from(["A1", "B1", "B2", "C", "E"]),
+        "insulation": st.sampled_from(["PVC", "XLPE"]),
+        "ambient_c": st.integers(min_value=-20, max_value=60),
+        "grouped_circuits": st.integers(min_value=1, max_value=9),
+    },
+)
+boards = st.one_of(
+    st.fixed_dictionaries(
+        {"mode": st.just("new"), "household_circuits": st.integers(min_value=0, max_value=30)}
+    ),
+    st.fixed_dictionaries(
+        {
+            "mode": st.just("existing"),
+            "rcds": st.lists(
+                st.fixed_dictionaries({"groups": st.integers(min_value=0, max_value=8)}),
+                max_size=4,
+            ),
+            "free_modules": st.integers(min_value=0, max_value=30),
+        }
+    ),
+)
+requests = st.fixed_dictionaries(
+    {
+        "connection": st.fixed_dictionaries(
+            {
+                "phases": st.sampled_from([1, 3]),
+                "main_fuse_a": st.sampled_from([16, 25, 35, 40, 50, 63, 80]),
+            }
+        ),
+        "inverter": st.sampled_from(INVERTERS) | st.text(min_size=1, max_size=20),
+        "batteries": st.lists(
+            st.fixed_dictionaries(
+                {
+                    "module": st.sampled_from(MODULES) | st.text(min_size=1, max_size=20),
+                    "count": st.integers(min_value=1, max_value=64),
+                }
+            ),
+            min_size=1,
+            max_size=4,
+        ),
+    },
+    optional={
+        "backup": st.sampled_from(["none", "distribution_unit", "backup_box"]),
+        "location": st.sampled_from(["indoor", "outdoor"]),
+        "min_ambient_c": st.floats(min_value=-60, max_value=80),
+        "existing_pv": st.fixed_dictionaries(
+            {
+                "power_kw": st.floats(min_value=0, max_value=30),
+                "phase": st.sampled_from(["L1", "L2", "L3", "3P"]),
+            }
+        ),
+        "shutdown_kit": st.booleans(),
+        "ac_cable": cable_runs,
+        "backup_cable": cable_runs,
+        "board": boards,
+        "options": st.fixed_dictionaries(
+            {}, optional={"household_load_a": st.floats(min_value=0, max_value=100)}
+        ),
+    },
+)
+
+
+@SETTINGS
+@given(data=requests)
+def test_any_well_formed_request_gives_a_design_and_valid_ones_carry_no_error(catalog, data):
+    result = check(data, catalog)
+    assert result is not None
+    if result.valid:
+        assert result.battery is not None
+        compat = catalog.compatibility_for(result.request.inverter, result.battery.module)
+        assert sum(result.battery.clusters) == result.battery.count
+        assert max(result.battery.clusters) <= compat.max_per_cluster
+        assert len(result.battery.clusters) <= compat.max_clusters
+
+
+@SETTINGS
+@given(
+    inverter=st.sampled_from(INVERTERS),
+    module=st.sampled_from(MODULES),
+    count=st.integers(min_value=1, max_value=13),
+)
+def test_the_usable_capacity_is_the_count_times_the_module(catalog, inverter, module, count):
+    data = {
+        "connection": {"phases": 3, "main_fuse_a": 80},
+        "inverter": inverter,
+        "batteries": [{"module": module, "count": count}],
+    }
+    result = check(data, catalog)
+    per_module = catalog.modules[module].usable_energy.m_as("kWh")
+    assert result.battery.usable_kwh == pytest.approx(count * per_module)

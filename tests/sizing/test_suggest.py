@@ -1,0 +1,129 @@
+"""suggest(): every valid configuration for a site, and nothing the engine would reject."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sizing.engine import design, suggest
+from sizing.messages import RULES
+from sizing.schema import DesignRequest, Severity, Site
+from tests.sizing.engine_helpers import BAT38, BAT45, BAT93, T10, T15, T20, replaced
+
+
+def site(phases: int = 3, main_fuse_a: float = 35, **fields: Any) -> Site:
+    return Site.model_validate(
+        {"connection": {"phases": phases, "main_fuse_a": main_fuse_a}, **fields}
+    )
+
+
+def as_request(where: Site, s) -> DesignRequest:
+    return DesignRequest(
+        connection=where.connection,
+        inverter=s.inverter,
+        batteries=[{"module": s.module, "count": s.count}],
+        backup=s.backup,
+        location=where.location,
+        min_ambient_c=where.min_ambient_c,
+        existing_pv=where.existing_pv,
+        options={"household_load_a": where.household_load_a},
+    )
+
+
+SITES = [
+    site(),
+    site(phases=1, main_fuse_a=35),
+    site(phases=1, main_fuse_a=25, existing_pv={"power_kw": 3, "phase": "L1"}),
+    site(main_fuse_a=25, location="outdoor", min_ambient_c=-15),
+    site(main_fuse_a=25, existing_pv={"power_kw": 4, "phase": "3P"}, household_load_a=10),
+    site(location="outdoor", min_ambient_c=-25, target_usable_kwh=30),
+]
+
+
+@pytest.mark.parametrize("where", SITES)
+def test_every_suggestion_is_a_design_without_errors_and_the_same_warnings(catalog, where):
+    suggestions = suggest(where, catalog)
+    assert suggestions
+    for s in suggestions:
+        result = design(as_request(where, s), catalog)
+        assert result.valid, (s, result.findings)
+        engine_warnings = {
+            f.code for f in result.findings if f.severity is Severity.WARNING and f.code in RULES
+        }
+        assert engine_warnings == set(s.warnings)
+        assert result.battery.usable_kwh == s.usable_kwh
+        assert result.battery.clusters == s.clusters
+        own = {"inverter", "battery", "backup"}
+        assert sum(b.line_total_eur for b in result.bom if b.category in own) == (
+            s.price_excl_vat_eur
+        )
+
+
+def test_it_offers_every_combination_of_the_brochure_on_an_unconstrained_site(catalog):
+    # Brochure counts: S family 3 inverters × 3 modules × 4 counts; T4–T10 5 × (6 + 9 + 9);
+    # T15/T20 2 × (5 + 8 + 8); each with three backup choices.
+    combinations = 3 * 3 * 4 + 5 * (6 + 9 + 9) + 2 * (5 + 8 + 8)
+    assert len(suggest(site(main_fuse_a=80), catalog)) == combinations * 3
+
+
+def test_a_single_phase_connection_gets_only_single_phase_inverters(catalog):
+    suggestions = suggest(site(phases=1), catalog)
+    assert {s.phases for s in suggestions} == {1}
+
+
+def test_outdoors_the_ip21_module_is_not_offered(catalog):
+    assert BAT38 not in {s.module for s in suggest(site(location="outdoor"), catalog)}
+
+
+def test_in_the_cold_the_sensitive_module_is_offered_with_a_warning(catalog):
+    suggestions = suggest(site(min_ambient_c=-15), catalog)
+    cold = [s for s in suggestions if s.module == BAT38]
+    assert cold
+    assert all("battery.temperature" in s.warnings for s in cold)
+    assert all("battery.temperature" not in s.warnings for s in suggestions if s.module == BAT93)
+
+
+def test_it_never_offers_counts_outside_the_brochure(catalog):
+    suggestions = suggest(site(main_fuse_a=80), catalog)
+    assert not {s.count for s in suggestions} & {7, 9, 11}
+    assert all(s.count >= 2 for s in suggestions if s.inverter in (T15, T20))
+    assert max(s.count for s in suggestions if s.module == BAT45) == 6
+
+
+def test_with_a_capacity_target_the_closest_comes_first_then_the_cheapest(catalog):
+    suggestions = suggest(site(target_usable_kwh=20), catalog)
+    gaps = [s.score for s in suggestions]
+    assert gaps == sorted(gaps)
+    best = suggestions[0]
+    assert best.score == pytest.approx(min(abs(s.usable_kwh - 20) for s in suggestions))
+    ties = [s for s in suggestions if s.score == best.score]
+    assert best.price_excl_vat_eur == min(s.price_excl_vat_eur for s in ties)
+
+
+def test_with_a_power_target_the_matching_inverter_comes_first(catalog):
+    first = suggest(site(target_power_kw=10), catalog)[0]
+    assert first.inverter == T10
+    assert first.score == 0
+
+
+def test_with_both_targets_capacity_decides_first_and_power_breaks_ties(catalog):
+    suggestions = suggest(site(target_usable_kwh=18.6, target_power_kw=10), catalog)
+    first = suggestions[0]
+    assert (first.inverter, first.module, first.count, first.backup) == (T10, BAT93, 2, "none")
+
+
+def test_without_a_target_the_order_is_by_power_and_stable(catalog):
+    one = suggest(site(), catalog)
+    two = suggest(site(), catalog)
+    assert one == two
+    powers = [s.power_kw for s in one]
+    assert powers == sorted(powers)
+    assert all(s.score is None for s in one)
+
+
+def test_a_site_where_nothing_fits_gets_an_empty_list(catalog):
+    three_phase_only = replaced(
+        catalog, inverters={k: v for k, v in catalog.inverters.items() if v.phases == 3}
+    )
+    assert suggest(site(phases=1), three_phase_only) == []
