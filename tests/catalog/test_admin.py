@@ -213,7 +213,9 @@ def test_an_edit_through_the_admin_is_in_the_history_with_its_author(
     history_page = editor_client.get(
         reverse("admin:catalog_batterymodule_history", args=[module.pk])
     ).content.decode()
+    # Who, and old → new, on the page an admin reads.
     assert "beheer" in history_page
+    assert re.search(r"1690\.00\s*(&nbsp;)*&rarr;(&nbsp;)*\s*1749\.00", history_page)
 
 
 def csv_format_index(client: Client, url: str) -> str:
