@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from keuzehulp import views
@@ -7,6 +8,9 @@ urlpatterns = [
     path("health/", views.health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("prijslijst/", views.price_list, name="price_list"),
     path("", include("keuzehulp.wizard.urls")),
     path("", include("keuzehulp.documents.urls")),
     path("", views.home, name="home"),
