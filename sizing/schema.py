@@ -251,6 +251,12 @@ class BoardRcd(BaseModel):
     is_new: bool = True
     groups: list[str] = Field(default_factory=list)  # circuit names or labels
     phase: str = ""
+    article: str | None = None
+    rating_a: float | None = None
+    module_width: int | None = None
+    # False for a device that sits outside the groepenkast (the backup protection goes next to
+    # the inverter); it is drawn in the diagram but takes no module places in the board.
+    in_enclosure: bool = True
 
 
 class BoardDesign(BaseModel):
@@ -262,6 +268,8 @@ class BoardDesign(BaseModel):
     modules_free: int | None = None
     enclosure: str | None = None  # e.g. "3 × 18"
     enclosure_article: str | None = None
+    main_switch_article: str | None = None
+    groups_per_phase: dict[str, int] = Field(default_factory=dict)  # new board: balance check
 
 
 class BomLine(BaseModel):
