@@ -150,7 +150,10 @@ def build_figures(catalog: Catalog) -> CatalogFigures:
     figures = CatalogFigures(
         inverters=inverters,
         modules=modules,
-        compatibility={(c.inverter, c.module_code): c for c in catalog.compatibility},
+        # A row without counts allows nothing: the module is not compatible with the inverter.
+        compatibility={
+            (c.inverter, c.module_code): c for c in catalog.compatibility if c.allowed_counts
+        },
         products=products,
         accessories=accessories,
     )

@@ -90,7 +90,7 @@ def _count_not_allowed(p: dict[str, Any]) -> tuple[str, str]:
     if p["count"] < min(p["allowed"]):
         why_nl = f"De {p['inverter']} heeft minimaal {min(p['allowed'])} modules nodig."
         why_en = f"The {p['inverter']} needs at least {min(p['allowed'])} modules."
-    elif p["max_clusters"] > 1 and p["count"] > p["per_cluster"]:
+    elif p["count"] < max(p["allowed"]) and p["max_clusters"] > 1:
         why_nl = (
             f"Er staan maximaal {p['per_cluster']} modules in serie per cluster; daarboven komen "
             f"ze in {p['max_clusters']} gelijke clusters parallel, dus alleen even aantallen."
@@ -176,9 +176,15 @@ def _single_on_three(p: dict[str, Any]) -> tuple[str, str]:
     if p["pv_phase"] == "L1":
         why_nl = "Niet op L1, daar zit de bestaande PV al: zo komt niet alle opwek op één fase."
         why_en = "Not on L1, where the existing PV is: that keeps all generation off one phase."
+    elif p["pv_phase"] == "3P":
+        why_nl = "De bestaande PV is over de drie fasen verdeeld; L1 is de standaardfase."
+        why_en = "The existing PV is spread over the three phases; L1 is the default phase."
+    elif p["pv_phase"]:
+        why_nl = f"L1 is de standaardfase; de bestaande PV zit op {p['pv_phase']}."
+        why_en = f"L1 is the default phase; the existing PV is on {p['pv_phase']}."
     else:
-        why_nl = "L1 is de standaardfase; er zit geen bestaande PV op."
-        why_en = "L1 is the default phase; no existing PV is on it."
+        why_nl = "L1 is de standaardfase; er is geen bestaande PV."
+        why_en = "L1 is the default phase; there is no existing PV."
     return (
         f"De {p['inverter']} is 1-fase en komt op {phase} van de 3-fase aansluiting. Dat mag: met "
         "3-fase compensatie verrekent hij via zijn meter laden en ontladen over alle fasen. "

@@ -240,6 +240,8 @@ def grid_charge_current(inverter: InverterFigures) -> float:
 
 
 def main_fuse_hit(inverter: InverterFigures, site: GridSite, phase: str) -> Hit | None:
+    if inverter.phases < 1 or inverter.voltage_v <= 0:
+        return None  # a catalogue row without a voltage cannot give a current
     current = grid_charge_current(inverter)
     available = site.connection.main_fuse_a - site.household_load_a
     if current <= available + EPSILON:

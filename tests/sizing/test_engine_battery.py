@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from tests.sizing.engine_helpers import (
@@ -15,6 +17,7 @@ from tests.sizing.engine_helpers import (
     codes,
     errors,
     finding,
+    replaced,
     run,
     without_compatibility,
 )
@@ -78,7 +81,7 @@ def test_it_rejects_eight_bat_4_5s_because_that_module_never_runs_in_two_cluster
     assert "1–6" in finding(result, "battery.count_not_allowed").message
 
 
-@pytest.mark.parametrize("count", [7, 9, 11, 13])
+@pytest.mark.parametrize("count", [7, 9, 11])
 def test_it_rejects_odd_counts_above_one_cluster_on_a_t20(catalog, count):
     message = finding(run(catalog, T20, BAT38, count), "battery.count_not_allowed").message
     assert "gelijke clusters" in message
@@ -199,3 +202,20 @@ def test_it_says_when_the_maximum_is_reached(catalog):
 
 def test_it_gives_no_headroom_advice_for_a_count_that_is_not_allowed(catalog):
     assert "expansion.headroom" not in codes(run(catalog, T10, BAT93, 7))
+
+
+def test_beyond_the_largest_count_it_says_the_maximum_not_the_cluster_rule(catalog):
+    message = finding(run(catalog, T10, BAT93, 14), "battery.count_not_allowed").message
+    assert "maximaal 12 van deze modules" in message
+    assert "Kies bijvoorbeeld 12 modules" in message
+
+
+def test_a_compatibility_row_without_counts_means_not_compatible(catalog):
+    rows = tuple(
+        dataclasses.replace(c, allowed_counts=())
+        if (c.inverter, c.module_code) == (T10, BAT38)
+        else c
+        for c in catalog.compatibility
+    )
+    result = run(replaced(catalog, compatibility=rows), T10, BAT38, 2)
+    assert errors(result) == {"battery.module_not_compatible"}

@@ -234,3 +234,17 @@ def test_it_reminds_that_the_backup_box_hangs_indoors_when_the_batteries_stand_o
     inside = run(catalog, T10, BAT93, 2, location="indoor", backup="backup_box")
     assert "IP21" in finding(outside, "backup.box_indoor_only").message
     assert "backup.box_indoor_only" not in codes(inside)
+
+
+@pytest.mark.parametrize(
+    ("pv", "says"),
+    [
+        (None, "er is geen bestaande PV"),
+        ({"power_kw": 3, "phase": "L3"}, "de bestaande PV zit op L3"),
+        ({"power_kw": 3, "phase": "3P"}, "over de drie fasen verdeeld"),
+    ],
+)
+def test_the_phase_advice_explains_the_choice_of_l1(catalog, pv, says):
+    message = finding(run(catalog, S5, existing_pv=pv), "inverter.single_phase_on_three_phase")
+    assert "komt op L1" in message.message
+    assert says in message.message
