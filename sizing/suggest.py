@@ -54,7 +54,9 @@ def suggest(site: Site, catalog: Catalog) -> list[Suggestion]:
     deviation from the usable-kWh target, then from the power target, then
     the lowest price. Without one: by inverter power, inverter, capacity.
     ``score`` is the deviation that ranks first (kWh, or kW without a kWh
-    target); None without a target.
+    target); None without a target. ``price_excl_vat_eur`` covers the inverter,
+    the modules and the backup accessories ``design`` orders for that choice;
+    installation material from the plan (cables, breakers, board) comes on top.
     """
     figures = figures_for(catalog)
     limits = grid_limits()

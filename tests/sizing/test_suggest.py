@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from sizing.engine import design, suggest
+from sizing.figures import BACKUP_KINDS, figures_for
 from sizing.messages import RULES
 from sizing.schema import DesignRequest, Severity, Site
 from tests.sizing.engine_helpers import BAT38, BAT45, BAT93, T10, T15, T20, replaced
@@ -54,10 +55,16 @@ def test_every_suggestion_is_a_design_without_errors_and_the_same_warnings(catal
         assert engine_warnings == set(s.warnings)
         assert result.battery.usable_kwh == s.usable_kwh
         assert result.battery.clusters == s.clusters
-        own = {"inverter", "battery", "backup"}
-        assert sum(b.line_total_eur for b in result.bom if b.category in own) == (
-            s.price_excl_vat_eur
+        # The suggestion's price: inverter, modules and the accessories of the backup choice,
+        # each of which the design orders too; installation material comes on top.
+        figures = figures_for(catalog)
+        accessories = [figures.accessory(s.inverter, kind) for kind in BACKUP_KINDS[s.backup]]
+        assert s.price_excl_vat_eur == (
+            catalog.inverters[s.inverter].price_eur
+            + s.count * catalog.modules[s.module].price_eur
+            + sum(a.price_eur for a in accessories)
         )
+        assert {a.article for a in accessories} <= {b.article for b in result.bom}
 
 
 def test_it_offers_every_combination_of_the_brochure_on_an_unconstrained_site(catalog):
