@@ -2,24 +2,24 @@
 
 ``design()`` calls :func:`plan` once the system itself (inverter, batteries,
 backup) has been validated; the plan adds circuits, the board, their findings,
-their trace and their bill-of-materials lines.
+their trace and their bill-of-materials lines. The work is split by
+responsibility: :mod:`sizing.circuits` (the battery's circuits),
+:mod:`sizing.board` (the groepenkast), :mod:`sizing.materials` (articles).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sizing.board import plan_board
+from sizing.circuits import backup_circuit, grid_circuit
 from sizing.domain import Catalog, Inverter
+from sizing.materials import materials_for
+from sizing.planning import Notes, PlannedLine
+from sizing.rules import GridSite, inverter_phase
 from sizing.schema import BoardDesign, Circuit, DesignRequest, Finding, TraceStep
 
-
-@dataclass
-class PlannedLine:
-    """A BoM line before pricing: the article and how many of it."""
-
-    article: str
-    quantity: float
-    category: str
+__all__ = ["InstallationPlan", "PlannedLine", "plan"]
 
 
 @dataclass
@@ -32,5 +32,22 @@ class InstallationPlan:
 
 
 def plan(request: DesignRequest, catalog: Catalog, inverter: Inverter) -> InstallationPlan:
-    """Placeholder until engine II lands: no circuits yet."""
-    return InstallationPlan()
+    """The battery's circuits and the groepenkast for a validated system."""
+    notes = Notes()
+    materials = materials_for(catalog)
+    # The same phase the grid rules chose, so findings and circuits agree.
+    site = GridSite(request.connection, request.existing_pv, request.options.household_load_a)
+    phase = inverter_phase(site) if inverter.phases == 1 else "L1-L2-L3"
+
+    plans = [grid_circuit(request, inverter, materials, notes, phase)]
+    backup = backup_circuit(request, catalog, inverter, materials, notes, phase)
+    if backup is not None:
+        plans.append(backup)
+    board, households = plan_board(request, materials, notes, plans, phase)
+    return InstallationPlan(
+        circuits=[p.circuit for p in plans] + households,
+        board=board,
+        findings=notes.findings,
+        trace=notes.trace,
+        lines=notes.lines,
+    )
