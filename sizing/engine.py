@@ -13,7 +13,7 @@ from sizing.bom import accessory_lines, line, plan_lines, totals
 from sizing.domain import AccessoryKind, Catalog, ip_water_digit
 from sizing.figures import CatalogFigures, InverterFigures, closest_codes, figures_for
 from sizing.limits import GridLimits, grid_limits
-from sizing.messages import SEVERITY_ORDER, Hit, number, render_all
+from sizing.messages import SEVERITY_ORDER, Hit, render_all
 from sizing.rules import (
     GridSite,
     battery_energy,
@@ -36,6 +36,7 @@ from sizing.schema import (
     TraceStep,
 )
 from sizing.suggest import suggest
+from sizing.wording import number
 
 __all__ = ["design", "suggest"]
 
