@@ -3,16 +3,18 @@
 ``design()`` calls :func:`plan` once the system itself (inverter, batteries,
 backup) has been validated; the plan adds circuits, the board, their findings,
 their trace and their bill-of-materials lines. The work is split by
-responsibility: :mod:`sizing.circuits` (the battery's circuits),
-:mod:`sizing.board` (the groepenkast), :mod:`sizing.materials` (articles).
+responsibility: :mod:`sizing.circuits` and :mod:`sizing.backup` (the battery's circuits),
+:mod:`sizing.board` and :mod:`sizing.new_board` (the groepenkast), :mod:`sizing.materials`
+(articles), :mod:`sizing.cable` (each cable and breaker).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sizing.backup import backup_circuit
 from sizing.board import plan_board
-from sizing.circuits import backup_circuit, grid_circuit
+from sizing.circuits import grid_circuit
 from sizing.domain import Catalog, Inverter
 from sizing.materials import materials_for
 from sizing.planning import Notes, PlannedLine

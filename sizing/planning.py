@@ -24,6 +24,11 @@ def en(value: float, decimals: int = 2) -> str:
     return "0" if text == "-0" else text
 
 
+def kf(value: float) -> str:
+    """A correction factor the way the tables print it: two decimals, Dutch comma."""
+    return f"{value:.2f}".replace(".", ",")
+
+
 @dataclass
 class PlannedLine:
     """A BoM line before pricing: the article and how many of it."""
@@ -35,6 +40,7 @@ class PlannedLine:
 
 @dataclass
 class Notes:
+    circuit: str | None = None  # the default circuit of every step and finding
     findings: list[Finding] = field(default_factory=list)
     trace: list[TraceStep] = field(default_factory=list)
     lines: list[PlannedLine] = field(default_factory=list)
@@ -49,7 +55,11 @@ class Notes:
         is_default: bool = False,
     ) -> TraceStep:
         item = TraceStep(
-            step=step, value=value, basis=basis, circuit=circuit, is_default=is_default
+            step=step,
+            value=value,
+            basis=basis,
+            circuit=circuit or self.circuit,
+            is_default=is_default,
         )
         self.trace.append(item)
         return item
@@ -71,7 +81,7 @@ class Notes:
                 message=message,
                 message_en=message_en,
                 reference=reference,
-                circuit=circuit,
+                circuit=circuit or self.circuit,
             )
         )
 

@@ -1,0 +1,176 @@
+"""The backup port (noodstroompoort) to the BackupBox or the distribution unit.
+
+Protected by the Vekto backup-box protection (C25, 100 mA, High Immunity) of the
+inverter's phases, which sits next to the inverter, not in the groepenkast.
+"""
+
+from __future__ import annotations
+
+from sizing import tables
+from sizing.circuit_common import (
+    CircuitPlan,
+    cable_run,
+    no_article,
+    order_cable,
+    phase_label,
+    size_circuit_cable,
+    voltage_of,
+)
+from sizing.domain import Accessory, AccessoryKind, Catalog, Inverter
+from sizing.figures import BACKUP_KINDS, figures_for
+from sizing.materials import POLE_COUNT, Materials
+from sizing.planning import Notes, en, nl
+from sizing.schema import BreakerSpec, Circuit, DesignRequest, RcdSpec, Severity
+
+
+def backup_circuit(
+    request: DesignRequest,
+    catalog: Catalog,
+    inverter: Inverter,
+    materials: Materials,
+    notes: Notes,
+    phase: str,
+) -> CircuitPlan | None:
+    if request.backup == "none":
+        return None
+    name = "backup"
+    start = len(notes.trace)
+    phases = inverter.phases
+    volts = voltage_of(inverter)
+    if inverter.backup_port_current is not None:
+        ib = float(inverter.backup_port_current.m_as("A"))
+        notes.step(
+            "Ontwerpstroom noodstroompoort Ib",
+            f"{nl(ib)} A",
+            f"nominale uitgangsstroom noodstroompoort, catalogus ({inverter.source})",
+            circuit=name,
+        )
+    else:
+        watts = float(inverter.nominal_power.m_as("W"))
+        ib = watts / (phases * volts)
+        notes.step(
+            "Ontwerpstroom noodstroompoort Ib",
+            f"{nl(watts, 0)} W / ({phases} × {nl(volts)} V) = {nl(ib)} A",
+            "geen stroom in de catalogus: nominaal vermogen / (fasen × U0) "
+            "(smile-g3-catalog.md §2.2, [derived]); standaardwaarde, geen fabrieksgegeven",
+            circuit=name,
+            is_default=True,
+        )
+    protection = figures_for(catalog).accessory(
+        inverter.system_code, AccessoryKind.BACKUP_PROTECTION
+    )
+    circuit = Circuit(
+        name=name,
+        purpose_nl=(
+            "Noodstroompoort naar BackupBox"
+            if request.backup == "backup_box"
+            else "Noodstroompoort naar noodstroom verdeelunit"
+        ),
+        purpose_en=(
+            "Backup port to BackupBox"
+            if request.backup == "backup_box"
+            else "Backup port to backup distribution unit"
+        ),
+        phases=phases,
+        phase=phase_label(phases, phase),
+        design_current_a=round(ib, 2),
+    )
+    plan = CircuitPlan(circuit=circuit, width=None, in_board=False)
+    if protection is None:
+        no_article(
+            notes,
+            f"backup box beveiliging {phases}-fase",
+            f"{phases}-phase backup box protection",
+            name,
+        )
+        rating, curve = None, request.options.breaker_curve
+    else:
+        rating, curve = _backup_protection(plan, request, protection, phases, ib, notes)
+    current = min(ib, rating) if rating is not None else ib
+
+    if request.backup == "distribution_unit" and request.backup_cable is None:
+        length = tables.rule("distribution_unit_cable_m")
+        notes.step(
+            "Kabel noodstroompoort",
+            f"meegeleverde kabel van de verdeelunit ({nl(length.value)} m)",
+            length.basis,
+            circuit=name,
+        )
+        notes.finding(
+            "backup.integral_cable",
+            Severity.INFO,
+            f"De noodstroom verdeelunit heeft een vaste kabel van {nl(length.value)} m; de "
+            "doorsnede daarvan publiceert de fabrikant niet, dus die is niet berekend. Geef een "
+            "backupkabel op als u een eigen kabel legt.",
+            f"The backup distribution unit has a fixed {en(length.value)} m cable; its "
+            "cross-section is not published, so it is not calculated. Enter a backup cable if "
+            "you lay your own.",
+            "Vekto 105130/105131: noodstroom verdeelunit IP54, 2 meter (brochure)",
+            circuit=name,
+        )
+    else:
+        run, run_default = cable_run(request.backup_cable, name, notes)
+        result = size_circuit_cable(request, inverter, run, current, rating, curve, name, notes)
+        circuit.voltage_drop_pct = result.voltage_drop_pct
+        order_cable(plan, run, result, phases, materials, notes, run_default)
+    circuit.trace = [s for s in notes.trace[start:] if s.circuit == name]
+    return plan
+
+
+def _backup_protection(
+    plan: CircuitPlan,
+    request: DesignRequest,
+    protection: Accessory,
+    phases: int,
+    ib: float,
+    notes: Notes,
+) -> tuple[float | None, str]:
+    name = plan.circuit.name
+    rating = float(protection.rating.m_as("A")) if protection.rating is not None else None
+    curve = protection.curve or request.options.breaker_curve
+    sensitivity = (
+        float(protection.rcd_sensitivity.m_as("mA"))
+        if protection.rcd_sensitivity is not None
+        else None
+    )
+    immunity = tables.rule("high_immunity_rcd_type")
+    poles = POLE_COUNT[phases]
+    if rating is not None:
+        plan.circuit.breaker = BreakerSpec(
+            rating_a=rating, curve=curve, poles=poles, article=protection.article
+        )
+    if sensitivity is not None:
+        plan.circuit.rcd = RcdSpec(
+            type=str(immunity.value),
+            sensitivity_ma=sensitivity,
+            poles=poles,
+            is_rcbo=True,
+            rating_a=rating,
+            article=protection.article,
+        )
+    plan.articles.append(protection.article)
+    notes.step(
+        "Beveiliging noodstroompoort",
+        f"{protection.article} {protection.name('nl')}: {curve}{nl(rating or 0)}, "
+        f"{nl(sensitivity or 0)} mA, type {immunity.value} (High Immunity), naast de omvormer",
+        f"Vekto-brochure: backup box beveiliging, direct naast de omvormer; {immunity.basis}",
+        circuit=name,
+    )
+    # design() already orders the protection with a BackupBox; only add it where it does not.
+    if AccessoryKind.BACKUP_PROTECTION not in BACKUP_KINDS[request.backup]:
+        notes.line(protection.article, 1, "protection")
+    if rating is not None and ib > rating + 1e-9:
+        notes.finding(
+            "backup.port_above_protection",
+            Severity.WARNING,
+            f"De noodstroompoort kan {nl(ib)} A per fase leveren, de backup-beveiliging is "
+            f"{curve}{nl(rating)}: bij meer dan {nl(rating)} A aan noodstroomverbruikers schakelt "
+            "hij af. Beperk de noodstroomgroepen of vraag de fabrikant naar een passende "
+            "beveiliging.",
+            f"The backup port can deliver {en(ib)} A per phase, the backup protection is "
+            f"{curve}{en(rating)}: it trips above {en(rating)} A of backup load. Limit the "
+            "backup circuits or ask the maker for suitable protection.",
+            "IEC 60364-4-43:2008 433.1 (Ib ≤ In); Vekto backup box beveiliging C25",
+            circuit=name,
+        )
+    return rating, curve

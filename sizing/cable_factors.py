@@ -1,0 +1,200 @@
+"""Correction factors for a cable run: IEC 60364-5-52 Tables B.52.14 to B.52.19.
+
+Between two rows the conservative row is used (the warmer temperature, the next
+larger group, the higher soil resistivity); below a table its first row; above
+it nothing: a finding says so and the caller stops. Never an interpolation or
+an extrapolation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sizing import tables
+from sizing.planning import Notes, en, kf, nl
+from sizing.schema import CableRequest, Severity
+
+EPSILON = 1e-9
+BURIED = ("D1", "D2")
+_GROUPING_ITEMS = {
+    "bunched": 1,
+    "single_layer_wall": 2,
+    "single_layer_ceiling": 3,
+    "perforated_tray": 4,
+    "ladder": 5,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Factor:
+    value: float
+    step_value: str
+    basis: str
+    is_default: bool = False
+
+
+def temperature_factor(request: CableRequest, run: Notes) -> Factor | None:
+    ambient = request.ambient_c
+    buried = request.method in BURIED
+    if buried:
+        table = tables.ground_temperature_factors(request.insulation)
+        medium, medium_en, reference_temp = "grond", "ground", "20 °C"
+    else:
+        table = tables.air_temperature_factors(request.insulation)
+        medium, medium_en, reference_temp = "lucht", "air", "30 °C"
+    basis = f"{table.table}, {request.insulation}"
+    first_t, first_k = table.first
+    if ambient < first_t - EPSILON:
+        run.finding(
+            "cable.ambient_below_table",
+            Severity.INFO,
+            f"{nl(ambient)} °C ligt onder de tabel ({nl(first_t)} °C is de laagste rij); de "
+            f"factor van {nl(first_t)} °C is gebruikt. Dat is veilig: kouder geeft meer "
+            "stroom, maar de tabel wordt niet doorgetrokken.",
+            f"{en(ambient)} °C is below the table ({en(first_t)} °C is the lowest row); the "
+            f"factor for {en(first_t)} °C is used. That is safe: colder allows more current, "
+            "but the table is not extrapolated.",
+            table.table,
+        )
+        value = f"{kf(first_k)} (rij {nl(first_t)} °C; omgeving {nl(ambient)} °C in {medium})"
+        run.step("Temperatuurfactor k_temp", value, f"{basis}, {nl(first_t)} °C")
+        return Factor(first_k, value, f"{basis}, {nl(first_t)} °C")
+    row = table.at_or_above(ambient)
+    if row is None:
+        last_t = table.last[0]
+        pvc = request.insulation == "PVC"
+        run.finding(
+            "cable.ambient_out_of_range",
+            Severity.ERROR,
+            f"Een temperatuur van {nl(ambient)} °C in {medium} staat niet in {table.table} voor "
+            f"{request.insulation} (tabel tot {nl(last_t)} °C). Er wordt niet geëxtrapoleerd: "
+            f"kies een koelere route{' of XLPE-isolatie' if pvc else ''}.",
+            f"An {medium_en} temperature of {en(ambient)} °C is not in {table.table} for "
+            f"{request.insulation} (table up to {en(last_t)} °C). Nothing is extrapolated: "
+            f"choose a cooler route{' or XLPE insulation' if pvc else ''}.",
+            table.table,
+        )
+        return None
+    row_t, k = row
+    if abs(row_t - ambient) < EPSILON:
+        value = f"{kf(k)} ({nl(ambient)} °C in {medium}; referentie {reference_temp})"
+    else:
+        value = (
+            f"{kf(k)} (omgeving {nl(ambient)} °C ligt tussen twee rijen: de warmere rij "
+            f"{nl(row_t)} °C is gebruikt, niet geïnterpoleerd)"
+        )
+    run.step("Temperatuurfactor k_temp", value, f"{basis}, {nl(row_t)} °C")
+    return Factor(k, value, f"{basis}, {nl(row_t)} °C")
+
+
+def grouping_factor(request: CableRequest, run: Notes) -> Factor | None:
+    n = request.grouped_circuits
+    if request.method in BURIED:
+        table = tables.buried_grouping_factors(request.method)
+        row = table.at_or_above(n)
+        assert row is not None  # the schema caps grouped_circuits at the table's last count
+        row_n, k = row
+        rounded = "" if row_n == n else f"; {n} staat niet in de tabel, rij {int(row_n)} gebruikt"
+        value = f"{kf(k)} ({n} circuit{'s' if n > 1 else ''}, aanliggend{rounded})"
+        basis = f"{table.table}, {table.column}, {int(row_n)} circuit(s)"
+        run.step("Groeperingsfactor k_group", value, basis)
+        return Factor(k, value, basis)
+    item_number = _GROUPING_ITEMS.get(request.grouping_arrangement or "bunched", 1)
+    item = tables.grouping_item(item_number)
+    if request.method not in item.use_with:
+        run.finding(
+            "cable.arrangement_mismatch",
+            Severity.WARNING,
+            f"Ligging '{item.arrangement}' (B.52.17 item {item.item}) hoort bij methode "
+            f"{', '.join(item.use_with)}, niet bij {request.method}. Item 1 (gebundeld) is "
+            "gebruikt, de voorzichtigste rij.",
+            f"Arrangement '{item.arrangement}' (B.52.17 item {item.item}) belongs to method "
+            f"{', '.join(item.use_with)}, not {request.method}. Item 1 (bunched) is used, the "
+            "most conservative row.",
+            item.factors.table,
+        )
+        item = tables.grouping_item(1)
+    row = item.factors.at_or_above(n)
+    if row is None:
+        # Items 2 to 5 stop at nine circuits: "no further reduction" beyond.
+        row_n, k = item.factors.last
+        note = f"; boven {int(row_n)} geen verdere reductie"
+    else:
+        row_n, k = row
+        note = "" if row_n == n else f"; {n} staat niet in de tabel, rij {int(row_n)} gebruikt"
+    value = (
+        f"{kf(k)} ({n} circuit{'s' if n > 1 else ''}, item {item.item}: {item.arrangement}{note})"
+    )
+    basis = f"{item.factors.table}, item {item.item}, {int(row_n)} circuit(s)"
+    run.step("Groeperingsfactor k_group", value, basis)
+    return Factor(k, value, basis)
+
+
+def soil_factor(request: CableRequest, run: Notes) -> Factor | None:
+    rho = request.soil_resistivity_km_w
+    if request.method not in BURIED:
+        if rho is not None:
+            run.step(
+                "Bodemfactor k_soil",
+                "niet van toepassing (kabel niet in de grond)",
+                "IEC 60364-5-52:2009 Table B.52.16 geldt alleen voor methode D1 en D2",
+            )
+        return Factor(1.0, "", "")
+    table = tables.soil_factors(request.method)
+    if rho is None:
+        value = "1,00 (referentie 2,5 K·m/W; geen bodemweerstand opgegeven)"
+        basis = f"{table.table}: referentiewaarde van de tabellen B.52.2 t/m B.52.5"
+        run.step("Bodemfactor k_soil", value, basis, is_default=True)
+        return Factor(1.0, value, basis, is_default=True)
+    first_rho, first_k = table.first
+    if rho < first_rho - EPSILON:
+        row_rho, k = first_rho, first_k
+        note = f"; onder de tabel, rij {nl(first_rho)} K·m/W gebruikt (voorzichtig)"
+        run.finding(
+            "cable.soil_below_table",
+            Severity.INFO,
+            f"Een bodemweerstand van {nl(rho)} K·m/W ligt onder de tabel; de factor van "
+            f"{nl(first_rho)} K·m/W is gebruikt (niet geëxtrapoleerd).",
+            f"A soil resistivity of {en(rho)} K·m/W is below the table; the factor for "
+            f"{en(first_rho)} K·m/W is used (not extrapolated).",
+            table.table,
+        )
+    else:
+        row = table.at_or_above(rho)
+        if row is None:
+            run.finding(
+                "cable.soil_out_of_range",
+                Severity.ERROR,
+                f"Een bodemweerstand van {nl(rho)} K·m/W staat niet in {table.table} (tot "
+                f"{nl(table.last[0])} K·m/W). Er wordt niet geëxtrapoleerd.",
+                f"A soil resistivity of {en(rho)} K·m/W is not in {table.table} (up to "
+                f"{en(table.last[0])} K·m/W). Nothing is extrapolated.",
+                table.table,
+            )
+            return None
+        row_rho, k = row
+        note = "" if row_rho == rho else f"; tussen twee kolommen, {nl(row_rho)} K·m/W gebruikt"
+    value = f"{kf(k)} ({nl(rho)} K·m/W{note})"
+    basis = f"{table.table}, {request.method}, {nl(row_rho)} K·m/W"
+    run.step("Bodemfactor k_soil", value, basis)
+    return Factor(k, value, basis)
+
+
+def factor_product_text(
+    request: CableRequest, k_temp: Factor, k_group: Factor, k_soil: Factor
+) -> str:
+    parts = [kf(k_temp.value), kf(k_group.value)]
+    if request.method in BURIED:
+        parts.append(kf(k_soil.value))
+    return " × ".join(parts)
+
+
+def k_total_text(
+    request: CableRequest, k_temp: Factor, k_group: Factor, k_soil: Factor, k_total: float
+) -> tuple[str, str]:
+    formula = "k_temp × k_group × k_soil" if request.method in BURIED else "k_temp × k_group"
+    product = factor_product_text(request, k_temp, k_group, k_soil)
+    return (
+        f"k = {formula} = {product} = {nl(k_total, 4)}",
+        "IEC 60364-5-52:2009 Annex B: Iz = Iz0 × k_temp × k_group (× k_soil bij D1/D2)",
+    )

@@ -1,0 +1,185 @@
+"""What every battery circuit shares: its plan record, its cable run (or the documented
+default), its cable sized by :func:`sizing.cable.size_cable`, the cable article and the
+finding for an article the catalogue lacks.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from sizing import tables
+from sizing.cable import size_cable
+from sizing.domain import Inverter
+from sizing.materials import Materials
+from sizing.planning import Notes, en, nl
+from sizing.schema import (
+    CableRequest,
+    CableResult,
+    CableRun,
+    CableSpec,
+    Circuit,
+    DesignRequest,
+    Severity,
+)
+
+NO_ARTICLE = "bom.no_article"
+
+
+def cable_run(run: CableRun | None, name: str, notes: Notes) -> tuple[CableRun, bool]:
+    if run is not None:
+        return run, False
+    rule = tables.rule("default_cable_run")
+    default = CableRun.model_validate(rule.value)
+    notes.step(
+        "Kabeltraject",
+        f"{nl(default.length_m)} m, methode {default.method}, {default.insulation}, "
+        f"{nl(default.ambient_c)} °C, {default.grouped_circuits} circuit",
+        rule.basis,
+        circuit=name,
+        is_default=True,
+    )
+    notes.finding(
+        "circuit.default_run",
+        Severity.WARNING,
+        f"Geen kabeltraject opgegeven voor '{name}': gerekend met een voorzichtige aanname "
+        f"({nl(default.length_m)} m, methode {default.method}, {default.insulation}, "
+        f"{nl(default.ambient_c)} °C). Vul lengte, installatiemethode en temperatuur in.",
+        f"No cable run given for '{name}': calculated with a conservative assumption "
+        f"({en(default.length_m)} m, method {default.method}, {default.insulation}, "
+        f"{en(default.ambient_c)} °C). Enter the length, installation method and temperature.",
+        "sizing/tables/design_rules.json default_cable_run",
+        circuit=name,
+    )
+    return default, True
+
+
+def size_circuit_cable(
+    request: DesignRequest,
+    inverter: Inverter,
+    run: CableRun,
+    current: float,
+    breaker: float | None,
+    curve: str,
+    name: str,
+    notes: Notes,
+) -> CableResult:
+    if request.max_voltage_drop_pct is not None:
+        target = request.max_voltage_drop_pct
+        notes.step("Doel spanningsval", f"{nl(target)} %", "opgave installateur", circuit=name)
+    else:
+        rule = tables.rule("voltage_drop_target_pct")
+        target = float(rule.value)
+        notes.step(
+            "Doel spanningsval", f"{nl(target)} %", rule.basis, circuit=name, is_default=True
+        )
+    cable_request = CableRequest(
+        current_a=current,
+        phases=inverter.phases,
+        length_m=run.length_m,
+        method=run.method,
+        insulation=run.insulation,
+        ambient_c=run.ambient_c,
+        grouped_circuits=run.grouped_circuits,
+        soil_resistivity_km_w=run.soil_resistivity_km_w,
+        max_voltage_drop_pct=target,
+        curve=curve,
+        csa_mm2=run.csa_mm2,
+        breaker_a=breaker,
+        grouping_arrangement=run.grouping_arrangement,
+        voltage_v=voltage_of(inverter),
+    )
+    result = size_cable(cable_request, circuit=name)
+    notes.findings.extend(result.findings)
+    notes.trace.extend(result.trace)
+    return result
+
+
+def order_cable(
+    plan: CircuitPlan,
+    run: CableRun,
+    result: CableResult,
+    phases: int,
+    materials: Materials,
+    notes: Notes,
+    run_default: bool,
+) -> None:
+    if result.csa_mm2 is None or result.iz_a is None:
+        return
+    name = plan.circuit.name
+    conductors = int(tables.rule("cores").value[str(phases)])
+    cable_type = run.cable_type or _cable_type(run)
+    single_core = cable_type == "VD"
+    cores = 1 if single_core else conductors
+    metres = math.ceil(run.length_m - 1e-9)
+    quantity = metres * conductors if single_core else metres
+    article = materials.cable(cable_type, cores, result.csa_mm2, run.insulation)
+    plan.circuit.cable = CableSpec(
+        csa_mm2=result.csa_mm2,
+        iz_a=result.iz_a,
+        length_m=run.length_m,
+        cores=conductors,
+        cable_type=cable_type,
+        insulation=run.insulation,
+        method=run.method,
+        article=article.article if article else None,
+    )
+    description = (
+        f"{cable_type} {nl(result.csa_mm2, 1)} mm²: {conductors} aders × {metres} m = {quantity} m"
+        if single_core
+        else f"{cable_type} {cores}G{nl(result.csa_mm2, 1)} mm²: {metres} m"
+    )
+    notes.step(
+        "Kabel",
+        description,
+        tables.rule("cable_type_by_method").basis + "; " + tables.rule("cores").basis,
+        circuit=name,
+        is_default=run_default,
+    )
+    if article is None:
+        no_article(
+            notes,
+            f"kabel {cable_type} {cores}-aderig {nl(result.csa_mm2, 1)} mm² {run.insulation}",
+            f"cable {cable_type} {cores}-core {en(result.csa_mm2, 1)} mm² {run.insulation}",
+            name,
+        )
+        return
+    plan.articles.append(article.article)
+    notes.line(article.article, quantity, "cable")
+
+
+def _cable_type(run: CableRun) -> str:
+    if run.insulation == "XLPE":
+        return str(tables.rule("cable_type_xlpe").value)
+    return str(tables.rule("cable_type_by_method").value[run.method])
+
+
+def no_article(notes: Notes, what_nl: str, what_en: str, circuit: str | None) -> None:
+    notes.finding(
+        NO_ARTICLE,
+        Severity.WARNING,
+        f"Geen artikel in de catalogus voor: {what_nl}. Het staat niet op de materiaallijst; "
+        "voeg het toe aan de catalogus of bestel het apart.",
+        f"No catalogue article for: {what_en}. It is not on the bill of materials; add it to "
+        "the catalogue or order it separately.",
+        "catalogus (installatiematerialen)",
+        circuit=circuit,
+    )
+
+
+@dataclass
+class CircuitPlan:
+    """A circuit and what it takes in the groepenkast."""
+
+    circuit: Circuit
+    width: int | None  # DIN modules of its protection in the board; None = not known
+    in_board: bool = True
+    articles: list[str] = field(default_factory=list)
+
+
+def voltage_of(inverter: Inverter) -> float:
+    return float(inverter.nominal_voltage.m_as("V"))
+
+
+def phase_label(phases: int, phase: str) -> str:
+    return "L1-L2-L3" if phases == 3 else phase

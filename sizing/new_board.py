@@ -1,0 +1,282 @@
+"""A new groepenkast: main switch, household groups spread over the phases behind 2-pole
+RCDs, the battery's own groups, module widths and the smallest enclosure that holds them.
+"""
+
+from __future__ import annotations
+
+import math
+
+from sizing import tables
+from sizing.board_rules import PHASES, RCD_REFERENCE, battery_rcds, check_selectivity
+from sizing.circuit_common import CircuitPlan, no_article
+from sizing.domain import Enclosure
+from sizing.materials import POLE_COUNT, RCD_POLES, Materials
+from sizing.planning import Notes, en, nl
+from sizing.schema import (
+    Board,
+    BoardDesign,
+    BoardRcd,
+    BreakerSpec,
+    Circuit,
+    DesignRequest,
+    RcdSpec,
+    Severity,
+    TraceStep,
+)
+
+
+def new_board(
+    request: DesignRequest,
+    board: Board,
+    materials: Materials,
+    notes: Notes,
+    plans: list[CircuitPlan],
+    battery_phase: str,
+    max_selective: float | None,
+) -> tuple[BoardDesign, list[Circuit]]:
+    phases = request.connection.phases
+    main_fuse = request.connection.main_fuse_a
+    design = BoardDesign(mode="new")
+    widths: list[int] = []  # blocks that must each stay on one DIN rail
+
+    switch = materials.main_switch(main_fuse, phases)
+    rule = tables.rule("main_switch_rule")
+    if switch is None:
+        no_article(
+            notes,
+            f"hoofdschakelaar {RCD_POLES[phases]} ≥ {nl(main_fuse)} A",
+            f"main switch {RCD_POLES[phases]} ≥ {en(main_fuse)} A",
+            None,
+        )
+    else:
+        design.main_switch_a = float(switch.rating.m_as("A"))
+        design.main_switch_poles = POLE_COUNT[phases]
+        design.main_switch_article = switch.article
+        widths.append(switch.module_width)
+        notes.line(switch.article, 1, "board")
+        notes.step(
+            "Hoofdschakelaar",
+            f"{switch.article}: {switch.poles} {nl(design.main_switch_a)} A ≥ hoofdzekering "
+            f"{nl(main_fuse)} A",
+            f"{rule.value}: {rule.basis}",
+        )
+
+    for plan in plans:
+        if plan.in_board and plan.width:
+            widths.append(plan.width)
+    design.rcds = battery_rcds(plans)
+
+    count = board.household_circuits
+    per_phase = _spread(count, phases, battery_phase, plans)
+    design.groups_per_phase = {p: len(groups) for p, groups in per_phase.items()}
+    households, rcds = _household(request, per_phase, materials, notes, widths, max_selective)
+    design.rcds = rcds + design.rcds
+    design.modules_needed = sum(widths)
+    _enclosure(design, widths, materials, notes)
+    return design, households
+
+
+def _spread(
+    count: int, phases: int, battery_phase: str, plans: list[CircuitPlan]
+) -> dict[str, list[int]]:
+    """Household groups over the phases, fewest first; a single-phase battery group counts too."""
+    used = PHASES[:phases] if phases == 3 else ("L1",)
+    load = dict.fromkeys(used, 0)
+    for plan in plans:
+        if plan.in_board and plan.circuit.phases == 1 and plan.circuit.phase in load:
+            load[plan.circuit.phase] += 1
+    groups: dict[str, list[int]] = {p: [] for p in used}
+    for number in range(1, count + 1):
+        phase = min(used, key=lambda p: (load[p], used.index(p)))
+        load[phase] += 1
+        groups[phase].append(number)
+    return groups
+
+
+def _household(
+    request: DesignRequest,
+    per_phase: dict[str, list[int]],
+    materials: Materials,
+    notes: Notes,
+    widths: list[int],
+    max_selective: float | None,
+) -> tuple[list[Circuit], list[BoardRcd]]:
+    options = request.options
+    total = sum(len(groups) for groups in per_phase.values())
+    if total == 0:
+        return [], []
+    max_groups = options.max_groups_per_rcd
+    # One RCD per phase at least (all phases used), no more than max_groups behind each.
+    rcd_count = {p: math.ceil(len(g) / max_groups) for p, g in per_phase.items() if g}
+    min_rcds = min(options.min_rcds, total)
+    while sum(rcd_count.values()) < min_rcds:
+        # Split where the RCDs carry most groups, so the split helps most.
+        phase = max(rcd_count, key=lambda p: len(per_phase[p]) / rcd_count[p])
+        rcd_count[phase] += 1
+
+    rcd_type = str(tables.rule("household_rcd_type").value)
+    sensitivity_rule = tables.rule("rcd_sensitivity_ma")
+    sensitivity = float(sensitivity_rule.value)
+    rating = options.household_breaker_a
+    curve = options.breaker_curve
+    device = materials.rcd(rcd_type, sensitivity, request.connection.main_fuse_a, 1)
+    mcb = materials.breaker(rating, curve, 1)
+    if device is None:
+        no_article(
+            notes,
+            f"aardlekschakelaar type {rcd_type} {nl(sensitivity)} mA 2P ≥ "
+            f"{nl(request.connection.main_fuse_a)} A",
+            f"RCD type {rcd_type} {en(sensitivity)} mA 2P ≥ {en(request.connection.main_fuse_a)} A",
+            None,
+        )
+    if mcb is None:
+        no_article(
+            notes,
+            f"installatieautomaat {curve}{nl(rating)} 1P+N",
+            f"circuit-breaker {curve}{en(rating)} 1P+N",
+            None,
+        )
+    check_selectivity(
+        request,
+        rating,
+        max_selective,
+        notes,
+        None,
+        f"Elk van de {total} eindgroepen",
+        f"Each of the {total} final circuits",
+    )
+
+    circuits: list[Circuit] = []
+    rcds: list[BoardRcd] = []
+    number = 0
+    for phase, groups in per_phase.items():
+        if not groups:
+            continue
+        for chunk in _chunks(groups, rcd_count[phase]):
+            number += 1
+            label = f"Aardlekschakelaar {number} ({phase})"
+            names = [f"household_{g}" for g in chunk]
+            rcds.append(
+                BoardRcd(
+                    label=label,
+                    type=device.rcd_type.value if device else rcd_type,
+                    sensitivity_ma=sensitivity,
+                    poles=2,
+                    groups=names,
+                    phase=phase,
+                    article=device.article if device else None,
+                    rating_a=float(device.rating.m_as("A")) if device else None,
+                    module_width=device.module_width if device else None,
+                )
+            )
+            block = (device.module_width if device else 0) + len(chunk) * (
+                mcb.module_width if mcb else 0
+            )
+            if block:
+                widths.append(block)
+            if device:
+                notes.line(device.article, 1, "board")
+            for g in chunk:
+                step = TraceStep(
+                    step="Eindgroep",
+                    value=f"{curve}{nl(rating)} 1P+N op {phase}, achter {label.lower()}",
+                    basis=tables.rule("household_breaker_a").basis,
+                    circuit=f"household_{g}",
+                    is_default=True,
+                )
+                notes.trace.append(step)
+                circuits.append(
+                    Circuit(
+                        name=f"household_{g}",
+                        purpose_nl=f"Eindgroep {g}",
+                        purpose_en=f"Final circuit {g}",
+                        phases=1,
+                        phase=phase,
+                        design_current_a=rating,
+                        breaker=BreakerSpec(
+                            rating_a=rating,
+                            curve=curve,
+                            poles=POLE_COUNT[1],
+                            article=mcb.article if mcb else None,
+                        ),
+                        rcd=RcdSpec(
+                            type=device.rcd_type.value if device else rcd_type,
+                            sensitivity_ma=sensitivity,
+                            poles=POLE_COUNT[1],
+                            rating_a=float(device.rating.m_as("A")) if device else None,
+                            article=device.article if device else None,
+                        ),
+                        trace=[step],
+                    )
+                )
+                if mcb:
+                    notes.line(mcb.article, 1, "board")
+    spread = ", ".join(f"{p}: {len(g)}" for p, g in per_phase.items())
+    notes.step(
+        "Verdeling eindgroepen",
+        f"{total} groepen ({spread}) achter {len(rcds)} aardlekschakelaars van "
+        f"{nl(sensitivity)} mA, hoogstens {max_groups} per stuk",
+        f"{RCD_REFERENCE}; {tables.rule('single_phase_groups_on_2p_rcds').basis}; "
+        f"{sensitivity_rule.basis}",
+    )
+    return circuits, rcds
+
+
+def _chunks(groups: list[int], parts: int) -> list[list[int]]:
+    """``groups`` in ``parts`` runs whose sizes differ by at most one."""
+    size, extra = divmod(len(groups), parts)
+    chunks, start = [], 0
+    for index in range(parts):
+        end = start + size + (1 if index < extra else 0)
+        chunks.append(groups[start:end])
+        start = end
+    return [c for c in chunks if c]
+
+
+def _rows_needed(blocks: list[int], per_row: int) -> int | None:
+    """Rows a first-fit-decreasing packing of the blocks takes; None when a block is too wide."""
+    rows: list[int] = []
+    for block in sorted(blocks, reverse=True):
+        if block > per_row:
+            return None
+        for index, used in enumerate(rows):
+            if used + block <= per_row:
+                rows[index] += block
+                break
+        else:
+            rows.append(block)
+    return len(rows)
+
+
+def _enclosure(
+    design: BoardDesign, widths: list[int], materials: Materials, notes: Notes
+) -> Enclosure | None:
+    chosen = None
+    for enclosure in materials.enclosures:
+        rows = _rows_needed(widths, enclosure.modules_per_row)
+        if rows is not None and rows <= enclosure.rows:
+            chosen = enclosure
+            break
+    if chosen is None:
+        notes.finding(
+            "board.enclosure_too_small",
+            Severity.WARNING,
+            f"Geen kast uit de catalogus biedt plaats aan {sum(widths)} modules (blokken van "
+            f"{', '.join(str(w) for w in sorted(widths, reverse=True))}).",
+            f"No catalogue enclosure holds {sum(widths)} modules (blocks of "
+            f"{', '.join(str(w) for w in sorted(widths, reverse=True))}).",
+            "catalogus (groepenkasten)",
+        )
+        return None
+    design.enclosure = f"{chosen.rows} × {chosen.modules_per_row}"
+    design.enclosure_article = chosen.article
+    notes.line(chosen.article, 1, "board")
+    notes.step(
+        "Groepenkast",
+        f"{chosen.article}: {design.enclosure} = {chosen.modules} modules voor "
+        f"{design.modules_needed} modules in blokken van "
+        f"{', '.join(str(w) for w in sorted(widths, reverse=True))}",
+        "kleinste kast uit de catalogus waarin elk blok (aardlekschakelaar met zijn groepen, "
+        "hoofdschakelaar, batterijbeveiliging) op één rail past",
+    )
+    return chosen

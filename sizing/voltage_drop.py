@@ -1,0 +1,102 @@
+"""Voltage drop by IEC 60364-5-52:2009 Annex G, with its trace text and its finding.
+
+u = b × (ρ1 × L / S × cos φ + λ × L × sin φ) × Ib and Δu = 100 × u / U0, with
+ρ1, λ and b from sizing/tables/annex_g.json.
+"""
+
+from __future__ import annotations
+
+import math
+
+from sizing import tables
+from sizing.planning import Notes, en, nl
+from sizing.schema import CableRequest, Severity
+
+EPSILON = 1e-9
+ANNEX_G = "IEC 60364-5-52:2009 Annex G"
+FORMULA = f"{ANNEX_G}: u = b × (ρ1 × L / S × cos φ + λ × L × sin φ) × Ib; Δu = 100 × u / U0"
+
+
+def voltage_drop(request: CableRequest, csa: float, ib: float, u0: float) -> tuple[float, float]:
+    constants = tables.annex_g()
+    rho1 = constants["rho1_ohm_mm2_per_m"]["copper"]
+    reactance = constants["lambda_mohm_per_m"] / 1000
+    b = constants["b"][str(request.phases)]
+    cos_phi = request.cos_phi
+    sin_phi = math.sqrt(max(0.0, 1.0 - cos_phi * cos_phi))
+    length = request.length_m
+    drop_v = b * (rho1 * length / csa * cos_phi + reactance * length * sin_phi) * ib
+    return drop_v, 100.0 * drop_v / u0
+
+
+def drop_text(
+    request: CableRequest,
+    csa: float,
+    ib: float,
+    u0: float,
+    drop_v: float,
+    drop_pct: float,
+    target: float,
+    within: bool,
+) -> str:
+    constants = tables.annex_g()
+    rho1 = constants["rho1_ohm_mm2_per_m"]["copper"]
+    lam = constants["lambda_mohm_per_m"] / 1000
+    b = constants["b"][str(request.phases)]
+    cos_phi = request.cos_phi
+    sin_phi = math.sqrt(max(0.0, 1.0 - cos_phi * cos_phi))
+    length = nl(request.length_m)
+    compare = "≤" if within else ">"
+    return (
+        f"u = {b} × ({nl(rho1, 4)} × {length} / {nl(csa, 1)} × {nl(cos_phi, 3)} + "
+        f"{nl(lam, 5)} × {length} × {nl(sin_phi, 3)}) × {nl(ib)} = {nl(drop_v, 3)} V; "
+        f"Δu = 100 × {nl(drop_v, 3)} / {nl(u0)} = {nl(drop_pct, 3)} % {compare} "
+        f"{nl(target)} %"
+    )
+
+
+def drop_finding(
+    drop_pct: float,
+    target: float,
+    hard_limit: float,
+    csa: float,
+    run: Notes,
+    *,
+    beyond_table: bool,
+) -> None:
+    if drop_pct <= target + EPSILON:
+        return
+    over_limit = drop_pct > hard_limit + EPSILON
+    why_nl = (
+        f" Ook de grootste doorsnede uit de tabel ({nl(csa, 1)} mm²) haalt het doel niet; "
+        "meer dan 300 mm² of een kortere route is nodig."
+        if beyond_table
+        else " Kies een grotere doorsnede of een kortere route."
+    )
+    why_en = (
+        f" Even the largest cross-section of the table ({en(csa, 1)} mm²) misses the target; "
+        "more than 300 mm² or a shorter route is needed."
+        if beyond_table
+        else " Choose a larger cross-section or a shorter route."
+    )
+    if over_limit:
+        run.finding(
+            "cable.voltage_drop",
+            Severity.ERROR,
+            f"Spanningsval {nl(drop_pct)} % is groter dan de grens van {nl(hard_limit)} %."
+            + why_nl,
+            f"Voltage drop {en(drop_pct)} % exceeds the limit of {en(hard_limit)} %." + why_en,
+            "IEC 60364-5-52:2009 Table G.52.1 (type A, other uses: 5 %); NEN 1010 max. 5 %",
+        )
+    else:
+        run.finding(
+            "cable.voltage_drop",
+            Severity.WARNING,
+            f"Spanningsval {nl(drop_pct)} % is groter dan het doel van {nl(target)} % (binnen "
+            f"de grens van {nl(hard_limit)} %). Een omvormer verhoogt bij teruglevering de "
+            "spanning en schakelt af boven 253 V." + why_nl,
+            f"Voltage drop {en(drop_pct)} % exceeds the target of {en(target)} % (within the "
+            f"limit of {en(hard_limit)} %). An inverter raises the voltage when exporting and "
+            "trips above 253 V." + why_en,
+            f"{ANNEX_G}; {tables.rule('voltage_drop_target_pct').basis}",
+        )
