@@ -70,7 +70,7 @@ def _size(request: CableRequest, run: Notes, result: CableResult) -> None:
     target = request.max_voltage_drop_pct
     hard_limit = float(tables.rule("voltage_drop_hard_limit_pct").value)
 
-    run.step("Ontwerpstroom Ib", f"{nl(ib)} A", "opgave (design current of the circuit)")
+    run.step("Ontwerpstroom Ib", f"{nl(ib)} A", "opgave (ontwerpstroom van de kring)")
     run.step(
         "Belaste aders",
         f"{loaded} ({'1-fase L+N' if loaded == 2 else 'symmetrisch 3-fase'})",
@@ -107,7 +107,7 @@ def _size(request: CableRequest, run: Notes, result: CableResult) -> None:
     run.step(
         "Spanning U0",
         f"{nl(u0)} V",
-        "opgave" if not u0_default else tables.rule("nominal_voltage_v").basis,
+        "opgave (U0 fase-nul)" if not u0_default else tables.rule("nominal_voltage_v").basis,
         is_default=u0_default,
     )
 

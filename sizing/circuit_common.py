@@ -90,6 +90,17 @@ def size_circuit_cable(
         voltage_v=voltage_of(inverter),
     )
     result = size_cable(cable_request, circuit=name)
+    # Inside a design the inputs come from the catalogue and the circuit, not from a user:
+    # say so, so the inspector knows where to look them up.
+    bases = {
+        "Ontwerpstroom Ib": "ontwerpstroom van de kring, zie de eerste stap van deze kring",
+        "Spanning U0": f"catalogus: nominale spanning fase-nul van de {inverter.system_code} "
+        f"({inverter.source})",
+    }
+    result.trace = [
+        s.model_copy(update={"basis": bases[s.step]}) if s.step in bases else s
+        for s in result.trace
+    ]
     notes.findings.extend(result.findings)
     notes.trace.extend(result.trace)
     return result
