@@ -1,0 +1,36 @@
+"""Saved configurations: a design request that anyone with its link can open again."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Configuration(models.Model):
+    """A wizard result, kept as the request that produced it.
+
+    The primary key is a random UUID, so the share URL cannot be guessed. The
+    result is recomputed from ``request`` against the current catalogue when
+    opened; ``snapshot`` (totals, prices, findings, circuits and their hash) is
+    what the result looked like when saved, to say what changed since.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    project_reference = models.CharField(_("projectreferentie"), max_length=120, blank=True)
+    request = models.JSONField(_("ontwerpvraag"))
+    engine_version = models.CharField(_("versie rekenregels"), max_length=32)
+    catalog_version = models.CharField(_("versie catalogus"), max_length=64)
+    snapshot = models.JSONField(_("resultaat bij opslaan"), default=dict)
+    snapshot_hash = models.CharField(_("kenmerk resultaat"), max_length=64, blank=True)
+    language = models.CharField(_("taal"), max_length=8, default="nl")
+    created_at = models.DateTimeField(_("opgeslagen op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("opgeslagen configuratie")
+        verbose_name_plural = _("opgeslagen configuraties")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.project_reference or str(self.id)

@@ -1,0 +1,463 @@
+"""Forms of the wizard: HTML input in, domain values (the draft's answers) out.
+
+Numbers accept the Dutch decimal comma ("4,5") as well as a point. Choices
+that the engine refuses for this site are validated in the step (with the
+engine's reason), not here: a form only knows what a value looks like.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from keuzehulp.wizard.draft import (
+    BackupAnswers,
+    BatteryAnswers,
+    BoardAnswers,
+    CablingAnswers,
+    InverterAnswers,
+    SiteAnswers,
+)
+from sizing.schema import Board, CableRun, Connection, ExistingPV, ExistingRcd
+
+MAIN_FUSES = ["1x25", "1x35", "1x40", "3x25", "3x35", "3x40", "3x50", "3x63", "3x80"]
+RCD_ROWS = 6
+
+
+def fuse_label(value: str) -> str:
+    phases, amps = value.split("x")
+    return f"{phases}×{amps} A"
+
+
+def fuse_value(connection: Connection) -> str:
+    return f"{connection.phases}x{connection.main_fuse_a:g}"
+
+
+class DecimalInput(forms.TextInput):
+    """A text box with the numeric keyboard on phones; type=number refuses the Dutch comma."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__({"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})
+
+
+class NumberField(forms.FloatField):
+    """A float typed as "4,5" or "4.5"; shown in the active language's notation."""
+
+    widget = DecimalInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("localize", True)
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        attrs = super().widget_attrs(widget)
+        attrs.pop("step", None)
+        attrs.pop("min", None)
+        attrs.pop("max", None)
+        return attrs
+
+
+class WholeNumberField(forms.IntegerField):
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        attrs = super().widget_attrs(widget)
+        attrs["inputmode"] = "numeric"
+        return attrs
+
+
+class WizardForm(forms.Form):
+    """Django marks invalid fields (aria-invalid, aria-describedby) itself; labels end bare."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+# --------------------------------------------------------------------------- 1 aansluiting
+
+
+class SiteForm(WizardForm):
+    project_reference = forms.CharField(
+        label=_("Projectreferentie"),
+        required=False,
+        max_length=120,
+        help_text=_("Optioneel: naam of adres van de klant, of uw eigen projectnummer."),
+    )
+    main_fuse = forms.ChoiceField(
+        label=_("Hoofdzekering"),
+        choices=[(v, fuse_label(v)) for v in MAIN_FUSES],
+        help_text=_(
+            "Staat op de hoofdzekering of het typeplaatje van de aansluiting in de meterkast, "
+            "en op de energienota als aansluitwaarde (bijvoorbeeld 3×25 A)."
+        ),
+    )
+    earthing = forms.ChoiceField(
+        label=_("Aardingsstelsel"),
+        choices=[("TN-C-S", "TN-C-S"), ("TT", "TT"), ("unknown", _("onbekend"))],
+        initial="unknown",
+        widget=forms.RadioSelect,
+    )
+    pv = forms.ChoiceField(
+        label=_("Bestaande zonnepanelen"),
+        choices=[("none", _("Geen")), ("yes", _("Ja"))],
+        initial="none",
+        widget=forms.RadioSelect,
+    )
+    pv_kw = NumberField(
+        label=_("Vermogen PV-omvormer (kW)"),
+        required=False,
+        min_value=0.1,
+        max_value=100,
+    )
+    pv_phase = forms.ChoiceField(
+        label=_("Fase van de PV-omvormer"),
+        choices=[("L1", "L1"), ("L2", "L2"), ("L3", "L3"), ("3P", _("3-fase"))],
+        initial="L1",
+        required=False,
+    )
+    location = forms.ChoiceField(
+        label=_("Waar komt de batterij te staan?"),
+        choices=[("indoor", _("Binnen")), ("outdoor", _("Buiten"))],
+        initial="indoor",
+        widget=forms.RadioSelect,
+    )
+    min_ambient_c = NumberField(
+        label=_("Laagste temperatuur daar (°C)"),
+        required=False,
+        min_value=-40,
+        max_value=40,
+        help_text=_("Bijvoorbeeld 5 in een onverwarmde garage, −15 buiten."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("pv") == "yes" and data.get("pv_kw") in (None, ""):
+            self.add_error("pv_kw", _("Vul het vermogen van de bestaande PV in."))
+        return data
+
+    def answers(self) -> SiteAnswers:
+        data = self.cleaned_data
+        phases, amps = data["main_fuse"].split("x")
+        pv = None
+        if data["pv"] == "yes":
+            phase = data.get("pv_phase") or "L1"
+            pv = ExistingPV(power_kw=data["pv_kw"], phase=phase if phases == "3" else "L1")
+        return SiteAnswers(
+            project_reference=data["project_reference"].strip(),
+            connection=Connection(
+                phases=int(phases), main_fuse_a=float(amps), earthing=data["earthing"]
+            ),
+            existing_pv=pv,
+            location=data["location"],
+            min_ambient_c=data.get("min_ambient_c"),
+        )
+
+    @staticmethod
+    def initial_from(answers: SiteAnswers | None) -> dict[str, Any]:
+        if answers is None:
+            return {}
+        pv = answers.existing_pv
+        return {
+            "project_reference": answers.project_reference,
+            "main_fuse": fuse_value(answers.connection),
+            "earthing": answers.connection.earthing,
+            "pv": "yes" if pv is not None else "none",
+            "pv_kw": pv.power_kw if pv is not None else None,
+            "pv_phase": pv.phase if pv is not None else "L1",
+            "location": answers.location,
+            "min_ambient_c": answers.min_ambient_c,
+        }
+
+
+# --------------------------------------------------------------------------- 2 omvormer
+
+
+class InverterForm(WizardForm):
+    inverter = forms.CharField(
+        label=_("Omvormer"),
+        max_length=64,
+        error_messages={"required": _("Kies een omvormer.")},
+    )
+    target_usable_kwh = NumberField(
+        label=_("Gewenste capaciteit (kWh)"), required=False, min_value=1, max_value=200
+    )
+    target_power_kw = NumberField(
+        label=_("Gewenst vermogen (kW)"), required=False, min_value=1, max_value=50
+    )
+
+    def answers(self) -> InverterAnswers:
+        data = self.cleaned_data
+        return InverterAnswers(
+            inverter=data["inverter"],
+            target_usable_kwh=data.get("target_usable_kwh"),
+            target_power_kw=data.get("target_power_kw"),
+        )
+
+    def targets(self) -> tuple[float | None, float | None]:
+        """The targets as typed, even when the inverter is not chosen yet (for ranking)."""
+        values = []
+        for name in ("target_usable_kwh", "target_power_kw"):
+            field = self.fields[name]
+            try:
+                values.append(field.clean(field.widget.value_from_datadict(self.data, {}, name)))
+            except forms.ValidationError:
+                values.append(None)
+        return values[0], values[1]
+
+    @staticmethod
+    def initial_from(answers: InverterAnswers | None) -> dict[str, Any]:
+        if answers is None:
+            return {}
+        return answers.model_dump()
+
+
+# --------------------------------------------------------------------------- 3 batterij
+
+
+class BatteryForm(WizardForm):
+    module = forms.CharField(
+        label=_("Batterijmodule"), max_length=64, error_messages={"required": _("Kies een module.")}
+    )
+    count = forms.IntegerField(
+        label=_("Aantal modules"),
+        min_value=1,
+        max_value=64,
+        error_messages={"required": _("Kies het aantal modules.")},
+    )
+
+    def answers(self) -> BatteryAnswers:
+        return BatteryAnswers(module=self.cleaned_data["module"], count=self.cleaned_data["count"])
+
+    @staticmethod
+    def initial_from(answers: BatteryAnswers | None) -> dict[str, Any]:
+        return {} if answers is None else answers.model_dump()
+
+
+# --------------------------------------------------------------------------- 4 noodstroom
+
+
+class BackupForm(WizardForm):
+    backup = forms.ChoiceField(
+        label=_("Noodstroom"),
+        choices=[
+            ("none", _("Geen noodstroom")),
+            ("distribution_unit", _("Noodstroom verdeelunit")),
+            ("backup_box", _("BackupBox 63A BB Plus")),
+        ],
+        initial="none",
+        widget=forms.RadioSelect,
+    )
+    shutdown_kit = forms.BooleanField(
+        label=_("Afschakelset: spanningsloos schakelen vanuit de groepenkast"), required=False
+    )
+
+    def answers(self) -> BackupAnswers:
+        return BackupAnswers(
+            backup=self.cleaned_data["backup"], shutdown_kit=self.cleaned_data["shutdown_kit"]
+        )
+
+    @staticmethod
+    def initial_from(answers: BackupAnswers | None) -> dict[str, Any]:
+        return {} if answers is None else answers.model_dump()
+
+
+# --------------------------------------------------------------------------- 5 groepenkast
+
+
+class BoardForm(WizardForm):
+    mode = forms.ChoiceField(
+        label=_("Groepenkast"),
+        choices=[
+            ("existing", _("Inbouwen in de bestaande groepenkast")),
+            ("new", _("Nieuwe groepenkast")),
+        ],
+        initial="existing",
+        widget=forms.RadioSelect,
+    )
+    free_modules = WholeNumberField(
+        label=_("Vrije moduleplaatsen"),
+        required=False,
+        min_value=0,
+        max_value=200,
+        help_text=_("Lege plaatsen op de DIN-rails, in modulebreedtes (1 module = 17,5 mm)."),
+    )
+    household_circuits = WholeNumberField(
+        label=_("Aantal eindgroepen in huis"),
+        required=False,
+        min_value=0,
+        max_value=60,
+        help_text=_("Verlichting, wandcontactdozen, vaste apparaten: de groepen die meegaan."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for i in range(1, RCD_ROWS + 1):
+            self.fields[f"rcd_{i}_groups"] = WholeNumberField(
+                label=_("Aardlekschakelaar %(n)s: aantal groepen") % {"n": i},
+                required=False,
+                min_value=0,
+                max_value=20,
+            )
+            self.fields[f"rcd_{i}_poles"] = forms.ChoiceField(
+                label=_("Aardlekschakelaar %(n)s: polen") % {"n": i},
+                choices=[("2P", _("2-polig")), ("4P", _("4-polig"))],
+                initial="2P",
+                required=False,
+            )
+
+    def rcd_rows(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
+        return [
+            (self[f"rcd_{i}_groups"], self[f"rcd_{i}_poles"]) for i in range(1, RCD_ROWS + 1)
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("mode") == "existing":
+            if not any(data.get(f"rcd_{i}_groups") for i in range(1, RCD_ROWS + 1)):
+                self.add_error(
+                    "rcd_1_groups",
+                    _("Vul bij minstens één aardlekschakelaar het aantal groepen in."),
+                )
+            if data.get("free_modules") is None:
+                self.add_error("free_modules", _("Vul het aantal vrije moduleplaatsen in."))
+        elif data.get("mode") == "new" and data.get("household_circuits") is None:
+            self.add_error("household_circuits", _("Vul het aantal eindgroepen in."))
+        return data
+
+    def answers(self) -> BoardAnswers:
+        data = self.cleaned_data
+        if data["mode"] == "new":
+            board = Board(mode="new", household_circuits=data["household_circuits"])
+        else:
+            rcds = [
+                ExistingRcd(groups=data[f"rcd_{i}_groups"], poles=data.get(f"rcd_{i}_poles") or "2P")
+                for i in range(1, RCD_ROWS + 1)
+                if data.get(f"rcd_{i}_groups")
+            ]
+            board = Board(mode="existing", rcds=rcds, free_modules=data["free_modules"])
+        return BoardAnswers(board=board)
+
+    @staticmethod
+    def initial_from(answers: BoardAnswers | None) -> dict[str, Any]:
+        if answers is None:
+            return {}
+        board = answers.board
+        initial: dict[str, Any] = {"mode": board.mode}
+        if board.mode == "new":
+            initial["household_circuits"] = board.household_circuits
+        else:
+            initial["free_modules"] = board.free_modules
+            for i, rcd in enumerate(board.rcds[:RCD_ROWS], start=1):
+                initial[f"rcd_{i}_groups"] = rcd.groups
+                initial[f"rcd_{i}_poles"] = rcd.poles
+        return initial
+
+
+# --------------------------------------------------------------------------- 6 bekabeling
+
+METHODS = [
+    ("B1", _("VD in buis in steen of op de wand (B1)")),
+    ("A1", _("VD in buis in een geïsoleerde wand (A1)")),
+    ("B2", _("Kabel in buis op of in de wand (B2)")),
+    ("A2", _("Kabel in buis in een geïsoleerde wand (A2)")),
+    ("C", _("Kabel op de wand (C)")),
+    ("E", _("Kabel vrij in de lucht of op een kabelgoot (E)")),
+    ("D1", _("In de grond in mantelbuis (D1)")),
+    ("D2", _("Kabel direct in de grond (D2)")),
+]
+CABLE_TYPES = [
+    ("VD", _("VD-draad, PVC (70 °C)")),
+    ("YMvK", _("YMvK-kabel, PVC (70 °C)")),
+    ("XMvK", _("XMvK-kabel, XLPE (90 °C)")),
+]
+INSULATION = {"VD": "PVC", "YMvK": "PVC", "XMvK": "XLPE"}
+CABLE_PARTS = ("length_m", "method", "cable_type", "ambient_c", "grouped_circuits")
+
+
+class CablingForm(WizardForm):
+    max_voltage_drop_pct = NumberField(
+        label=_("Maximale spanningsval (%)"),
+        min_value=0.1,
+        max_value=5,
+        initial=1.0,
+        help_text=_("Streefwaarde voor de kabel van groepenkast tot omvormer; gebruikelijk 1 %."),
+    )
+
+    def __init__(self, *args: Any, with_backup: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.runs = ["ac", "backup"] if with_backup else ["ac"]
+        for run in self.runs:
+            self.fields[f"{run}_length_m"] = NumberField(
+                label=_("Lengte (m)"), min_value=0.5, max_value=500
+            )
+            self.fields[f"{run}_method"] = forms.ChoiceField(
+                label=_("Hoe ligt de kabel?"), choices=METHODS, initial="B1"
+            )
+            self.fields[f"{run}_cable_type"] = forms.ChoiceField(
+                label=_("Kabel- of draadsoort"), choices=CABLE_TYPES, initial="VD"
+            )
+            self.fields[f"{run}_ambient_c"] = NumberField(
+                label=_("Omgevingstemperatuur (°C)"),
+                min_value=-30,
+                max_value=80,
+                initial=30,
+                help_text=_("In de grond (D1, D2) de grondtemperatuur, meestal 20 °C."),
+            )
+            self.fields[f"{run}_grouped_circuits"] = WholeNumberField(
+                label=_("Aantal gebundelde stroomkringen"),
+                min_value=1,
+                max_value=20,
+                initial=1,
+                help_text=_("Stroomkringen die samen in dezelfde buis of bundel liggen, deze meegeteld."),
+            )
+
+    def run_fields(self, run: str) -> list[forms.BoundField]:
+        return [self[f"{run}_{part}"] for part in CABLE_PARTS] if run in self.runs else []
+
+    @property
+    def ac_fields(self) -> list[forms.BoundField]:
+        return self.run_fields("ac")
+
+    @property
+    def backup_fields(self) -> list[forms.BoundField]:
+        return self.run_fields("backup")
+
+    def _cable(self, run: str) -> CableRun:
+        data = self.cleaned_data
+        cable_type = data[f"{run}_cable_type"]
+        return CableRun(
+            length_m=data[f"{run}_length_m"],
+            method=data[f"{run}_method"],
+            cable_type=cable_type,
+            insulation=INSULATION[cable_type],
+            ambient_c=data[f"{run}_ambient_c"],
+            grouped_circuits=data[f"{run}_grouped_circuits"],
+        )
+
+    def answers(self) -> CablingAnswers:
+        return CablingAnswers(
+            ac_cable=self._cable("ac"),
+            backup_cable=self._cable("backup") if "backup" in self.runs else None,
+            max_voltage_drop_pct=self.cleaned_data["max_voltage_drop_pct"],
+        )
+
+    @staticmethod
+    def initial_from(answers: CablingAnswers | None) -> dict[str, Any]:
+        if answers is None:
+            return {}
+        initial: dict[str, Any] = {"max_voltage_drop_pct": answers.max_voltage_drop_pct}
+        for run, cable in (("ac", answers.ac_cable), ("backup", answers.backup_cable)):
+            if cable is None:
+                continue
+            initial.update(
+                {
+                    f"{run}_length_m": cable.length_m,
+                    f"{run}_method": cable.method,
+                    f"{run}_cable_type": cable.cable_type
+                    or ("XMvK" if cable.insulation == "XLPE" else "VD"),
+                    f"{run}_ambient_c": cable.ambient_c,
+                    f"{run}_grouped_circuits": cable.grouped_circuits,
+                }
+            )
+        return initial

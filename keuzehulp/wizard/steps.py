@@ -1,0 +1,341 @@
+"""The wizard as a list of steps (after pretix's checkout flow).
+
+Every step knows whether it applies and whether its stored answer is still
+complete for everything answered before it. The views send the installer to
+the first incomplete step, so the overview is only reachable with a system the
+engine accepts. Why an answer is no longer valid comes from the engine: the
+allowed choices (``suggest``) and the error findings of ``design``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, ClassVar
+
+from django import forms
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from keuzehulp.templatetags.keuzehulp_format import finding_text, counts_text
+from keuzehulp.wizard import forms as wf
+from keuzehulp.wizard import options
+from keuzehulp.wizard.draft import Draft
+from sizing.domain import Catalog
+from sizing.schema import Design, DesignRequest, Finding, Severity, Site
+
+
+class Wizard:
+    """One draft against one catalogue, with the engine's answers computed once."""
+
+    def __init__(self, draft: Draft, catalog: Catalog, language: str = "nl") -> None:
+        self.draft = draft
+        self.catalog = catalog
+        self.language = language
+
+    def replace(self, draft: Draft) -> Wizard:
+        return Wizard(draft, self.catalog, self.language)
+
+    @cached_property
+    def site(self) -> Site | None:
+        """The site without targets: what decides which choices are allowed."""
+        return self.draft.to_site(with_targets=False)
+
+    @cached_property
+    def ranked_site(self) -> Site | None:
+        return self.draft.to_site(with_targets=True)
+
+    @cached_property
+    def request(self) -> DesignRequest | None:
+        return self.draft.to_request()
+
+    @cached_property
+    def design(self) -> Design | None:
+        if self.request is None:
+            return None
+        return options.run_design(self.request, self.catalog)
+
+    def errors(self) -> list[Finding]:
+        return self.design.by_severity(Severity.ERROR) if self.design else []
+
+    @cached_property
+    def status(self) -> list[StepStatus]:
+        result = []
+        blocked = False
+        for step in STEPS:
+            if not step.is_applicable(self):
+                continue
+            answered = step.is_answered(self)
+            problems = step.problems(self) if answered and not blocked else []
+            complete = answered and not problems and not blocked
+            result.append(StepStatus(step, answered, complete, problems, blocked))
+            blocked = blocked or not complete
+        return result
+
+    def status_of(self, step: Step) -> StepStatus:
+        return next(s for s in self.status if s.step is step)
+
+    def first_incomplete(self) -> Step | None:
+        return next((s.step for s in self.status if not s.complete), None)
+
+    @property
+    def complete(self) -> bool:
+        return self.first_incomplete() is None
+
+
+@dataclass
+class StepStatus:
+    step: Step
+    answered: bool
+    complete: bool
+    problems: list[str]
+    blocked: bool  # an earlier step is incomplete
+
+    @property
+    def reachable(self) -> bool:
+        return not self.blocked
+
+
+class Step:
+    slug: ClassVar[str]
+    key: ClassVar[str]  # the Draft attribute holding this step's answers
+    title: ClassVar[Promise]
+    template: ClassVar[str]
+    form_class: ClassVar[type[forms.Form]]
+    # Error codes of the engine that this step answers for (prefixes).
+    owns: ClassVar[tuple[str, ...]] = ()
+
+    def is_applicable(self, wizard: Wizard) -> bool:
+        return True
+
+    def is_answered(self, wizard: Wizard) -> bool:
+        return getattr(wizard.draft, self.key) is not None
+
+    def problems(self, wizard: Wizard) -> list[str]:
+        """Why the stored answer no longer holds, in the installer's words; [] when it holds."""
+        return self.engine_problems(wizard)
+
+    def engine_problems(self, wizard: Wizard) -> list[str]:
+        return [finding_text(f, wizard.language) for f in wizard.errors() if self.owns_finding(f)]
+
+    def owns_finding(self, finding: Finding) -> bool:
+        return finding.code.startswith(self.owns)
+
+    def form_kwargs(self, wizard: Wizard) -> dict[str, Any]:
+        return {}
+
+    def form(self, wizard: Wizard, data: Any = None) -> Any:
+        initial = self.form_class.initial_from(getattr(wizard.draft, self.key))  # type: ignore[attr-defined]
+        return self.form_class(data, initial=initial, **self.form_kwargs(wizard))
+
+    def apply(self, draft: Draft, form: Any) -> Draft:
+        return draft.model_copy(update={self.key: form.answers()})
+
+    def context(self, wizard: Wizard, form: Any) -> dict[str, Any]:
+        """What the step's template needs besides the form."""
+        return {}
+
+    def oob_regions(self, wizard: Wizard, form: Any) -> list[str]:
+        """Parts of the form a live (htmx) response replaces because an input changed them."""
+        return []
+
+
+class SiteStep(Step):
+    slug = "aansluiting"
+    key = "site"
+    title = _("Aansluiting")
+    template = "wizard/steps/aansluiting.html"
+    form_class = wf.SiteForm
+
+    def context(self, wizard: Wizard, form: Any) -> dict[str, Any]:
+        site = wizard.site
+        if site is None:
+            return {}
+        return {"fitting_inverters": len(options.allowed_inverters(site, wizard.catalog))}
+
+
+class InverterStep(Step):
+    slug = "omvormer"
+    key = "inverter"
+    title = _("Omvormer")
+    template = "wizard/steps/omvormer.html"
+    form_class = wf.InverterForm
+    owns = ("inverter.",)
+
+    def problems(self, wizard: Wizard) -> list[str]:
+        assert wizard.site is not None and wizard.draft.inverter is not None
+        return self.check(wizard, wizard.draft.inverter.inverter) or self.engine_problems(wizard)
+
+    def check(self, wizard: Wizard, code: str) -> list[str]:
+        assert wizard.site is not None
+        for card in options.inverter_cards(wizard.site, wizard.catalog):
+            if card.code == code:
+                if card.allowed:
+                    return []
+                return [finding_text(f, wizard.language) for f in card.reasons] or [
+                    str(_("Deze omvormer past niet bij deze aansluiting."))
+                ]
+        return [str(_("Kies een omvormer uit de lijst."))]
+
+    def cards(self, wizard: Wizard, form: Any) -> list[options.InverterCard]:
+        assert wizard.site is not None
+        site = wizard.site
+        if form.is_bound:
+            kwh, kw = form.targets()
+            site = site.model_copy(update={"target_usable_kwh": kwh, "target_power_kw": kw})
+        elif wizard.ranked_site is not None:
+            site = wizard.ranked_site
+        return options.inverter_cards(site, wizard.catalog)
+
+    def context(self, wizard: Wizard, form: Any) -> dict[str, Any]:
+        cards = self.cards(wizard, form)
+        kwh = kw = None
+        if form.is_bound:
+            kwh, kw = form.targets()
+        elif wizard.draft.inverter is not None:
+            kwh, kw = wizard.draft.inverter.target_usable_kwh, wizard.draft.inverter.target_power_kw
+        return {
+            "cards": cards,
+            "selected": form["inverter"].value(),
+            "has_target": kwh is not None or kw is not None,
+            "cards_for": f"{kwh}|{kw}",
+        }
+
+    def oob_regions(self, wizard: Wizard, form: Any) -> list[str]:
+        kwh, kw = form.targets()
+        changed = form.data.get("cards_for") != f"{kwh}|{kw}"
+        return ["wizard/steps/_inverter_cards.html"] if changed else []
+
+
+class BatteryStep(Step):
+    slug = "batterij"
+    key = "battery"
+    title = _("Batterij")
+    template = "wizard/steps/batterij.html"
+    form_class = wf.BatteryForm
+    owns = ("battery.",)
+
+    def problems(self, wizard: Wizard) -> list[str]:
+        answers = wizard.draft.battery
+        assert answers is not None
+        return self.check(wizard, answers.module, answers.count) or self.engine_problems(wizard)
+
+    def modules(self, wizard: Wizard) -> list[options.ModuleOption]:
+        assert wizard.site is not None and wizard.draft.inverter is not None
+        return options.module_options(wizard.site, wizard.draft.inverter.inverter, wizard.catalog)
+
+    def check(self, wizard: Wizard, module: str, count: int) -> list[str]:
+        for option in self.modules(wizard):
+            if option.code != module:
+                continue
+            if not option.allowed:
+                return [finding_text(f, wizard.language) for f in option.reasons] or [
+                    str(_("Deze module past niet bij deze omvormer op deze plek."))
+                ]
+            if count not in option.counts:
+                return [
+                    str(
+                        _("%(count)s × %(module)s kan niet; kies %(counts)s modules.")
+                        % {
+                            "count": count,
+                            "module": module,
+                            "counts": counts_text(option.counts, wizard.language),
+                        }
+                    )
+                ]
+            return []
+        return [str(_("Kies een batterijmodule uit de lijst."))]
+
+    def context(self, wizard: Wizard, form: Any) -> dict[str, Any]:
+        modules = self.modules(wizard)
+        selected = form["module"].value()
+        current = next((m for m in modules if m.code == selected), None)
+        count = form["count"].value()
+        try:
+            count = int(count) if count not in (None, "") else None
+        except (TypeError, ValueError):
+            count = None
+        return {
+            "modules": modules,
+            "selected_module": current,
+            "selected_count": count,
+        }
+
+    def oob_regions(self, wizard: Wizard, form: Any) -> list[str]:
+        regions = ["wizard/steps/_battery_live.html"]
+        if form.data.get("count_for") != form.data.get("module"):
+            regions.append("wizard/steps/_battery_counts.html")
+        return regions
+
+
+class BackupStep(Step):
+    slug = "noodstroom"
+    key = "backup"
+    title = _("Noodstroom")
+    template = "wizard/steps/noodstroom.html"
+    form_class = wf.BackupForm
+    owns = ("backup.",)
+
+    def context(self, wizard: Wizard, form: Any) -> dict[str, Any]:
+        assert wizard.draft.inverter is not None
+        code = wizard.draft.inverter.inverter
+        return {
+            "backup_options": {
+                o.value: o for o in options.backup_options(code, wizard.catalog)
+            },
+            "shutdown_kit": options.shutdown_kit(code, wizard.catalog),
+        }
+
+
+class BoardStep(Step):
+    slug = "groepenkast"
+    key = "board"
+    title = _("Groepenkast")
+    template = "wizard/steps/groepenkast.html"
+    form_class = wf.BoardForm
+    owns = ("board.", "rcd.", "enclosure.")
+
+
+class CablingStep(Step):
+    slug = "bekabeling"
+    key = "cabling"
+    title = _("Bekabeling")
+    template = "wizard/steps/bekabeling.html"
+    form_class = wf.CablingForm
+    owns = ("cable.", "circuit.", "breaker.", "voltage_drop.")
+
+    def with_backup(self, wizard: Wizard) -> bool:
+        return wizard.draft.backup is not None and wizard.draft.backup.backup != "none"
+
+    def form_kwargs(self, wizard: Wizard) -> dict[str, Any]:
+        return {"with_backup": self.with_backup(wizard)}
+
+    def owns_finding(self, finding: Finding) -> bool:
+        return finding.circuit is not None or super().owns_finding(finding)
+
+    def problems(self, wizard: Wizard) -> list[str]:
+        answers = wizard.draft.cabling
+        assert answers is not None
+        if self.with_backup(wizard) and answers.backup_cable is None:
+            return [str(_("Vul de gegevens van de noodstroomkabel in."))]
+        return self.engine_problems(wizard)
+
+
+STEPS: list[Step] = [
+    SiteStep(),
+    InverterStep(),
+    BatteryStep(),
+    BackupStep(),
+    BoardStep(),
+    CablingStep(),
+]
+BY_SLUG = {step.slug: step for step in STEPS}
+
+
+def index_of(step: Step) -> int:
+    return STEPS.index(step)
+
+
+def later_steps(step: Step) -> Iterable[Step]:
+    return STEPS[index_of(step) + 1 :]

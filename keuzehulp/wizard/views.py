@@ -1,0 +1,319 @@
+"""The wizard's views: one view for every step, the overview, and saved configurations.
+
+Thin function views returning TemplateResponse. An htmx request gets a named
+block of the same template; every step also works as a plain form POST.
+Views copy cleaned form data into the draft and ask the engine (through
+:mod:`keuzehulp.wizard.options`); they never compute an electrical value.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+from pydantic import ValidationError
+
+from catalog.services import load_catalog
+from keuzehulp.models import Configuration
+from keuzehulp.templatetags.keuzehulp_format import finding_text, format_money, language
+from keuzehulp.wizard import draft as drafts
+from keuzehulp.wizard import options
+from keuzehulp.wizard.draft import Draft
+from keuzehulp.wizard.partials import page_or_partial
+from keuzehulp.wizard.snapshot import differences, snapshot
+from keuzehulp.wizard.steps import BY_SLUG, STEPS, Step, Wizard, index_of, later_steps
+from sizing.schema import DesignRequest, Severity
+
+
+def _step_url(step: Step) -> str:
+    return reverse("wizard:step", args=[step.slug])
+
+
+def _redirect(request: HttpRequest, url: str) -> HttpResponse:
+    if request.htmx:
+        return HttpResponseClientRedirect(url)
+    return HttpResponseRedirect(url)
+
+
+def _restart(request: HttpRequest, *, expired: bool) -> HttpResponse:
+    drafts.clear(request.session)
+    if expired:
+        messages.warning(
+            request,
+            _("Uw sessie was verlopen, daardoor zijn de antwoorden weg. U begint opnieuw bij stap 1."),
+        )
+    else:
+        messages.info(request, _("Er is geen lopend ontwerp; u begint bij stap 1."))
+    return _redirect(request, _step_url(STEPS[0]))
+
+
+def _wizard(draft: Draft) -> Wizard:
+    return Wizard(draft, load_catalog(), language())
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    """/wizard/: continue where the installer left off, or begin."""
+    draft = drafts.load(request.session)
+    if draft is None:
+        return redirect("wizard:step", slug=STEPS[0].slug)
+    wizard = _wizard(draft)
+    step = wizard.first_incomplete()
+    return redirect(_step_url(step) if step else reverse("wizard:overview"))
+
+
+@require_POST
+def restart(request: HttpRequest) -> HttpResponse:
+    drafts.clear(request.session)
+    messages.info(request, _("Nieuw ontwerp: alle antwoorden zijn gewist."))
+    return redirect("wizard:step", slug=STEPS[0].slug)
+
+
+# --------------------------------------------------------------------------- steps
+
+
+@require_http_methods(["GET", "POST"])
+def step(request: HttpRequest, slug: str) -> HttpResponse:
+    current = BY_SLUG.get(slug)
+    if current is None:
+        return not_found(request)
+    draft = drafts.load(request.session)
+    stored = draft is not None
+    posted_draft = request.POST.get("draft") if request.method == "POST" else None
+    if draft is None:
+        if index_of(current) > 0:
+            return _restart(request, expired=bool(posted_draft))
+        if posted_draft:
+            messages.warning(
+                request, _("Uw sessie was verlopen; de antwoorden van deze stap zijn bewaard.")
+            )
+        draft = Draft()
+    wizard = _wizard(draft)
+    first = wizard.first_incomplete()
+    if first is not None and index_of(first) < index_of(current):
+        messages.warning(
+            request,
+            _("Maak eerst de stap %(step)s af.") % {"step": first.title},
+        )
+        return _redirect(request, _step_url(first))
+
+    if request.method == "GET":
+        form = current.form(wizard)
+        block = "wizard" if request.htmx else None
+        return _render_step(request, wizard, current, form, block=block, stored=stored)
+
+    form = current.form(wizard, request.POST)
+    live = bool(request.htmx and request.GET.get("live"))
+    if live or "refresh" in request.POST:
+        # A preview: show what these inputs would give, store nothing.
+        preview = wizard
+        if form.is_valid():
+            preview = wizard.replace(current.apply(draft, form))
+        oob = current.oob_regions(wizard, form) if live else []
+        return _render_step(
+            request, wizard, current, form, preview=preview, block="live" if live else None,
+            oob=oob, stored=stored,
+        )
+
+    if form.is_valid():
+        candidate = wizard.replace(current.apply(draft, form))
+        problems = current.problems(candidate)
+        if not problems:
+            for text in _changes(wizard, candidate, current):
+                messages.warning(request, text)
+            drafts.store(request.session, candidate.draft)
+            later = list(later_steps(current))
+            target = _step_url(later[0]) if later else reverse("wizard:overview")
+            return _redirect(request, target)
+        for problem in problems:
+            form.add_error(None, problem)
+    return _render_step(
+        request, wizard, current, form, block="wizard" if request.htmx else None, stored=stored
+    )
+
+
+def _render_step(
+    request: HttpRequest,
+    wizard: Wizard,
+    current: Step,
+    form: Any,
+    *,
+    preview: Wizard | None = None,
+    block: str | None = None,
+    oob: list[str] | None = None,
+    stored: bool = True,
+) -> TemplateResponse:
+    index = index_of(current)
+    status = wizard.status_of(current)
+    context = {
+        "wizard": wizard,
+        "step": current,
+        "step_number": index + 1,
+        "step_count": len(STEPS) + 1,
+        "form": form,
+        "progress": _progress(wizard, current),
+        "summary": preview or wizard,
+        "previous_url": _step_url(STEPS[index - 1]) if index > 0 else None,
+        "problems": status.problems if not form.is_bound else [],
+        "oob": oob or [],
+        "draft_id": wizard.draft.id if stored else "",
+        **current.context(wizard, form),
+    }
+    return page_or_partial(request, "wizard/step.html", context, block=block)
+
+
+def _progress(wizard: Wizard, current: Step | None) -> list[dict[str, Any]]:
+    items = []
+    for state in wizard.status:
+        items.append(
+            {
+                "title": state.step.title,
+                "url": _step_url(state.step),
+                "current": state.step is current,
+                "complete": state.complete,
+                "attention": state.answered and not state.complete and not state.blocked,
+                "reachable": state.reachable,
+            }
+        )
+    items.append(
+        {
+            "title": _("Overzicht"),
+            "url": reverse("wizard:overview"),
+            "current": current is None,
+            "complete": False,
+            "attention": False,
+            "reachable": wizard.complete,
+        }
+    )
+    return items
+
+
+def _changes(before: Wizard, after: Wizard, current: Step) -> list[str]:
+    """What changing an earlier answer did to the later steps and the result, in words."""
+    later = list(later_steps(current))
+    if not any(step.is_answered(before) for step in later):
+        return []  # the first walk through: nothing to compare with yet
+    texts = []
+    old = {s.step.slug: s for s in before.status}
+    for state in after.status:
+        if state.step in later and state.problems and old[state.step.slug].complete:
+            texts.append(
+                _("Stap %(step)s moet opnieuw: %(problem)s")
+                % {"step": state.step.title, "problem": " ".join(state.problems)}
+            )
+    if before.design is not None and after.design is not None:
+        a, b = before.design, after.design
+        if a.totals and b.totals and a.totals.excl_vat_eur != b.totals.excl_vat_eur:
+            texts.append(
+                _("Totaal excl. btw was %(old)s, nu %(new)s.")
+                % {"old": format_money(a.totals.excl_vat_eur), "new": format_money(b.totals.excl_vat_eur)}
+            )
+        seen = {f.code for f in a.findings}
+        for finding in b.findings:
+            if finding.code not in seen and finding.severity is not Severity.INFO:
+                texts.append(_("Nieuwe melding: %(text)s") % {"text": finding_text(finding)})
+    return texts
+
+
+# --------------------------------------------------------------------------- overview and saving
+
+
+def overview(request: HttpRequest) -> HttpResponse:
+    draft = drafts.load(request.session)
+    if draft is None:
+        return _restart(request, expired=False)
+    wizard = _wizard(draft)
+    first = wizard.first_incomplete()
+    if first is not None:
+        messages.warning(request, _("Maak eerst de stap %(step)s af.") % {"step": first.title})
+        return _redirect(request, _step_url(first))
+    context = {
+        "wizard": wizard,
+        "design": wizard.design,
+        "progress": _progress(wizard, None),
+        "step_number": len(STEPS) + 1,
+        "step_count": len(STEPS) + 1,
+        "edit_urls": {s.slug: _step_url(s) for s in STEPS},
+        "draft_id": draft.id,
+    }
+    return page_or_partial(
+        request, "wizard/overview.html", context, block="wizard" if request.htmx else None
+    )
+
+
+@require_POST
+def save(request: HttpRequest) -> HttpResponse:
+    draft = drafts.load(request.session)
+    if draft is None:
+        return _restart(request, expired=True)
+    wizard = _wizard(draft)
+    if not wizard.complete or wizard.design is None or wizard.request is None:
+        return redirect("wizard:overview")
+    design = wizard.design
+    result = snapshot(design)
+    config = Configuration.objects.create(
+        project_reference=wizard.request.project_reference,
+        request=wizard.request.model_dump(mode="json"),
+        engine_version=design.engine_version,
+        catalog_version=design.catalog_version,
+        snapshot=result,
+        snapshot_hash=result["hash"],
+        language=language(),
+    )
+    messages.success(request, _("Opgeslagen. Met de link hieronder kan iedereen dit ontwerp bekijken."))
+    url = reverse("wizard:configuration", args=[config.pk])
+    if request.POST.get("action") == "share":
+        url += "#delen"
+    return _redirect(request, url)
+
+
+def configuration(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    config = Configuration.objects.filter(pk=pk).first()
+    if config is None:
+        return not_found(request)
+    catalog = load_catalog()
+    design = None
+    try:
+        stored = DesignRequest.model_validate(config.request)
+    except ValidationError:
+        stored = None
+    changes: list[str] = []
+    if stored is not None:
+        design = options.run_design(stored, catalog)
+        changes = differences(config, design)
+    context = {
+        "config": config,
+        "design": design,
+        "changes": changes,
+        "share_url": request.build_absolute_uri(reverse("wizard:configuration", args=[config.pk])),
+    }
+    return TemplateResponse(request, "wizard/configuration.html", context)
+
+
+@require_POST
+def copy(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    config = Configuration.objects.filter(pk=pk).first()
+    if config is None:
+        return not_found(request)
+    try:
+        stored = DesignRequest.model_validate(config.request)
+    except ValidationError:
+        messages.error(request, _("Dit ontwerp kan niet meer worden geopend; begin een nieuw."))
+        return redirect("wizard:step", slug=STEPS[0].slug)
+    drafts.store(request.session, Draft.from_request(stored, copied_from=str(config.pk)))
+    messages.info(request, _("Een kopie staat klaar om te bewerken; het origineel blijft zoals het was."))
+    return redirect("wizard:overview")
+
+
+def not_found(request: HttpRequest) -> TemplateResponse:
+    return TemplateResponse(request, "wizard/not_found.html", {}, status=404)
