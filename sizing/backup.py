@@ -83,7 +83,8 @@ def backup_circuit(
             f"{phases}-phase backup box protection",
             name,
         )
-        rating, curve = None, request.options.breaker_curve
+        rating = None
+        curve: str = request.options.breaker_curve
     else:
         rating, curve = _backup_protection(plan, request, protection, phases, ib, notes)
     current = min(ib, rating) if rating is not None else ib
@@ -127,7 +128,10 @@ def _backup_protection(
 ) -> tuple[float | None, str]:
     name = plan.circuit.name
     rating = float(protection.rating.m_as("A")) if protection.rating is not None else None
-    curve = protection.curve or request.options.breaker_curve
+    # The cable check knows the IEC 60898-1 curves only; anything else an admin typed falls back.
+    curve = (
+        protection.curve if protection.curve in ("B", "C", "D") else request.options.breaker_curve
+    )
     sensitivity = (
         float(protection.rcd_sensitivity.m_as("mA"))
         if protection.rcd_sensitivity is not None

@@ -212,8 +212,8 @@ def _breaker(request: CableRequest, run: Notes) -> float | None:
                 COORDINATION,
             )
         return in_a
-    in_a = _next_rating(ib)
-    if in_a is None:
+    chosen = _next_rating(ib)
+    if chosen is None:
         run.finding(
             "cable.breaker_out_of_range",
             Severity.ERROR,
@@ -228,10 +228,10 @@ def _breaker(request: CableRequest, run: Notes) -> float | None:
         return None
     run.step(
         "Beveiliging In",
-        f"{nl(in_a)} A, karakteristiek {request.curve}: Ib = {nl(ib)} A ≤ In = {nl(in_a)} A",
+        f"{nl(chosen)} A, karakteristiek {request.curve}: Ib = {nl(ib)} A ≤ In = {nl(chosen)} A",
         f"kleinste {standard} met Ib ≤ In ({COORDINATION})",
     )
-    return in_a
+    return chosen
 
 
 def _next_rating(current: float) -> float | None:
