@@ -363,3 +363,22 @@ def test_design_with_circuits_stays_fast(catalog):
     design(request, catalog)
     times = timeit.repeat(lambda: design(request, catalog), number=1, repeat=100)
     assert statistics.median(times) < 5e-3
+
+
+def test_a_t20_backup_port_above_the_c25_protection_is_flagged(catalog):
+    # T20 backup port: no current in the brochure, 20 kW / (3 × 230 V) = 28.99 A > 25 A.
+    result = _plan(catalog, T20, main_fuse_a=40, backup="backup_box", backup_cable=RUN_10M)
+    backup = _circuit(result, "backup")
+    assert backup.design_current_a == pytest.approx(28.99, abs=0.005)
+    assert backup.breaker.rating_a == 25
+    assert "backup.port_above_protection" in _codes(result, Severity.WARNING)
+    # The cable is protected by the 25 A device, so it must carry 25 A, not more.
+    assert backup.cable.iz_a >= 25
+
+
+def test_the_design_prices_the_installation_materials(catalog):
+    request = _request(T10, ac_cable=RUN_10M, board={"mode": "new", "household_circuits": 8})
+    result = design(request, catalog)
+    categories = {line.category for line in result.bom}
+    assert {"cable", "protection", "board"} <= categories
+    assert result.board.enclosure_article in {line.article for line in result.bom}
