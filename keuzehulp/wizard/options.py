@@ -117,6 +117,10 @@ def _first_compatible(catalog: Catalog, inverter: str) -> tuple[str, int] | None
     return row.module_code, min(row.allowed_counts)
 
 
+# Findings about the inverter on this connection, as opposed to its cabling or board.
+INVERTER_CODES = ("inverter.", "grid.")
+
+
 def _is_battery(finding: Finding) -> bool:
     return finding.code.startswith("battery.")
 
@@ -144,7 +148,11 @@ def _inverter_cards(site: Site, catalog: Catalog) -> list[InverterCard]:
             probe = _probe(site, code, first[0], first[1], catalog)
             own = [f for f in probe.findings if not _is_battery(f)]
             reasons = [f for f in own if f.severity is Severity.ERROR]
-            warnings = [f for f in own if f.severity is Severity.WARNING]
+            warnings = [
+                f
+                for f in own
+                if f.severity is Severity.WARNING and f.code.startswith(INVERTER_CODES)
+            ]
             if not allowed and not reasons:
                 # The inverter itself fits, but none of its modules may stand at this site.
                 reasons = [f for f in probe.findings if f.severity is Severity.ERROR][:1]

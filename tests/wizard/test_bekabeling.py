@@ -1,0 +1,50 @@
+"""Step 6, bekabeling: AC cable, the backup cable when there is backup, the voltage-drop target."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from keuzehulp.wizard import draft as drafts
+
+from .conftest import CABLING, cable, text, url, walk
+
+pytestmark = pytest.mark.django_db
+
+
+def test_installation_methods_are_plain_words_with_the_iec_method(client: Client) -> None:
+    walk(client, until="bekabeling")
+    page = text(client.get(url("bekabeling")))
+    assert "VD in buis in steen of op de wand (B1)" in page
+    assert "Kabel op de wand (C)" in page
+    assert "In de grond in mantelbuis (D1)" in page
+    assert "Noodstroomkabel" in page  # backup was chosen
+    assert 'value="1,0"' in client.get(url("bekabeling")).content.decode()  # 1 % by default
+
+
+def test_without_backup_there_is_no_backup_cable(client: Client) -> None:
+    walk(client, until="bekabeling", noodstroom={"backup": "none"})
+    page = text(client.get(url("bekabeling")))
+    assert "Noodstroomkabel" not in page
+    response = client.post(url("bekabeling"), {"max_voltage_drop_pct": "1", **cable("ac")})
+    assert response.status_code == 302 and response["Location"] == "/wizard/overzicht/"
+
+
+def test_a_missing_length_re_renders_with_the_other_values(client: Client) -> None:
+    walk(client, until="bekabeling")
+    response = client.post(url("bekabeling"), {**CABLING, "ac_length_m": "", "ac_ambient_c": "35"})
+    assert response.status_code == 200
+    assert 'value="35"' in response.content.decode()
+    assert "Dit veld is verplicht." in text(response)
+
+
+def test_valid_cables_lead_to_the_overview(client: Client) -> None:
+    walk(client, until="bekabeling")
+    response = client.post(url("bekabeling"), {**CABLING, "ac_length_m": "17,5",
+                                               "ac_method": "D1", "ac_cable_type": "XMvK"})
+    assert response.status_code == 302 and response["Location"] == "/wizard/overzicht/"
+    draft = drafts.load(client.session)
+    assert draft is not None and draft.cabling is not None
+    run = draft.cabling.ac_cable
+    assert (run.length_m, run.method, run.cable_type, run.insulation) == (17.5, "D1", "XMvK", "XLPE")
+    assert draft.cabling.backup_cable is not None

@@ -1,0 +1,52 @@
+"""Step 5, groepenkast: the existing board (RCDs, free places) or a new one."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from keuzehulp.wizard import draft as drafts
+
+from .conftest import text, url, walk
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_existing_board_without_any_rcd_is_refused_with_the_values_kept(client: Client) -> None:
+    walk(client, until="groepenkast")
+    response = client.post(url("groepenkast"), {"mode": "existing", "free_modules": "7"})
+    assert response.status_code == 200
+    assert "Vul bij minstens één aardlekschakelaar het aantal groepen in." in text(response)
+    assert 'value="7"' in response.content.decode()
+
+
+def test_an_existing_board_keeps_each_rcd_and_its_groups(client: Client) -> None:
+    walk(client, until="groepenkast")
+    response = client.post(url("groepenkast"), {
+        "mode": "existing", "rcd_1_groups": "4", "rcd_1_poles": "2P",
+        "rcd_3_groups": "2", "rcd_3_poles": "4P", "free_modules": "5"})
+    assert response.status_code == 302 and response["Location"] == url("bekabeling")
+    draft = drafts.load(client.session)
+    assert draft is not None and draft.board is not None
+    board = draft.board.board
+    assert [(r.groups, r.poles) for r in board.rcds] == [(4, "2P"), (2, "4P")]
+    assert board.free_modules == 5
+
+
+def test_a_new_board_needs_the_number_of_household_circuits(client: Client) -> None:
+    walk(client, until="groepenkast")
+    missing = client.post(url("groepenkast"), {"mode": "new"})
+    assert missing.status_code == 200
+    assert "Vul het aantal eindgroepen in." in text(missing)
+    response = client.post(url("groepenkast"), {"mode": "new", "household_circuits": "8"})
+    assert response.status_code == 302
+    draft = drafts.load(client.session)
+    assert draft is not None and draft.board is not None
+    assert draft.board.board.mode == "new" and draft.board.board.household_circuits == 8
+
+
+def test_negative_numbers_are_refused(client: Client) -> None:
+    walk(client, until="groepenkast")
+    response = client.post(url("groepenkast"), {"mode": "new", "household_circuits": "-3"})
+    assert response.status_code == 200
+    assert 'value="-3"' in response.content.decode()
