@@ -29,7 +29,8 @@ BACKUP_OPTIONS = ("none", "distribution_unit", "backup_box")
 # What each backup choice puts on the bill of materials, in this order.
 BACKUP_KINDS: dict[str, tuple[AccessoryKind, ...]] = {
     "none": (),
-    "distribution_unit": (AccessoryKind.DISTRIBUTION_UNIT,),
+    # Both backup solutions hang behind the Vekto backup-box protection (issue: engine II).
+    "distribution_unit": (AccessoryKind.DISTRIBUTION_UNIT, AccessoryKind.BACKUP_PROTECTION),
     "backup_box": (AccessoryKind.BACKUP_BOX, AccessoryKind.BACKUP_PROTECTION),
 }
 

@@ -7,6 +7,7 @@ combined, so nothing else may create one.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pint
@@ -17,31 +18,43 @@ Q_ = ureg.Quantity
 Quantity = pint.Quantity
 
 
+_QUANTITY_TEXT = re.compile(r"^\s*([-+]?\d+(?:[.,]\d+)?(?:[eE][-+]?\d+)?)\s*(.*?)\s*$")
+_UNIT_SPELLINGS = {"°C": "degC", "℃": "degC", "°F": "degF", "²": "**2", "³": "**3", "Ω": "ohm"}
+
+
+def _unit_text(text: str) -> str:
+    for spelling, pint_name in _UNIT_SPELLINGS.items():
+        text = text.replace(spelling, pint_name)
+    return text
+
+
 def as_magnitude(value: Any, unit: str) -> float:
     """Convert a number, a pint quantity or a string like ``"12 mm"`` to a float in ``unit``.
 
     Bare numbers are taken to be in ``unit`` already (the contract's field
-    names carry the unit: ``length_m``, ``current_a``). Raises ``ValueError``
-    with a readable message for text that is not a quantity or a quantity of
-    the wrong dimension.
+    names carry the unit: ``length_m``, ``current_a``). Strings are a number
+    and a unit (``"35 °C"``, ``"0.012 km"``, ``"14500 mA"``, ``"6 mm²"``); the
+    number and unit are parsed apart so offset units such as °C convert too.
+    Raises ``ValueError`` with a readable message for text that is not a
+    quantity or a quantity of the wrong dimension.
     """
     if isinstance(value, bool):
         raise ValueError("expected a number or a quantity, got a boolean")
     if isinstance(value, int | float):
         return float(value)
-    if isinstance(value, pint.Quantity):
-        quantity = value
-    elif isinstance(value, str):
-        text = value.strip().replace(",", ".")
+    if isinstance(value, str):
+        match = _QUANTITY_TEXT.match(value)
+        if not match:
+            raise ValueError(f"{value!r} is not a number or a quantity")
+        number = float(match.group(1).replace(",", "."))
+        if not match.group(2):
+            return number
         try:
-            parsed = ureg.parse_expression(text)
+            quantity = Q_(number, _unit_text(match.group(2)))
         except Exception as exc:  # pint raises several unrelated exception types
-            raise ValueError(f"{value!r} is not a number or a quantity") from exc
-        if not isinstance(parsed, pint.Quantity):
-            return float(parsed)
-        quantity = parsed
-        if quantity.dimensionless and quantity.units == ureg.dimensionless:
-            return float(quantity.magnitude)
+            raise ValueError(f"{value!r}: unknown unit {match.group(2)!r}") from exc
+    elif isinstance(value, pint.Quantity):
+        quantity = value
     else:
         raise ValueError(f"expected a number or a quantity, got {type(value).__name__}")
     try:
