@@ -1,7 +1,26 @@
 """Keuzehulp sizing engine: pure Python (pydantic + pint), no Django.
 
-Entry points: :func:`sizing.engine.design`, :func:`sizing.engine.suggest` and
-:func:`sizing.cable.size_cable`.
+One entry point per action (shared/design.md): ``sizing.design(request, catalog)``,
+``sizing.suggest(site, catalog)`` and ``sizing.size_cable(request)``.
 """
 
+from __future__ import annotations
+
+from typing import Any
+
 ENGINE_VERSION = "0.1.0"
+
+_ENTRY_POINTS = {
+    "design": "sizing.engine",
+    "suggest": "sizing.engine",
+    "size_cable": "sizing.cable",
+}
+
+
+def __getattr__(name: str) -> Any:
+    # Imported on first use: the engine modules themselves import ENGINE_VERSION from here.
+    if name in _ENTRY_POINTS:
+        import importlib
+
+        return getattr(importlib.import_module(_ENTRY_POINTS[name]), name)
+    raise AttributeError(f"module 'sizing' has no attribute {name!r}")
