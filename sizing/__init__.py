@@ -1,7 +1,8 @@
 """Keuzehulp sizing engine: pure Python (pydantic + pint), no Django.
 
-One entry point per action (shared/design.md): ``sizing.design(request, catalog)``,
-``sizing.suggest(site, catalog)`` and ``sizing.size_cable(request)``.
+One entry point per action (shared/design.md): ``sizing.design(request, catalog)`` and
+``sizing.size_cable(request)``; ``sizing.engine.suggest(site, catalog)`` lists valid systems
+(``sizing.suggest`` is the module that implements it).
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ ENGINE_VERSION = "0.1.0"
 
 _ENTRY_POINTS = {
     "design": "sizing.engine",
-    "suggest": "sizing.engine",
     "size_cable": "sizing.cable",
 }
 
