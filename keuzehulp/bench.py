@@ -192,3 +192,9 @@ def _size_cable() -> Callable[[], Any]:
 
     request = CableRequest(current_a=14.5, phases=3, length_m=25, method="B1")
     return lambda: size_cable(request)
+
+
+# --------------------------------------------------------------------------- wizard benchmarks
+# keuzehulp.wizard is a package of the keuzehulp app, not an app of its own, so autodiscover()
+# does not find its benchmarks module; importing it here registers them.
+from keuzehulp.wizard import benchmarks as _wizard_benchmarks  # noqa: E402, F401
