@@ -30,8 +30,9 @@ system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing$$missing"; $(APT) update -qq && $(APT) install -y -qq $$missing; fi
 
-browser-deps:
+browser-deps: $(STAMP)
 	@command -v chromium >/dev/null 2>&1 || { echo "installing Debian's chromium"; $(APT) update -qq && $(APT) install -y -qq chromium; }
+	@$(BIN)/python -c "import playwright, axe_playwright_python" 2>/dev/null || { echo "installing Playwright's Python package"; $(BIN)/python -m pip install -q -e '.[test]'; }
 
 run: install
 	$(BIN)/python manage.py migrate --noinput

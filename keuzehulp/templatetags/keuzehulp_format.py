@@ -144,15 +144,18 @@ def purpose(circuit: Any) -> str:
 
 @register.filter
 def bom_description(line: Any) -> str:
-    return str(line.description_en if language() == "en" and line.description_en else line.description)
+    return str(
+        line.description_en if language() == "en" and line.description_en else line.description
+    )
 
 
 @register.filter
 def description(obj: Any) -> str:
     """A catalogue accessory's description in the active language."""
-    if language() == "en" and getattr(obj, "description_en", ""):
-        return str(obj.description_en)
-    return str(getattr(obj, "description_nl", ""))
+    english = str(getattr(obj, "description_en", None) or "")
+    if language() == "en" and english:
+        return english
+    return str(getattr(obj, "description_nl", None) or "")
 
 
 def counts_text(values: Sequence[int], lang: str | None = None) -> str:

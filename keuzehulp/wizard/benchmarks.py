@@ -16,13 +16,26 @@ from keuzehulp.bench import register
 BUDGET_MS = 50.0
 RUNS = 200
 
-SITE = {"project_reference": "bench", "main_fuse": "3x25", "earthing": "TN-C-S",
-        "pv": "yes", "pv_kw": "4", "pv_phase": "3P", "location": "indoor", "min_ambient_c": "5"}
+SITE = {
+    "project_reference": "bench",
+    "main_fuse": "3x25",
+    "earthing": "TN-C-S",
+    "pv": "yes",
+    "pv_kw": "4",
+    "pv_phase": "3P",
+    "location": "indoor",
+    "min_ambient_c": "5",
+}
 
 
 def _cable(run: str, length: str) -> dict[str, str]:
-    return {f"{run}_length_m": length, f"{run}_method": "B1", f"{run}_cable_type": "VD",
-            f"{run}_ambient_c": "30", f"{run}_grouped_circuits": "2"}
+    return {
+        f"{run}_length_m": length,
+        f"{run}_method": "B1",
+        f"{run}_cable_type": "VD",
+        f"{run}_ambient_c": "30",
+        f"{run}_grouped_circuits": "2",
+    }
 
 
 ANSWERS: dict[str, dict[str, str]] = {
@@ -65,20 +78,32 @@ def _timed(call: Callable[[], Any], expected: int) -> Callable[[], Any]:
 def _register_step(slug: str) -> None:
     path = f"/wizard/{slug}/"
 
-    @register(f"wizard.{slug}.get", runs=RUNS, budget_ms=BUDGET_MS,
-              description=f"GET {path} with a complete draft")
+    @register(
+        f"wizard.{slug}.get",
+        runs=RUNS,
+        budget_ms=BUDGET_MS,
+        description=f"GET {path} with a complete draft",
+    )
     def page() -> Callable[[], Any]:
         client = _client()
         return _timed(lambda: client.get(path), 200)
 
-    @register(f"wizard.{slug}.post", runs=RUNS, budget_ms=BUDGET_MS,
-              description=f"POST {path}: valid answers, stored, redirect")
+    @register(
+        f"wizard.{slug}.post",
+        runs=RUNS,
+        budget_ms=BUDGET_MS,
+        description=f"POST {path}: valid answers, stored, redirect",
+    )
     def submit() -> Callable[[], Any]:
         client = _client()
         return _timed(lambda: client.post(path, ANSWERS[slug]), 302)
 
-    @register(f"wizard.{slug}.live", runs=RUNS, budget_ms=BUDGET_MS,
-              description=f"htmx POST {path}?live=1: the summary partial")
+    @register(
+        f"wizard.{slug}.live",
+        runs=RUNS,
+        budget_ms=BUDGET_MS,
+        description=f"htmx POST {path}?live=1: the summary partial",
+    )
     def live() -> Callable[[], Any]:
         client = _client()
         data = {**ANSWERS[slug], **LIVE_EXTRA.get(slug, {})}

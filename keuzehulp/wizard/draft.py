@@ -14,8 +14,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from sizing.schema import (
-    Board,
     BatterySelection,
+    Board,
     CableRun,
     Connection,
     DesignRequest,

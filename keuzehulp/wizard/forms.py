@@ -131,7 +131,8 @@ class SiteForm(WizardForm):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("pv") == "yes" and data.get("pv_kw") in (None, ""):
             self.add_error("pv_kw", _("Vul het vermogen van de bestaande PV in."))
         return data
@@ -307,12 +308,11 @@ class BoardForm(WizardForm):
             )
 
     def rcd_rows(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
-        return [
-            (self[f"rcd_{i}_groups"], self[f"rcd_{i}_poles"]) for i in range(1, RCD_ROWS + 1)
-        ]
+        return [(self[f"rcd_{i}_groups"], self[f"rcd_{i}_poles"]) for i in range(1, RCD_ROWS + 1)]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("mode") == "existing":
             if not any(data.get(f"rcd_{i}_groups") for i in range(1, RCD_ROWS + 1)):
                 self.add_error(
@@ -331,7 +331,9 @@ class BoardForm(WizardForm):
             board = Board(mode="new", household_circuits=data["household_circuits"])
         else:
             rcds = [
-                ExistingRcd(groups=data[f"rcd_{i}_groups"], poles=data.get(f"rcd_{i}_poles") or "2P")
+                ExistingRcd(
+                    groups=data[f"rcd_{i}_groups"], poles=data.get(f"rcd_{i}_poles") or "2P"
+                )
                 for i in range(1, RCD_ROWS + 1)
                 if data.get(f"rcd_{i}_groups")
             ]
@@ -409,7 +411,9 @@ class CablingForm(WizardForm):
                 min_value=1,
                 max_value=20,
                 initial=1,
-                help_text=_("Stroomkringen die samen in dezelfde buis of bundel liggen, deze meegeteld."),
+                help_text=_(
+                    "Stroomkringen die samen in dezelfde buis of bundel liggen, deze meegeteld."
+                ),
             )
 
     def run_fields(self, run: str) -> list[forms.BoundField]:

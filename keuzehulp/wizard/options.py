@@ -63,7 +63,9 @@ def run_design(request: DesignRequest, catalog: Catalog) -> Design:
 
 
 def _suggestions(site: Site, catalog: Catalog) -> list[Suggestion]:
-    return cached(("suggest", catalog.version, site.model_dump_json()), lambda: suggest(site, catalog))
+    return cached(
+        ("suggest", catalog.version, site.model_dump_json()), lambda: suggest(site, catalog)
+    )
 
 
 # --------------------------------------------------------------------------- inverters

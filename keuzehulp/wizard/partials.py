@@ -22,9 +22,9 @@ class BlockNotFound(LookupError):
 
 def _find_block(template: Template, name: str) -> BlockNode:
     for node in template.nodelist.get_nodes_by_type(BlockNode):
-        if node.name == name:
+        if isinstance(node, BlockNode) and node.name == name:
             return node
-    raise BlockNotFound(f"no block {name!r} in {template.origin.template_name}")
+    raise BlockNotFound(f"no block {name!r} in {template.origin.template_name!s}")
 
 
 def render_block(
@@ -32,7 +32,9 @@ def render_block(
 ) -> str:
     """The block ``name`` of a template, rendered with the same context processors as a page."""
     template: Template = backend_template.template
-    ctx = make_context(context or {}, request, autoescape=backend_template.backend.engine.autoescape)
+    ctx = make_context(
+        context or {}, request, autoescape=backend_template.backend.engine.autoescape
+    )
     with ctx.render_context.push_state(template), ctx.bind_template(template):
         return str(_find_block(template, name).render(ctx))
 
@@ -40,8 +42,15 @@ def render_block(
 class PartialResponse(TemplateResponse):
     """A TemplateResponse that renders only the named block of its template."""
 
-    def __init__(self, request: HttpRequest, template: str, context: dict[str, Any], *,
-                 block: str, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        request: HttpRequest,
+        template: str,
+        context: dict[str, Any],
+        *,
+        block: str,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(request, template, context, **kwargs)
         self.block = block
 
@@ -53,7 +62,11 @@ class PartialResponse(TemplateResponse):
 
 
 def page_or_partial(
-    request: HttpRequest, template: str, context: dict[str, Any], *, block: str | None,
+    request: HttpRequest,
+    template: str,
+    context: dict[str, Any],
+    *,
+    block: str | None,
     status: int = 200,
 ) -> TemplateResponse:
     if block is None:

@@ -109,7 +109,11 @@ def differences(config: Any, design: Design) -> list[str]:
     new_lines = {line["article"]: line for line in new["bom"]}
 
     def name(line: dict[str, Any]) -> str:
-        return str(line.get("description_en") if lang == "en" and line.get("description_en") else line["description"])
+        return str(
+            line.get("description_en")
+            if lang == "en" and line.get("description_en")
+            else line["description"]
+        )
 
     for article, line in new_lines.items():
         before = old_lines.get(article)

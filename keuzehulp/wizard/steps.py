@@ -18,7 +18,7 @@ from django import forms
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from keuzehulp.templatetags.keuzehulp_format import finding_text, counts_text
+from keuzehulp.templatetags.keuzehulp_format import counts_text, finding_text
 from keuzehulp.wizard import forms as wf
 from keuzehulp.wizard import options
 from keuzehulp.wizard.draft import Draft
@@ -281,9 +281,7 @@ class BackupStep(Step):
         assert wizard.draft.inverter is not None
         code = wizard.draft.inverter.inverter
         return {
-            "backup_options": {
-                o.value: o for o in options.backup_options(code, wizard.catalog)
-            },
+            "backup_options": {o.value: o for o in options.backup_options(code, wizard.catalog)},
             "shutdown_kit": options.shutdown_kit(code, wizard.catalog),
         }
 

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.middleware import HtmxDetails
 from pydantic import ValidationError
 
 from catalog.services import load_catalog
@@ -33,22 +34,31 @@ from keuzehulp.wizard.steps import BY_SLUG, STEPS, Step, Wizard, index_of, later
 from sizing.schema import DesignRequest, Severity
 
 
+class HtmxHttpRequest(HttpRequest):
+    """What HtmxMiddleware makes of every request (for the type checker)."""
+
+    htmx: HtmxDetails
+
+
 def _step_url(step: Step) -> str:
     return reverse("wizard:step", args=[step.slug])
 
 
-def _redirect(request: HttpRequest, url: str) -> HttpResponse:
+def _redirect(request: HtmxHttpRequest, url: str) -> HttpResponse:
     if request.htmx:
         return HttpResponseClientRedirect(url)
     return HttpResponseRedirect(url)
 
 
-def _restart(request: HttpRequest, *, expired: bool) -> HttpResponse:
+def _restart(request: HtmxHttpRequest, *, expired: bool) -> HttpResponse:
     drafts.clear(request.session)
     if expired:
         messages.warning(
             request,
-            _("Uw sessie was verlopen, daardoor zijn de antwoorden weg. U begint opnieuw bij stap 1."),
+            _(
+                "Uw sessie was verlopen, daardoor zijn de antwoorden weg. "
+                "U begint opnieuw bij stap 1."
+            ),
         )
     else:
         messages.info(request, _("Er is geen lopend ontwerp; u begint bij stap 1."))
@@ -62,7 +72,7 @@ def _wizard(draft: Draft) -> Wizard:
 # --------------------------------------------------------------------------- entry points
 
 
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: HtmxHttpRequest) -> HttpResponse:
     """/wizard/: continue where the installer left off, or begin."""
     draft = drafts.load(request.session)
     if draft is None:
@@ -73,7 +83,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def restart(request: HttpRequest) -> HttpResponse:
+def restart(request: HtmxHttpRequest) -> HttpResponse:
     drafts.clear(request.session)
     messages.info(request, _("Nieuw ontwerp: alle antwoorden zijn gewist."))
     return redirect("wizard:step", slug=STEPS[0].slug)
@@ -83,7 +93,7 @@ def restart(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def step(request: HttpRequest, slug: str) -> HttpResponse:
+def step(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     current = BY_SLUG.get(slug)
     if current is None:
         return not_found(request)
@@ -121,8 +131,14 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
             preview = wizard.replace(current.apply(draft, form))
         oob = current.oob_regions(wizard, form) if live else []
         return _render_step(
-            request, wizard, current, form, preview=preview, block="live" if live else None,
-            oob=oob, stored=stored,
+            request,
+            wizard,
+            current,
+            form,
+            preview=preview,
+            block="live" if live else None,
+            oob=oob,
+            stored=stored,
         )
 
     if form.is_valid():
@@ -132,9 +148,7 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
             for text in _changes(wizard, candidate, current):
                 messages.warning(request, text)
             drafts.store(request.session, candidate.draft)
-            later = list(later_steps(current))
-            target = _step_url(later[0]) if later else reverse("wizard:overview")
-            return _redirect(request, target)
+            return _redirect(request, _after(candidate, current))
         for problem in problems:
             form.add_error(None, problem)
     return _render_step(
@@ -142,8 +156,17 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _after(wizard: Wizard, current: Step) -> str:
+    """Where "Volgende" goes: the next step, or further on to a step that needs attention."""
+    first = wizard.first_incomplete()
+    if first is not None and index_of(first) > index_of(current):
+        return _step_url(first)
+    later = list(later_steps(current))
+    return _step_url(later[0]) if later else reverse("wizard:overview")
+
+
 def _render_step(
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     wizard: Wizard,
     current: Step,
     form: Any,
@@ -216,7 +239,10 @@ def _changes(before: Wizard, after: Wizard, current: Step) -> list[str]:
         if a.totals and b.totals and a.totals.excl_vat_eur != b.totals.excl_vat_eur:
             texts.append(
                 _("Totaal excl. btw was %(old)s, nu %(new)s.")
-                % {"old": format_money(a.totals.excl_vat_eur), "new": format_money(b.totals.excl_vat_eur)}
+                % {
+                    "old": format_money(a.totals.excl_vat_eur),
+                    "new": format_money(b.totals.excl_vat_eur),
+                }
             )
         seen = {f.code for f in a.findings}
         for finding in b.findings:
@@ -228,7 +254,7 @@ def _changes(before: Wizard, after: Wizard, current: Step) -> list[str]:
 # --------------------------------------------------------------------------- overview and saving
 
 
-def overview(request: HttpRequest) -> HttpResponse:
+def overview(request: HtmxHttpRequest) -> HttpResponse:
     draft = drafts.load(request.session)
     if draft is None:
         return _restart(request, expired=False)
@@ -252,7 +278,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def save(request: HttpRequest) -> HttpResponse:
+def save(request: HtmxHttpRequest) -> HttpResponse:
     draft = drafts.load(request.session)
     if draft is None:
         return _restart(request, expired=True)
@@ -270,14 +296,16 @@ def save(request: HttpRequest) -> HttpResponse:
         snapshot_hash=result["hash"],
         language=language(),
     )
-    messages.success(request, _("Opgeslagen. Met de link hieronder kan iedereen dit ontwerp bekijken."))
+    messages.success(
+        request, _("Opgeslagen. Met de link hieronder kan iedereen dit ontwerp bekijken.")
+    )
     url = reverse("wizard:configuration", args=[config.pk])
     if request.POST.get("action") == "share":
         url += "#delen"
     return _redirect(request, url)
 
 
-def configuration(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+def configuration(request: HtmxHttpRequest, pk: uuid.UUID) -> HttpResponse:
     config = Configuration.objects.filter(pk=pk).first()
     if config is None:
         return not_found(request)
@@ -301,7 +329,7 @@ def configuration(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 
 
 @require_POST
-def copy(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+def copy(request: HtmxHttpRequest, pk: uuid.UUID) -> HttpResponse:
     config = Configuration.objects.filter(pk=pk).first()
     if config is None:
         return not_found(request)
@@ -311,9 +339,11 @@ def copy(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         messages.error(request, _("Dit ontwerp kan niet meer worden geopend; begin een nieuw."))
         return redirect("wizard:step", slug=STEPS[0].slug)
     drafts.store(request.session, Draft.from_request(stored, copied_from=str(config.pk)))
-    messages.info(request, _("Een kopie staat klaar om te bewerken; het origineel blijft zoals het was."))
+    messages.info(
+        request, _("Een kopie staat klaar om te bewerken; het origineel blijft zoals het was.")
+    )
     return redirect("wizard:overview")
 
 
-def not_found(request: HttpRequest) -> TemplateResponse:
+def not_found(request: HtmxHttpRequest) -> TemplateResponse:
     return TemplateResponse(request, "wizard/not_found.html", {}, status=404)

@@ -32,8 +32,9 @@ class Walk:
     def start(self) -> None:
         self.page.goto(f"{self.base}/wizard/aansluiting/")
 
-    def site(self, fuse: str, *, outdoor: bool = False, min_temp: str = "",
-             reference: str = "") -> None:
+    def site(
+        self, fuse: str, *, outdoor: bool = False, min_temp: str = "", reference: str = ""
+    ) -> None:
         p = self.page
         if reference:
             p.fill("#id_project_reference", reference)

@@ -21,8 +21,14 @@ SITE = {
 INVERTER = {"inverter": "SMILE-G3-S5"}
 BATTERY = {"module": "SMILE-G3-BAT-9.3S", "count": "2"}
 BACKUP = {"backup": "distribution_unit"}
-BOARD = {"mode": "existing", "rcd_1_groups": "3", "rcd_1_poles": "2P", "rcd_2_groups": "3",
-         "rcd_2_poles": "2P", "free_modules": "6"}
+BOARD = {
+    "mode": "existing",
+    "rcd_1_groups": "3",
+    "rcd_1_poles": "2P",
+    "rcd_2_groups": "3",
+    "rcd_2_poles": "2P",
+    "free_modules": "6",
+}
 
 
 def cable(run: str, length: str = "12") -> dict[str, str]:

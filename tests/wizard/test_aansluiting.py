@@ -16,15 +16,27 @@ def test_the_first_step_offers_the_nine_main_fuses_with_a_hint(client: Client) -
     response = client.get(url("aansluiting"))
     assert response.status_code == 200
     page = text(response)
-    for fuse in ("1×25 A", "1×35 A", "1×40 A", "3×25 A", "3×35 A", "3×40 A", "3×50 A", "3×63 A", "3×80 A"):
+    for fuse in (
+        "1×25 A",
+        "1×35 A",
+        "1×40 A",
+        "3×25 A",
+        "3×35 A",
+        "3×40 A",
+        "3×50 A",
+        "3×63 A",
+        "3×80 A",
+    ):
         assert fuse in page
     assert "energienota" in page  # where to read the fuse
     assert "Stap 1 van 7" in page
 
 
 def test_valid_answers_advance_to_the_inverter_step_and_are_kept(client: Client) -> None:
-    response = client.post(url("aansluiting"), {**SITE, "pv": "yes", "pv_kw": "4,5",
-                                                "main_fuse": "3x25", "pv_phase": "L2"})
+    response = client.post(
+        url("aansluiting"),
+        {**SITE, "pv": "yes", "pv_kw": "4,5", "main_fuse": "3x25", "pv_phase": "L2"},
+    )
     assert response.status_code == 302
     assert response["Location"] == url("omvormer")
     draft = drafts.load(client.session)
@@ -40,8 +52,9 @@ def test_valid_answers_advance_to_the_inverter_step_and_are_kept(client: Client)
 
 
 def test_pv_without_its_power_re_renders_with_the_values_and_a_message(client: Client) -> None:
-    response = client.post(url("aansluiting"), {**SITE, "pv": "yes", "pv_kw": "",
-                                                "project_reference": "Kerkstraat 12"})
+    response = client.post(
+        url("aansluiting"), {**SITE, "pv": "yes", "pv_kw": "", "project_reference": "Kerkstraat 12"}
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert "Vul het vermogen van de bestaande PV in." in html

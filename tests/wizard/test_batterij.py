@@ -19,8 +19,12 @@ def counts_offered(html: str) -> list[int]:
 
 
 def test_a_t10_offers_only_the_allowed_counts_of_the_9_3(client: Client) -> None:
-    walk(client, until="batterij", aansluiting={**SITE, "main_fuse": "3x25"},
-         omvormer={"inverter": "SMILE-G3-T10"})
+    walk(
+        client,
+        until="batterij",
+        aansluiting={**SITE, "main_fuse": "3x25"},
+        omvormer={"inverter": "SMILE-G3-T10"},
+    )
     html = client.get(url("batterij") + "?").content.decode()
     response = client.post(url("batterij"), {"module": "SMILE-G3-BAT-9.3S", "refresh": "1"})
     assert counts_offered(response.content.decode()) == [1, 2, 3, 4, 5, 6, 8, 10, 12]
@@ -28,8 +32,12 @@ def test_a_t10_offers_only_the_allowed_counts_of_the_9_3(client: Client) -> None
 
 
 def test_seven_modules_on_a_t10_are_refused_with_the_allowed_counts(client: Client) -> None:
-    walk(client, until="batterij", aansluiting={**SITE, "main_fuse": "3x25"},
-         omvormer={"inverter": "SMILE-G3-T10"})
+    walk(
+        client,
+        until="batterij",
+        aansluiting={**SITE, "main_fuse": "3x25"},
+        omvormer={"inverter": "SMILE-G3-T10"},
+    )
     response = client.post(url("batterij"), {"module": "SMILE-G3-BAT-9.3S", "count": "7"})
     assert response.status_code == 200
     assert "7 × SMILE-G3-BAT-9.3S kan niet; kies 1–6, 8, 10 of 12 modules." in text(response)
@@ -48,8 +56,11 @@ def test_the_indoor_module_is_disabled_outdoors_with_its_reason(client: Client) 
 
 def test_two_9_3_modules_on_an_s5_advance_and_show_the_capacity(client: Client) -> None:
     walk(client, until="batterij")
-    live = htmx(client, url("batterij") + "?live=1",
-                {"module": "SMILE-G3-BAT-9.3S", "count": "2", "count_for": "SMILE-G3-BAT-9.3S"})
+    live = htmx(
+        client,
+        url("batterij") + "?live=1",
+        {"module": "SMILE-G3-BAT-9.3S", "count": "2", "count_for": "SMILE-G3-BAT-9.3S"},
+    )
     page = text(live)
     assert "<html" not in live.content.decode()
     assert "Bruikbaar 18,6 kWh" in page and "Nominaal 18,6 kWh" in page
@@ -60,10 +71,17 @@ def test_two_9_3_modules_on_an_s5_advance_and_show_the_capacity(client: Client) 
 
 
 def test_changing_the_module_replaces_the_count_control(client: Client) -> None:
-    walk(client, until="batterij", aansluiting={**SITE, "main_fuse": "3x25"},
-         omvormer={"inverter": "SMILE-G3-T10"})
-    live = htmx(client, url("batterij") + "?live=1",
-                {"module": "SMILE-G3-BAT-4.5S", "count": "8", "count_for": "SMILE-G3-BAT-9.3S"})
+    walk(
+        client,
+        until="batterij",
+        aansluiting={**SITE, "main_fuse": "3x25"},
+        omvormer={"inverter": "SMILE-G3-T10"},
+    )
+    live = htmx(
+        client,
+        url("batterij") + "?live=1",
+        {"module": "SMILE-G3-BAT-4.5S", "count": "8", "count_for": "SMILE-G3-BAT-9.3S"},
+    )
     html = live.content.decode()
     assert 'id="count-field" hx-swap-oob="true"' in html
     assert counts_offered(html) == [1, 2, 3, 4, 5, 6]

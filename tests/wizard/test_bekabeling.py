@@ -40,11 +40,18 @@ def test_a_missing_length_re_renders_with_the_other_values(client: Client) -> No
 
 def test_valid_cables_lead_to_the_overview(client: Client) -> None:
     walk(client, until="bekabeling")
-    response = client.post(url("bekabeling"), {**CABLING, "ac_length_m": "17,5",
-                                               "ac_method": "D1", "ac_cable_type": "XMvK"})
+    response = client.post(
+        url("bekabeling"),
+        {**CABLING, "ac_length_m": "17,5", "ac_method": "D1", "ac_cable_type": "XMvK"},
+    )
     assert response.status_code == 302 and response["Location"] == "/wizard/overzicht/"
     draft = drafts.load(client.session)
     assert draft is not None and draft.cabling is not None
     run = draft.cabling.ac_cable
-    assert (run.length_m, run.method, run.cable_type, run.insulation) == (17.5, "D1", "XMvK", "XLPE")
+    assert (run.length_m, run.method, run.cable_type, run.insulation) == (
+        17.5,
+        "D1",
+        "XMvK",
+        "XLPE",
+    )
     assert draft.cabling.backup_cable is not None

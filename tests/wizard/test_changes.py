@@ -23,7 +23,9 @@ THREE_PHASE = {
 def test_going_back_shows_every_earlier_answer(client: Client) -> None:
     walk(client, **THREE_PHASE)
     assert 'value="3x25" selected' in client.get(url("aansluiting")).content.decode()
-    assert re.search(r'value="SMILE-G3-T10"[^>]*checked', client.get(url("omvormer")).content.decode())
+    assert re.search(
+        r'value="SMILE-G3-T10"[^>]*checked', client.get(url("omvormer")).content.decode()
+    )
     battery = client.get(url("batterij")).content.decode()
     assert re.search(r'value="SMILE-G3-BAT-9.3S"[^>]*checked', battery)
     assert re.search(r'name="count" value="8"[^>]*checked', battery)
@@ -55,7 +57,8 @@ def test_a_smaller_inverter_asks_for_fewer_modules(client: Client) -> None:
 
 def test_a_harmless_change_reports_the_new_total(client: Client) -> None:
     walk(client)
-    response = client.post(url("batterij"), {"module": "SMILE-G3-BAT-9.3S", "count": "3"},
-                           follow=True)
+    response = client.post(
+        url("batterij"), {"module": "SMILE-G3-BAT-9.3S", "count": "3"}, follow=True
+    )
     assert "Totaal excl. btw was" in text(response)
     assert client.get("/wizard/overzicht/").status_code == 200

@@ -22,9 +22,17 @@ def test_an_existing_board_without_any_rcd_is_refused_with_the_values_kept(clien
 
 def test_an_existing_board_keeps_each_rcd_and_its_groups(client: Client) -> None:
     walk(client, until="groepenkast")
-    response = client.post(url("groepenkast"), {
-        "mode": "existing", "rcd_1_groups": "4", "rcd_1_poles": "2P",
-        "rcd_3_groups": "2", "rcd_3_poles": "4P", "free_modules": "5"})
+    response = client.post(
+        url("groepenkast"),
+        {
+            "mode": "existing",
+            "rcd_1_groups": "4",
+            "rcd_1_poles": "2P",
+            "rcd_3_groups": "2",
+            "rcd_3_poles": "4P",
+            "free_modules": "5",
+        },
+    )
     assert response.status_code == 302 and response["Location"] == url("bekabeling")
     draft = drafts.load(client.session)
     assert draft is not None and draft.board is not None

@@ -66,8 +66,11 @@ def test_a_valid_choice_advances_to_the_battery(client: Client) -> None:
 def test_a_target_ranks_the_cards_and_names_the_closest_configuration(client: Client) -> None:
     walk(client, until="omvormer", aansluiting={**SITE, "main_fuse": "3x25"})
     plain = card_order(client.get(url("omvormer")).content.decode())
-    response = htmx(client, url("omvormer") + "?live=1",
-                    {"target_usable_kwh": "70", "target_power_kw": "10", "cards_for": "None|None"})
+    response = htmx(
+        client,
+        url("omvormer") + "?live=1",
+        {"target_usable_kwh": "70", "target_power_kw": "10", "cards_for": "None|None"},
+    )
     html = response.content.decode()
     assert response.status_code == 200 and "<html" not in html
     assert 'id="cards" hx-swap-oob="true"' in html
@@ -79,9 +82,10 @@ def test_a_target_ranks_the_cards_and_names_the_closest_configuration(client: Cl
 
 def test_a_live_change_without_a_new_target_leaves_the_cards_alone(client: Client) -> None:
     walk(client, until="omvormer")
-    response = htmx(client, url("omvormer") + "?live=1",
-                    {"inverter": "SMILE-G3-S5", "cards_for": "None|None"})
-    assert 'hx-swap-oob' not in response.content.decode()
+    response = htmx(
+        client, url("omvormer") + "?live=1", {"inverter": "SMILE-G3-S5", "cards_for": "None|None"}
+    )
+    assert "hx-swap-oob" not in response.content.decode()
     assert "SMILE-G3-S5" in text(response)  # the summary shows the choice
 
 
