@@ -64,6 +64,11 @@ def test_a_t10_with_eight_modules_and_a_backup_box_on_a_new_board_shared_with_a_
     walk = Walk(page, site_url, "b-t10-3x25")
     walk.start()
     walk.site("3x25")
+    # a target ranks the cards live (htmx swaps the cards, the page stays)
+    page.fill("#id_target_usable_kwh", "70")
+    page.fill("#id_target_power_kw", "10")
+    expect(page.locator(".card .best").first).to_contain_text("Dichtst bij uw doel")
+    assert page.locator("input[name=inverter]").first.get_attribute("value") == "SMILE-G3-T10"
     walk.inverter("SMILE-G3-T10")
     walk.battery("SMILE-G3-BAT-9.3S", 8, "74,4 kWh")
     expect(page.locator("main")).to_contain_text("Noodstroom")
@@ -126,3 +131,49 @@ def test_the_same_walk_in_english(page: Any, site_url: str) -> None:
     expect(main).to_contain_text("18.6 kWh")
     assert re.fullmatch(r"€\s[\d,]+\.\d\d", total_incl_vat(page))
     expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_the_wizard_works_with_the_keyboard_and_shows_where_the_focus_is(
+    page: Any, site_url: str
+) -> None:
+    page.goto(f"{site_url}/wizard/aansluiting/")
+    reached = set()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            """() => { const e = document.activeElement;
+                 const style = getComputedStyle(e);
+                 return [e.id || e.name || e.tagName, style.outlineStyle, style.outlineWidth]; }"""
+        )
+        reached.add(focused[0])
+        if focused[0] not in {"BODY"}:
+            assert focused[1] != "none" and focused[2] != "0px", f"no visible focus on {focused[0]}"
+    for control in (
+        "id_project_reference",
+        "id_main_fuse",
+        "id_earthing_2",
+        "id_location_0",
+        "id_min_ambient_c",
+        "next",
+    ):
+        assert control in reached, control
+    page.keyboard.press("Escape")
+    page.focus("#id_main_fuse")
+    page.select_option("#id_main_fuse", "3x25")
+    page.locator("button[name=next]").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/wizard/omvormer/"))
+
+
+def test_an_expired_session_mid_wizard_starts_clean_with_a_message(
+    page: Any, site_url: str
+) -> None:
+    walk = Walk(page, site_url, "f-expired")
+    walk.start()
+    walk.site("1x35")
+    page.context.clear_cookies(name="sessionid")  # the session ends; the CSRF cookie stays
+    page.check('input[name=inverter][value="SMILE-G3-S5"]')
+    page.locator("button[name=next]").click()
+    page.wait_for_url(re.compile(r"/wizard/aansluiting/"))
+    expect(page.locator(".messages")).to_contain_text("sessie was verlopen")
+    screenshot(page, "f-expired-session")
