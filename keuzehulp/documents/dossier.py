@@ -1,0 +1,317 @@
+"""What the installation dossier shows, as display-ready rows: the Design formatted, not recomputed.
+
+:func:`build_context` turns a Design into the template context of
+``templates/dossier/dossier.html``: every number already written the way the
+reader's language writes it (4,56 kWh; € 1.480,00), every finding in that
+language. Call it inside ``translation.override(lang)``.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from keuzehulp.documents import commissioning
+from keuzehulp.documents.labels import (
+    RCD_POLES,
+    breaker_label,
+    cable_label,
+    household_number,
+    money,
+    num,
+    quantity,
+    rcd_label,
+)
+from keuzehulp.documents.svg import single_line_diagram
+from sizing.domain import Inverter
+from sizing.schema import Circuit, Design, Severity, TraceStep
+
+BACKUP_NAMES = {
+    "none": gettext_noop("Geen noodstroom"),
+    "distribution_unit": gettext_noop("Noodstroom verdeelunit"),
+    "backup_box": gettext_noop("BackupBox"),
+}
+
+
+@dataclass
+class CircuitRow:
+    group: str
+    purpose: str
+    breaker: str
+    rcd: str
+    cable: str
+    length: str
+    phase: str
+    muted: bool = False
+
+
+@dataclass
+class CalcSection:
+    name: str
+    title: str
+    facts: list[tuple[str, str]]
+    steps: list[TraceStep] = field(default_factory=list)
+
+
+def purpose(circuit: Circuit, lang: str) -> str:
+    return circuit.purpose_en if lang == "en" else circuit.purpose_nl
+
+
+def group_name(circuit: Circuit) -> str:
+    number = household_number(circuit)
+    if number is not None:
+        return _("Groep %(n)s") % {"n": number}
+    if circuit.name == "ac_grid":
+        return _("Thuisbatterij")
+    if circuit.name == "backup":
+        return _("Noodstroom")
+    return circuit.name
+
+
+def diagram_data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def build_context(
+    design: Design,
+    *,
+    lang: str,
+    installer: str = "",
+    today: date | None = None,
+    inverter: Inverter | None = None,
+    svg: str | None = None,
+) -> dict[str, Any]:
+    today = today or date.today()
+    if svg is None:
+        svg = single_line_diagram(design, lang=lang, gettext=_, inverter=inverter)
+    request = design.request
+    findings = {
+        severity.value: [
+            {
+                "text": f.text(lang),
+                "reference": f.reference,
+                "code": f.code,
+                "circuit": _circuit_title(design, f.circuit, lang),
+            }
+            for f in design.findings
+            if f.severity is severity
+        ]
+        for severity in Severity
+    }
+    return {
+        "lang": lang,
+        "design": design,
+        "reference": request.project_reference,
+        "installer": installer,
+        "date": date_format(today, "j F Y"),
+        "catalog_version": design.catalog_version,
+        "engine_version": design.engine_version,
+        "valid": design.valid,
+        "summary": _summary(design, lang, inverter),
+        "diagram_uri": diagram_data_uri(svg),
+        "circuit_rows": _circuit_rows(design, lang),
+        "bom": _bom(design, lang),
+        "totals": _totals(design, lang),
+        "has_generic": any(b.is_generic for b in design.bom),
+        "has_example_prices": any(b.price_is_example for b in design.bom),
+        "calc_sections": _calc_sections(design, lang),
+        "household": _household(design),
+        "system_steps": [s for s in design.trace if s.circuit is None],
+        "findings": findings,
+        "finding_count": len(design.findings),
+        "settings": commissioning.settings(design, lang),
+        "rcd_tests": commissioning.rcd_tests(design, lang),
+        "insulation": commissioning.insulation_rows(design, lang),
+        "earthing": commissioning.earthing_rows(design),
+        "earthing_system": request.connection.earthing,
+        "backup_chosen": request.backup != "none",
+    }
+
+
+def _circuit_title(design: Design, name: str | None, lang: str) -> str:
+    if name is None:
+        return ""
+    circuit = next((c for c in design.circuits if c.name == name), None)
+    return f"{group_name(circuit)}: {purpose(circuit, lang)}" if circuit else name
+
+
+def _summary(design: Design, lang: str, inverter: Inverter | None) -> list[tuple[str, str]]:
+    request = design.request
+    rows: list[tuple[str, str]] = []
+    inv = request.inverter
+    if inverter is not None:
+        phases = _("3-fase") if inverter.phases == 3 else _("1-fase")
+        inv += f" — {num(float(inverter.nominal_power.m_as('kW')), lang)} kW, {phases}"
+    rows.append((_("Omvormer"), inv))
+    battery = design.battery
+    if battery is not None:
+        clusters = " + ".join(str(n) for n in battery.clusters) or "—"
+        rows.append((_("Batterij"), f"{battery.count} × {battery.module}"))
+        rows.append((_("Clusters"), _("%(clusters)s modules (%(count)s cluster(s))") % {
+            "clusters": clusters, "count": len(battery.clusters)}))
+        rows.append((_("Capaciteit"), _("%(usable)s kWh bruikbaar, %(nominal)s kWh nominaal") % {
+            "usable": num(battery.usable_kwh, lang), "nominal": num(battery.nominal_kwh, lang)}))
+    else:
+        rows.append((_("Batterij"), ", ".join(f"{b.count} × {b.module}" for b in request.batteries)))
+    backup = _(BACKUP_NAMES[request.backup])
+    line = next((b for b in design.bom if b.category == "backup"), None)
+    if line is not None:
+        backup += f" ({line.article})"
+    if request.shutdown_kit:
+        backup += ", " + _("met uitschakelkit")
+    rows.append((_("Noodstroom"), backup))
+    conn = request.connection
+    earthing = conn.earthing if conn.earthing != "unknown" else _("aardingsstelsel onbekend")
+    rows.append((_("Aansluiting"), f"{conn.phases} × {num(conn.main_fuse_a, lang)} A, {earthing}"))
+    board = design.board
+    if board is not None:
+        if board.mode == "new":
+            text = _("nieuwe groepenkast")
+            if board.enclosure:
+                text += f" {board.enclosure} ({board.enclosure_article})"
+            text += ", " + _("%(n)s modules bezet") % {"n": board.modules_needed}
+        else:
+            text = _("bestaande groepenkast; nieuw: %(needed)s modules, vrij: %(free)s") % {
+                "needed": board.modules_needed,
+                "free": board.modules_free if board.modules_free is not None else "—",
+            }
+        rows.append((_("Groepenkast"), text))
+    if request.existing_pv is not None:
+        pv = request.existing_pv
+        rows.append((_("Bestaande PV"), f"{num(pv.power_kw, lang)} kW, {pv.phase}"))
+    location = _("binnen") if request.location == "indoor" else _("buiten")
+    if request.min_ambient_c is not None:
+        location += ", " + _("min. %(t)s °C") % {"t": num(request.min_ambient_c, lang)}
+    rows.append((_("Opstelling"), location))
+    return rows
+
+
+def _rcd_of(design: Design, circuit: Circuit, numbers: dict[int, int], lang: str) -> str:
+    if circuit.rcd is None:
+        return "—"
+    if circuit.rcd.is_rcbo:
+        return _("aardlekautomaat") + f", {rcd_label(circuit.rcd, lang)}"
+    board = design.board
+    if board is not None:
+        for rcd in board.rcds:
+            if circuit.name in rcd.groups and id(rcd) in numbers:
+                name = commissioning.rcd_name(rcd, numbers, lang)
+                return f"{name}, {rcd_label(circuit.rcd, lang)}"
+    return _("aardlekschakelaar") + f", {rcd_label(circuit.rcd, lang)}"
+
+
+def _circuit_rows(design: Design, lang: str) -> list[CircuitRow]:
+    numbers = commissioning.rcd_numbers(design)
+    rows = []
+    for circuit in design.circuits:
+        cable = circuit.cable
+        rows.append(
+            CircuitRow(
+                group=group_name(circuit),
+                purpose=purpose(circuit, lang),
+                breaker=breaker_label(circuit.breaker, lang),
+                rcd=_rcd_of(design, circuit, numbers, lang),
+                cable=(f"{cable_label(cable, lang)}, {cable.method}" if cable else "—"),
+                length=f"{num(cable.length_m, lang, 1)} m" if cable else "—",
+                phase=circuit.phase,
+            )
+        )
+    board = design.board
+    if board is not None and board.mode == "existing":
+        for rcd in board.rcds:
+            if rcd.is_new:
+                continue
+            name = commissioning.rcd_name(rcd, numbers, lang)
+            count = len(rcd.groups)
+            rows.append(
+                CircuitRow(
+                    group=_("bestaand"),
+                    purpose=_("%(n)s bestaande groep(en)") % {"n": count},
+                    breaker="—",
+                    rcd=f"{name}, {rcd_label_of(rcd, lang)}",
+                    cable="—",
+                    length="—",
+                    phase=rcd.phase or "—",
+                    muted=True,
+                )
+            )
+    return rows
+
+
+def rcd_label_of(rcd: Any, lang: str) -> str:
+    poles = RCD_POLES.get(rcd.poles, "")
+    return f"{num(rcd.sensitivity_ma, lang)} mA type {rcd.type} {poles}".strip()
+
+
+def _bom(design: Design, lang: str) -> list[dict[str, str | bool]]:
+    rows: list[dict[str, str | bool]] = []
+    for line in design.bom:
+        rows.append(
+            {
+                "article": line.article,
+                "description": line.description_en if lang == "en" and line.description_en
+                else line.description,
+                "quantity": quantity(line.quantity, lang),
+                "unit": line.unit,
+                "unit_price": money(line.unit_price_eur, lang),
+                "total": money(line.line_total_eur, lang),
+                "is_generic": line.is_generic,
+                "price_is_example": line.price_is_example,
+            }
+        )
+    return rows
+
+
+def _totals(design: Design, lang: str) -> dict[str, str] | None:
+    totals = design.totals
+    if totals is None:
+        return None
+    return {
+        "excl": money(totals.excl_vat_eur, lang),
+        "vat": money(totals.vat_eur, lang),
+        "incl": money(totals.incl_vat_eur, lang),
+    }
+
+
+def _household(design: Design) -> dict[str, Any]:
+    """Circuits with a one-step trace (the new board's final circuits); a shared basis once."""
+    rows = [(group_name(c), s) for c in design.circuits if len(c.trace) == 1 for s in c.trace]
+    bases = {s.basis for _, s in rows}
+    return {
+        "rows": rows,
+        "common_basis": bases.pop() if len(bases) == 1 else "",
+        "all_default": bool(rows) and all(s.is_default for _, s in rows),
+    }
+
+
+def _calc_sections(design: Design, lang: str) -> list[CalcSection]:
+    sections = []
+    for circuit in design.circuits:
+        if len(circuit.trace) <= 1:
+            continue
+        facts = [(_("Ontwerpstroom Ib"), f"{num(circuit.design_current_a, lang)} A")]
+        if circuit.breaker is not None:
+            facts.append((_("Beveiliging In"), breaker_label(circuit.breaker, lang)))
+        if circuit.cable is not None:
+            facts.append((_("Kabel"), f"{cable_label(circuit.cable, lang)}, "
+                           f"{num(circuit.cable.length_m, lang, 1)} m"))
+            facts.append((_("Toelaatbare stroom Iz"), f"{num(circuit.cable.iz_a, lang)} A"))
+        if circuit.voltage_drop_pct is not None:
+            facts.append((_("Spanningsval Δu"), f"{num(circuit.voltage_drop_pct, lang)} %"))
+        if circuit.rcd is not None:
+            facts.append((_("Aardlekbeveiliging"), rcd_label(circuit.rcd, lang)))
+        sections.append(
+            CalcSection(
+                name=circuit.name,
+                title=f"{group_name(circuit)}: {purpose(circuit, lang)}",
+                facts=facts,
+                steps=circuit.trace,
+            )
+        )
+    return sections
