@@ -386,12 +386,25 @@ class CablingForm(WizardForm):
         help_text=_("Streefwaarde voor de kabel van groepenkast tot omvormer; gebruikelijk 1 %."),
     )
 
-    def __init__(self, *args: Any, with_backup: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, backup: str = "none", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.runs = ["ac", "backup"] if with_backup else ["ac"]
+        self.runs = ["ac"] if backup == "none" else ["ac", "backup"]
+        # The distribution unit comes with its own fixed cable; a cable of one's own is optional.
+        self.backup_optional = backup == "distribution_unit"
+        if self.backup_optional:
+            self.fields["backup_own_cable"] = forms.BooleanField(
+                label=_("Ik leg een eigen kabel naar de noodstroom verdeelunit"),
+                required=False,
+                help_text=_(
+                    "Zonder eigen kabel gebruikt u de vaste kabel van 2 m van de verdeelunit."
+                ),
+            )
         for run in self.runs:
             self.fields[f"{run}_length_m"] = NumberField(
-                label=_("Lengte (m)"), min_value=0.5, max_value=500
+                label=_("Lengte (m)"),
+                min_value=0.5,
+                max_value=500,
+                required=not (run == "backup" and self.backup_optional),
             )
             self.fields[f"{run}_method"] = forms.ChoiceField(
                 label=_("Hoe ligt de kabel?"), choices=METHODS, initial="B1"
@@ -439,10 +452,27 @@ class CablingForm(WizardForm):
             grouped_circuits=data[f"{run}_grouped_circuits"],
         )
 
+    def has_backup_cable(self) -> bool:
+        if "backup" not in self.runs:
+            return False
+        return not self.backup_optional or bool(self.cleaned_data.get("backup_own_cable"))
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        if self.has_backup_cable() and data.get("backup_length_m") is None:
+            if "backup_length_m" not in self.errors:
+                self.add_error("backup_length_m", _("Vul de lengte van de noodstroomkabel in."))
+        elif "backup" in self.runs and not self.has_backup_cable():
+            # Fields of a cable that is not laid cannot make the form invalid.
+            for part in CABLE_PARTS:
+                self.errors.pop(f"backup_{part}", None)
+        return data
+
     def answers(self) -> CablingAnswers:
         return CablingAnswers(
             ac_cable=self._cable("ac"),
-            backup_cable=self._cable("backup") if "backup" in self.runs else None,
+            backup_cable=self._cable("backup") if self.has_backup_cable() else None,
             max_voltage_drop_pct=self.cleaned_data["max_voltage_drop_pct"],
         )
 
@@ -450,7 +480,10 @@ class CablingForm(WizardForm):
     def initial_from(answers: CablingAnswers | None) -> dict[str, Any]:
         if answers is None:
             return {}
-        initial: dict[str, Any] = {"max_voltage_drop_pct": answers.max_voltage_drop_pct}
+        initial: dict[str, Any] = {
+            "max_voltage_drop_pct": answers.max_voltage_drop_pct,
+            "backup_own_cable": answers.backup_cable is not None,
+        }
         for run, cable in (("ac", answers.ac_cable), ("backup", answers.backup_cable)):
             if cable is None:
                 continue

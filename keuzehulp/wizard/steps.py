@@ -303,11 +303,11 @@ class CablingStep(Step):
     form_class = wf.CablingForm
     owns = ("cable.", "circuit.", "breaker.", "voltage_drop.")
 
-    def with_backup(self, wizard: Wizard) -> bool:
-        return wizard.draft.backup is not None and wizard.draft.backup.backup != "none"
+    def backup(self, wizard: Wizard) -> str:
+        return wizard.draft.backup.backup if wizard.draft.backup is not None else "none"
 
     def form_kwargs(self, wizard: Wizard) -> dict[str, Any]:
-        return {"with_backup": self.with_backup(wizard)}
+        return {"backup": self.backup(wizard)}
 
     def owns_finding(self, finding: Finding) -> bool:
         return finding.circuit is not None or super().owns_finding(finding)
@@ -315,7 +315,8 @@ class CablingStep(Step):
     def problems(self, wizard: Wizard) -> list[str]:
         answers = wizard.draft.cabling
         assert answers is not None
-        if self.with_backup(wizard) and answers.backup_cable is None:
+        # The BackupBox needs a cable from the backup port; the distribution unit has its own.
+        if self.backup(wizard) == "backup_box" and answers.backup_cable is None:
             return [str(_("Vul de gegevens van de noodstroomkabel in."))]
         return self.engine_problems(wizard)
 

@@ -91,6 +91,9 @@ class Walk:
         p.fill("#id_ac_length_m", length)
         p.select_option("#id_ac_method", method)
         if backup_length is not None:
+            own = p.locator("#id_backup_own_cable")
+            if own.count():  # the distribution unit: an own cable instead of its fixed one
+                own.check()
             p.fill("#id_backup_length_m", backup_length)
         self.check_page("bekabeling")
         self.page.locator("button[name=next]").click()

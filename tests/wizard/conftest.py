@@ -41,7 +41,12 @@ def cable(run: str, length: str = "12") -> dict[str, str]:
     }
 
 
-CABLING = {"max_voltage_drop_pct": "1", **cable("ac"), **cable("backup", "5")}
+CABLING = {
+    "max_voltage_drop_pct": "1",
+    **cable("ac"),
+    "backup_own_cable": "on",
+    **cable("backup", "5"),
+}
 
 ANSWERS: list[tuple[str, dict[str, str]]] = [
     ("aansluiting", SITE),

@@ -55,3 +55,36 @@ def test_valid_cables_lead_to_the_overview(client: Client) -> None:
         "XLPE",
     )
     assert draft.cabling.backup_cable is not None
+
+
+def test_the_distribution_unit_may_use_its_own_fixed_cable(client: Client) -> None:
+    walk(client, until="bekabeling")
+    page = text(client.get(url("bekabeling")))
+    assert "Ik leg een eigen kabel naar de noodstroom verdeelunit" in page
+    response = client.post(url("bekabeling"), {"max_voltage_drop_pct": "1", **cable("ac")})
+    assert response.status_code == 302
+    draft = drafts.load(client.session)
+    assert draft is not None and draft.cabling is not None
+    assert draft.cabling.backup_cable is None
+    assert "vaste kabel van 2 m" in text(client.get("/wizard/overzicht/"))
+
+
+def test_an_own_cable_to_the_distribution_unit_needs_its_length(client: Client) -> None:
+    walk(client, until="bekabeling")
+    data = {
+        "max_voltage_drop_pct": "1",
+        **cable("ac"),
+        **cable("backup", ""),
+        "backup_own_cable": "on",
+    }
+    response = client.post(url("bekabeling"), data)
+    assert response.status_code == 200
+    assert "Vul de lengte van de noodstroomkabel in." in text(response)
+
+
+def test_a_backup_box_needs_the_backup_cable(client: Client) -> None:
+    walk(client, until="bekabeling", noodstroom={"backup": "backup_box"})
+    assert "Ik leg een eigen kabel" not in text(client.get(url("bekabeling")))
+    response = client.post(url("bekabeling"), {"max_voltage_drop_pct": "1", **cable("ac")})
+    assert response.status_code == 200
+    assert "Dit veld is verplicht." in text(response)
