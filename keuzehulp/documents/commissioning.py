@@ -124,8 +124,8 @@ def settings(design: Design, lang: str) -> list[Setting]:
         rows.append(Setting(_("Reserve-SOC voor noodstroom"), "______ %",
                             _("met de klant afspreken; instellen volgens fabrikant"), True))
     if design.request.shutdown_kit:
-        rows.append(Setting(_("Uitschakelkit aansluiten en de werking testen"), "☐",
-                            _("ontwerp: uitschakelkit gekozen; volgens fabrikant"), True))
+        rows.append(Setting(_("Afschakelset aansluiten en de werking testen"), "☐",
+                            _("ontwerp: afschakelset gekozen; volgens fabrikant"), True))
     registration = by_code.get("registration.energieleveren")
     if registration is not None:
         rows.append(Setting(_("Aangemeld op energieleveren.nl"),

@@ -164,7 +164,7 @@ def _summary(design: Design, lang: str, inverter: Inverter | None) -> list[tuple
     if line is not None:
         backup += f" ({line.article})"
     if request.shutdown_kit:
-        backup += ", " + _("met uitschakelkit")
+        backup += ", " + _("met afschakelset")
     rows.append((_("Noodstroom"), backup))
     conn = request.connection
     earthing = conn.earthing if conn.earthing != "unknown" else _("aardingsstelsel onbekend")

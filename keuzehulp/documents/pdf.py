@@ -31,9 +31,9 @@ STATIC_DIR = Path(settings.BASE_DIR) / "static"
 STYLESHEET = STATIC_DIR / "css" / "dossier.css"
 TEMPLATE = "dossier/dossier.html"
 
-_lock = threading.Lock()
-_fonts: FontConfiguration | None = None
-_sheet: tuple[float, CSS] | None = None
+# WeasyPrint's font configuration wraps fontconfig and Pango objects that are not documented
+# as thread-safe: each thread (runserver, threaded workers) keeps its own, reused across renders.
+_local = threading.local()
 
 
 class StaticOnlyFetcher(URLFetcher):
@@ -51,18 +51,16 @@ class StaticOnlyFetcher(URLFetcher):
 
 
 def _shared() -> tuple[FontConfiguration, CSS]:
-    """One font configuration and one parsed stylesheet per process (reparsed when edited)."""
-    global _fonts, _sheet
+    """This thread's font configuration and parsed stylesheet (parsed again when edited)."""
     mtime = STYLESHEET.stat().st_mtime
-    with _lock:
-        if _fonts is None:
-            _fonts = FontConfiguration()
-        if _sheet is None or _sheet[0] != mtime:
-            _sheet = (
-                mtime,
-                CSS(filename=str(STYLESHEET), font_config=_fonts, url_fetcher=StaticOnlyFetcher()),
-            )
-        return _fonts, _sheet[1]
+    fonts = getattr(_local, "fonts", None)
+    if fonts is None:
+        fonts = _local.fonts = FontConfiguration()
+    sheet = getattr(_local, "sheet", None)
+    if sheet is None or sheet[0] != mtime:
+        css = CSS(filename=str(STYLESHEET), font_config=fonts, url_fetcher=StaticOnlyFetcher())
+        sheet = _local.sheet = (mtime, css)
+    return fonts, sheet[1]
 
 
 def css_string(text: str) -> str:

@@ -545,8 +545,8 @@ class _Diagram:
     def _kit(self, x: float, y: float, link: tuple[float, float] | None) -> float:
         _ = self.t
         c = self.c
-        text = self._bom_text("shutdown_kit") or _("Uitschakelkit")
-        lines = [_("Uitschakelkit"), *sym.wrap(text, 26)[:2]]
+        text = self._bom_text("shutdown_kit") or _("Afschakelset")
+        lines = [_("Afschakelset"), *sym.wrap(text, 26)[:2]]
         width = max(sym.text_width(t, sym.SMALL) for t in lines) + 20
         c.rect(x, y, width, 52, stroke_width=1.3)
         c.lines_of_text(x + 10, y + 15, lines, size=sym.SMALL, bold_first=True)

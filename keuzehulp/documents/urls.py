@@ -1,3 +1,26 @@
-from django.urls import URLPattern
+"""Document downloads, next to the wizard's pages they belong to.
 
-urlpatterns: list[URLPattern] = []
+A saved configuration lives at /configuratie/<uuid>/ (the wizard's shared
+page); its documents hang below it, with short /c/<uuid>/ aliases for links in
+mail and on paper. The wizard draft's documents hang below /wizard/.
+"""
+
+from django.urls import URLPattern, path
+
+from keuzehulp.documents import views
+
+app_name = "documents"
+
+urlpatterns: list[URLPattern] = [
+    path("configuratie/<uuid:pk>/dossier.pdf", views.configuration_pdf, name="configuration_pdf"),
+    path("configuratie/<uuid:pk>/schema.svg", views.configuration_svg, name="configuration_svg"),
+    path(
+        "configuratie/<uuid:pk>/bestellijst.csv", views.configuration_csv, name="configuration_csv"
+    ),
+    path("c/<uuid:pk>/dossier.pdf", views.configuration_pdf, name="short_pdf"),
+    path("c/<uuid:pk>/schema.svg", views.configuration_svg, name="short_svg"),
+    path("c/<uuid:pk>/bestellijst.csv", views.configuration_csv, name="short_csv"),
+    path("wizard/dossier.pdf", views.draft_pdf, name="draft_pdf"),
+    path("wizard/schema.svg", views.draft_svg, name="draft_svg"),
+    path("wizard/bestellijst.csv", views.draft_csv, name="draft_csv"),
+]

@@ -1,0 +1,73 @@
+"""The bill of materials as a CSV order list that Dutch Excel opens as columns.
+
+Dutch Excel expects a semicolon between fields and a decimal comma, and only
+reads UTF-8 (mm², €, ë) correctly with a byte-order mark. Numbers carry no
+thousands separator, so every spreadsheet reads 2950,00 as a number. A field
+that starts with = + - @ would be read as a formula: it gets a leading quote.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from decimal import Decimal
+
+from keuzehulp.documents.labels import plain_decimal
+from sizing.schema import BomLine
+
+BOM = "\ufeff"
+DELIMITER = ";"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def _safe(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def order_list_csv(
+    bom: list[BomLine], *, lang: str = "nl", gettext: Callable[[str], str] | None = None
+) -> str:
+    """The order list as text (starting with the BOM); encode it as UTF-8."""
+    _ = gettext or _same
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=DELIMITER, lineterminator="\r\n")
+    writer.writerow(
+        [_("Artikelnummer"), _("Omschrijving"), _("Aantal"), _("Eenheid"),
+         _("Stukprijs excl. btw")]
+    )
+    for line in bom:
+        description = line.description_en if lang == "en" and line.description_en else (
+            line.description
+        )
+        writer.writerow(
+            [
+                _safe(line.article),
+                _safe(description),
+                plain_decimal(line.quantity, "nl"),
+                _safe(line.unit),
+                plain_decimal(line.unit_price_eur, "nl", places=2),
+            ]
+        )
+    return BOM + out.getvalue()
+
+
+def parse_order_list(text: str) -> list[dict[str, object]]:
+    """Read an order list back (for tests and re-imports): article, description, quantity, price."""
+    rows = list(csv.reader(io.StringIO(text.removeprefix(BOM)), delimiter=DELIMITER))
+    lines = []
+    for article, description, quantity, unit, price in rows[1:]:
+        lines.append(
+            {
+                "article": article.removeprefix("'"),
+                "description": description.removeprefix("'"),
+                "quantity": Decimal(quantity.replace(",", ".")),
+                "unit": unit,
+                "unit_price_eur": Decimal(price.replace(",", ".")),
+            }
+        )
+    return lines
