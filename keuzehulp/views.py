@@ -53,3 +53,8 @@ def price_list(request: HttpRequest) -> HttpResponse:
         (_("Groepenkasten"), Enclosure.objects.filter(active=True)),
     ]
     return TemplateResponse(request, "catalog/price_list.html", {"sections": sections})
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A lost or expired security cookie: explain and offer the way back, no bare 403 page."""
+    return TemplateResponse(request, "csrf_failure.html", {"reason": reason}, status=403)

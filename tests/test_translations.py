@@ -34,7 +34,9 @@ def entries(text: str) -> list[tuple[str, str, bool]]:
 
 
 def test_every_dutch_text_has_an_english_translation() -> None:
-    untranslated = [msgid for msgid, msgstr, fuzzy in entries(PO.read_text()) if not msgstr or fuzzy]
+    untranslated = [
+        msgid for msgid, msgstr, fuzzy in entries(PO.read_text()) if not msgstr or fuzzy
+    ]
     assert untranslated == []
 
 
