@@ -102,8 +102,8 @@ class _Diagram:
         x_inverter = battery.column if battery else X_BLOCKS + COL / 2
         system_bottom = self._system(x_inverter, board_bottom, battery)
         self._legend(system_bottom + 34)
-        width = max(self.right, MAX_WIDTH / 2) + MARGIN
-        height = self.bottom + MARGIN
+        width = round(max(self.right, MAX_WIDTH / 2) + MARGIN)
+        height = round(self.bottom + MARGIN)
         title = _("Eendraadschema") + (
             f" {self.design.request.project_reference}" if self.design.request.project_reference
             else ""
@@ -113,13 +113,13 @@ class _Diagram:
         }
         return (
             '<svg xmlns="http://www.w3.org/2000/svg" version="1.1" '
-            f'viewBox="0 0 {width:.0f} {height:.0f}" '
+            f'viewBox="0 0 {width} {height}" '
             f'width="{width * UNIT_MM:.1f}mm" height="{height * UNIT_MM:.1f}mm" '
             'font-family="DejaVu Sans, Arial, Helvetica, sans-serif" role="img" '
             'aria-labelledby="diagram-title diagram-desc">'
             f'<title id="diagram-title">{escape(title)}</title>'
             f'<desc id="diagram-desc">{escape(description)}</desc>'
-            f'<rect x="0" y="0" width="{width:.0f}" height="{height:.0f}" fill="#ffffff"/>'
+            f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>'
             f'<g stroke="{sym.INK}" stroke-width="1.3" fill="none" stroke-linecap="round">'
             f"{self.c.render()}</g></svg>"
         )
@@ -499,7 +499,10 @@ class _Diagram:
         c = self.c
         circuit = self.circuits.get("backup")
         x_prot = start + 90
-        c.open(id="circuit-backup", class_="circuit", data_circuit="backup")
+        if circuit is not None:
+            c.open(id="circuit-backup", class_="circuit", data_circuit="backup")
+        else:  # not planned (a design with errors): the chain is drawn, but it is no circuit
+            c.open(class_="backup-chain")
         c.line(start, y, x_prot, y)
         c.text(start + 6, y + 15, _("Backup-poort"), size=sym.SMALL)
         if circuit is not None and circuit.cable is not None:

@@ -1,0 +1,85 @@
+"""Design requests for the document tests: one and three phases, existing and new boards."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+
+from keuzehulp.documents.benchmarks import LARGEST_REQUEST
+
+THREE_PHASE_NEW = LARGEST_REQUEST
+
+SINGLE_PHASE_EXISTING: dict[str, Any] = {
+    "connection": {"phases": 1, "main_fuse_a": 40, "earthing": "TT"},
+    "inverter": "SMILE-G3-S5",
+    "batteries": [{"module": "SMILE-G3-BAT-3.8S", "count": 4}],
+    "backup": "distribution_unit",
+    "ac_cable": {"length_m": 8, "method": "B1"},
+    "board": {"mode": "existing", "rcds": [{"groups": 3}, {"groups": 4}], "free_modules": 4},
+    "project_reference": "P-2025-001 Kerkstraat 3",
+}
+
+THREE_PHASE_EXISTING: dict[str, Any] = {
+    "connection": {"phases": 3, "main_fuse_a": 25, "earthing": "TN-C-S"},
+    "inverter": "SMILE-G3-T10",
+    "batteries": [{"module": "SMILE-G3-BAT-9.3S", "count": 4}],
+    "backup": "none",
+    "ac_cable": {"length_m": 22, "method": "C", "insulation": "XLPE", "cable_type": "XMvK"},
+    "board": {
+        "mode": "existing",
+        "rcds": [{"groups": 4}, {"groups": 4, "poles": "4P"}, {"groups": 2}],
+        "free_modules": 8,
+    },
+    "project_reference": "Bestaande kast, driefase",
+}
+
+SINGLE_PHASE_NEW: dict[str, Any] = {
+    "connection": {"phases": 1, "main_fuse_a": 35, "earthing": "unknown"},
+    "inverter": "SMILE-G3-S3.6",
+    "batteries": [{"module": "SMILE-G3-BAT-4.5S", "count": 2}],
+    "backup": "backup_box",
+    "shutdown_kit": True,
+    "ac_cable": {"length_m": 10, "method": "B1"},
+    "backup_cable": {"length_m": 3, "method": "B1"},
+    "board": {"mode": "new", "household_circuits": 5},
+    "project_reference": "",
+}
+
+# Seven modules on a T10 is not allowed: a design with an error finding and no installation.
+INVALID: dict[str, Any] = {
+    "connection": {"phases": 3, "main_fuse_a": 35},
+    "inverter": "SMILE-G3-T10",
+    "batteries": [{"module": "SMILE-G3-BAT-9.3S", "count": 7}],
+    "backup": "backup_box",
+}
+
+CONFIGURATIONS = {
+    "three_phase_new": THREE_PHASE_NEW,
+    "single_phase_existing": SINGLE_PHASE_EXISTING,
+    "three_phase_existing": THREE_PHASE_EXISTING,
+    "single_phase_new": SINGLE_PHASE_NEW,
+}
+
+
+@pytest.fixture
+def make_design(catalog: Any) -> Any:
+    """A Design for a request dict, against the live catalogue."""
+    from sizing.engine import design
+    from sizing.schema import DesignRequest
+
+    def build(data: dict[str, Any]) -> Any:
+        return design(DesignRequest.model_validate(data), catalog)
+
+    return build
+
+
+@pytest.fixture
+def inverter_of(catalog: Any) -> Any:
+    return lambda result: catalog.inverters.get(result.request.inverter)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    cache.clear()
