@@ -35,7 +35,7 @@ def _largest() -> Any:
 
 @register("dossier_pdf", runs=10, budget_ms=1500.0)
 def _dossier_pdf() -> Callable[[], Any]:
-    """Dossier PDF, largest configuration (T20, 12 modules, BackupBox, 12 groups): design + render."""
+    """Dossier PDF, largest configuration (T20, 12 modules, BackupBox, 12 groups) + render."""
     from catalog.services import load_catalog
     from keuzehulp.documents.pdf import render_pdf
     from sizing.engine import design

@@ -46,7 +46,11 @@ class DocumentKey:
     @property
     def digest(self) -> str:
         parts = (
-            self.kind, self.request_json, self.catalog_version, self.engine_version, self.lang,
+            self.kind,
+            self.request_json,
+            self.catalog_version,
+            self.engine_version,
+            self.lang,
             self.extra,
         )
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from keuzehulp.documents.labels import num
 from sizing.schema import BoardRcd, Design, Finding
 
+
 @dataclass(frozen=True)
 class Setting:
     what: str
@@ -113,27 +114,58 @@ def settings(design: Design, lang: str) -> list[Setting]:
     by_code: dict[str, Finding] = {f.code: f for f in design.findings}
     charge = by_code.get("grid.main_fuse_capacity")
     if charge is not None:
-        rows.append(Setting(_("Laadvermogen uit het net begrenzen (EMS)"), charge.text(lang),
-                            charge.reference))
+        rows.append(
+            Setting(
+                _("Laadvermogen uit het net begrenzen (EMS)"), charge.text(lang), charge.reference
+            )
+        )
     grid = next((c for c in design.circuits if c.name == "ac_grid"), None)
     if grid is not None and grid.phases == 1:
-        rows.append(Setting(_("Fase van de omvormer"), grid.phase, _("ontwerp (groepenverklaring)")))
+        rows.append(
+            Setting(_("Fase van de omvormer"), grid.phase, _("ontwerp (groepenverklaring)"))
+        )
     if design.request.backup != "none":
-        rows.append(Setting(_("Noodstroom (backup) inschakelen in de omvormer"), _("ja"),
-                            _("ontwerp: noodstroomvoorziening gekozen")))
-        rows.append(Setting(_("Reserve-SOC voor noodstroom"), "______ %",
-                            _("met de klant afspreken; instellen volgens fabrikant"), True))
+        rows.append(
+            Setting(
+                _("Noodstroom (backup) inschakelen in de omvormer"),
+                _("ja"),
+                _("ontwerp: noodstroomvoorziening gekozen"),
+            )
+        )
+        rows.append(
+            Setting(
+                _("Reserve-SOC voor noodstroom"),
+                "______ %",
+                _("met de klant afspreken; instellen volgens fabrikant"),
+                True,
+            )
+        )
     if design.request.shutdown_kit:
-        rows.append(Setting(_("Afschakelset aansluiten en de werking testen"), "☐",
-                            _("ontwerp: afschakelset gekozen; volgens fabrikant"), True))
+        rows.append(
+            Setting(
+                _("Afschakelset aansluiten en de werking testen"),
+                "☐",
+                _("ontwerp: afschakelset gekozen; volgens fabrikant"),
+                True,
+            )
+        )
     registration = by_code.get("registration.energieleveren")
     if registration is not None:
-        rows.append(Setting(_("Aangemeld op energieleveren.nl"),
-                            _("☐ ja, op (datum) ____________"), registration.reference, True))
+        rows.append(
+            Setting(
+                _("Aangemeld op energieleveren.nl"),
+                _("☐ ja, op (datum) ____________"),
+                registration.reference,
+                True,
+            )
+        )
     pgs = by_code.get("safety.pgs37")
     if pgs is not None:
-        rows.append(Setting(_("PGS 37-1 besproken met de klant (en de verzekeraar)"), "☐",
-                            pgs.reference, True))
+        rows.append(
+            Setting(
+                _("PGS 37-1 besproken met de klant (en de verzekeraar)"), "☐", pgs.reference, True
+            )
+        )
     return rows
 
 
@@ -150,15 +182,19 @@ def earthing_rows(design: Design) -> list[Measurement]:
     earthing = design.request.connection.earthing
     rows = []
     if earthing in ("TT", "unknown"):
-        rows.append(Measurement(
-            _("Spreidingsweerstand aardelektrode RA (TT)"),
-            "Ω",
-            _("volgens NEN 1010: RA × IΔn ≤ 50 V (IEC 60364-4-41, TT-stelsel)"),
-        ))
+        rows.append(
+            Measurement(
+                _("Spreidingsweerstand aardelektrode RA (TT)"),
+                "Ω",
+                _("volgens NEN 1010: RA × IΔn ≤ 50 V (IEC 60364-4-41, TT-stelsel)"),
+            )
+        )
     if earthing in ("TN-C-S", "unknown"):
-        rows.append(Measurement(
-            _("Doorgaande verbinding beschermingsleiding (TN-C-S)"),
-            "Ω",
-            _("volgens NEN 1010 / fabrikant"),
-        ))
+        rows.append(
+            Measurement(
+                _("Doorgaande verbinding beschermingsleiding (TN-C-S)"),
+                "Ω",
+                _("volgens NEN 1010 / fabrikant"),
+            )
+        )
     return rows

@@ -153,12 +153,27 @@ def _summary(design: Design, lang: str, inverter: Inverter | None) -> list[tuple
     if battery is not None:
         clusters = " + ".join(str(n) for n in battery.clusters) or "—"
         rows.append((_("Batterij"), f"{battery.count} × {battery.module}"))
-        rows.append((_("Clusters"), _("%(clusters)s modules (%(count)s cluster(s))") % {
-            "clusters": clusters, "count": len(battery.clusters)}))
-        rows.append((_("Capaciteit"), _("%(usable)s kWh bruikbaar, %(nominal)s kWh nominaal") % {
-            "usable": num(battery.usable_kwh, lang), "nominal": num(battery.nominal_kwh, lang)}))
+        rows.append(
+            (
+                _("Clusters"),
+                _("%(clusters)s modules (%(count)s cluster(s))")
+                % {"clusters": clusters, "count": len(battery.clusters)},
+            )
+        )
+        rows.append(
+            (
+                _("Capaciteit"),
+                _("%(usable)s kWh bruikbaar, %(nominal)s kWh nominaal")
+                % {
+                    "usable": num(battery.usable_kwh, lang),
+                    "nominal": num(battery.nominal_kwh, lang),
+                },
+            )
+        )
     else:
-        rows.append((_("Batterij"), ", ".join(f"{b.count} × {b.module}" for b in request.batteries)))
+        rows.append(
+            (_("Batterij"), ", ".join(f"{b.count} × {b.module}" for b in request.batteries))
+        )
     backup = _(BACKUP_NAMES[request.backup])
     line = next((b for b in design.bom if b.category == "backup"), None)
     if line is not None:
@@ -255,7 +270,8 @@ def _bom(design: Design, lang: str) -> list[dict[str, str | bool]]:
         rows.append(
             {
                 "article": line.article,
-                "description": line.description_en if lang == "en" and line.description_en
+                "description": line.description_en
+                if lang == "en" and line.description_en
                 else line.description,
                 "quantity": quantity(line.quantity, lang),
                 "unit": line.unit,
@@ -299,8 +315,12 @@ def _calc_sections(design: Design, lang: str) -> list[CalcSection]:
         if circuit.breaker is not None:
             facts.append((_("Beveiliging In"), breaker_label(circuit.breaker, lang)))
         if circuit.cable is not None:
-            facts.append((_("Kabel"), f"{cable_label(circuit.cable, lang)}, "
-                           f"{num(circuit.cable.length_m, lang, 1)} m"))
+            facts.append(
+                (
+                    _("Kabel"),
+                    f"{cable_label(circuit.cable, lang)}, {num(circuit.cable.length_m, lang, 1)} m",
+                )
+            )
             facts.append((_("Toelaatbare stroom Iz"), f"{num(circuit.cable.iz_a, lang)} A"))
         if circuit.voltage_drop_pct is not None:
             facts.append((_("Spanningsval Δu"), f"{num(circuit.voltage_drop_pct, lang)} %"))

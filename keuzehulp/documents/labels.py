@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from sizing.schema import BreakerSpec, CableSpec, Circuit, RcdSpec
+from sizing.schema import BoardRcd, BreakerSpec, CableSpec, Circuit, RcdSpec
 from sizing.wording import number
 
 POLES = {1: "1P", 2: "1P+N", 3: "3P", 4: "3P+N"}
@@ -59,7 +59,7 @@ def breaker_label(breaker: BreakerSpec | None, lang: str) -> str:
     return f"{breaker.curve}{num(breaker.rating_a, lang)} {POLES.get(breaker.poles, '')}".strip()
 
 
-def rcd_label(rcd: RcdSpec | None, lang: str) -> str:
+def rcd_label(rcd: RcdSpec | BoardRcd | None, lang: str) -> str:
     """'30 mA type B' (the device kind is said by the caller's column or symbol)."""
     if rcd is None:
         return "—"

@@ -37,12 +37,11 @@ def order_list_csv(
     out = io.StringIO()
     writer = csv.writer(out, delimiter=DELIMITER, lineterminator="\r\n")
     writer.writerow(
-        [_("Artikelnummer"), _("Omschrijving"), _("Aantal"), _("Eenheid"),
-         _("Stukprijs excl. btw")]
+        [_("Artikelnummer"), _("Omschrijving"), _("Aantal"), _("Eenheid"), _("Stukprijs excl. btw")]
     )
     for line in bom:
-        description = line.description_en if lang == "en" and line.description_en else (
-            line.description
+        description = (
+            line.description_en if lang == "en" and line.description_en else (line.description)
         )
         writer.writerow(
             [

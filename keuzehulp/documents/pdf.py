@@ -119,9 +119,7 @@ def render_pdf(
     fonts, sheet = _shared()
     with translation.override(lang):
         running = CSS(string=running_css(context), font_config=fonts)
-    document = HTML(
-        string=html, base_url=str(STATIC_DIR) + "/", url_fetcher=StaticOnlyFetcher()
-    )
+    document = HTML(string=html, base_url=str(STATIC_DIR) + "/", url_fetcher=StaticOnlyFetcher())
     pdf = document.write_pdf(stylesheets=[sheet, running], font_config=fonts)
     assert pdf is not None
     return bytes(pdf)

@@ -105,7 +105,8 @@ class _Diagram:
         width = round(max(self.right, MAX_WIDTH / 2) + MARGIN)
         height = round(self.bottom + MARGIN)
         title = _("Eendraadschema") + (
-            f" {self.design.request.project_reference}" if self.design.request.project_reference
+            f" {self.design.request.project_reference}"
+            if self.design.request.project_reference
             else ""
         )
         description = _("Eendraadschema van de thuisbatterij: %(inverter)s") % {
@@ -178,19 +179,19 @@ class _Diagram:
         req = self.design.request
         conn = req.connection
         fuse = f"{conn.phases} × {num(conn.main_fuse_a, self.lang)} A"
-        earthing = {"TN-C-S": "TN-C-S", "TT": "TT", "unknown": _("aarding onbekend")}[
-            conn.earthing
-        ]
+        earthing = {"TN-C-S": "TN-C-S", "TT": "TT", "unknown": _("aarding onbekend")}[conn.earthing]
         c.circle(28, Y_BUS, 3.5, fill=sym.INK)
-        c.lines_of_text(20, Y_BUS - 44, [_("Aansluiting netbeheerder"), f"{fuse} · {earthing}"],
-                        bold_first=True)
+        c.lines_of_text(
+            20, Y_BUS - 44, [_("Aansluiting netbeheerder"), f"{fuse} · {earthing}"], bold_first=True
+        )
         c.line(31.5, Y_BUS, 90, Y_BUS)
         sym.strokes(c, 60, Y_BUS, conn.phases + 1, horizontal=True)
         c.place(90, Y_BUS, horizontal=True)
         sym.fuse(c)
         c.close()
-        c.lines_of_text(110, Y_BUS + 24, [_("Hoofdzekering"), fuse], size=sym.SMALL,
-                        anchor="middle")
+        c.lines_of_text(
+            110, Y_BUS + 24, [_("Hoofdzekering"), fuse], size=sym.SMALL, anchor="middle"
+        )
         c.line(130, Y_BUS, 171, Y_BUS)
         c.place(171, Y_BUS, horizontal=True)
         sym.meter(c)
@@ -201,8 +202,9 @@ class _Diagram:
             # The installation's own earth electrode, to the main earthing terminal in the board.
             sym.earth(c, X_BOX - 20, Y_BUS + 60)
             c.line(X_BOX - 20, Y_BUS + 60, X_BOX, Y_BUS + 60, stroke_dasharray="3 2")
-            c.lines_of_text(X_BOX - 4, Y_BUS + 104, [_("Aardelektrode (TT)")], size=sym.SMALL,
-                            anchor="end")
+            c.lines_of_text(
+                X_BOX - 4, Y_BUS + 104, [_("Aardelektrode (TT)")], size=sym.SMALL, anchor="end"
+            )
         board = self.design.board
         color = sym.EXISTING if self.existing else sym.INK
         c.line(209, Y_BUS, X_SWITCH - 25, Y_BUS)
@@ -216,8 +218,7 @@ class _Diagram:
             switch = [_("Hoofdschakelaar"), f"{poles} {num(board.main_switch_a, self.lang)} A"]
         else:
             switch = [_("Hoofdschakelaar"), _("(bestaand)")]
-        c.lines_of_text(X_SWITCH, Y_BUS - 30, switch, size=sym.SMALL, anchor="middle",
-                        color=color)
+        c.lines_of_text(X_SWITCH, Y_BUS - 30, switch, size=sym.SMALL, anchor="middle", color=color)
 
     # ------------------------------------------------------------------ board
 
@@ -243,9 +244,8 @@ class _Diagram:
             free = board.modules_free if board.modules_free is not None else "?"
             title = [
                 _("Bestaande groepenkast"),
-                _("nieuw: %(needed)s modules · vrij: %(free)s") % {
-                    "needed": board.modules_needed, "free": free
-                },
+                _("nieuw: %(needed)s modules · vrij: %(free)s")
+                % {"needed": board.modules_needed, "free": free},
             ]
         else:
             title = [_("Nieuwe groepenkast")]
@@ -253,10 +253,18 @@ class _Diagram:
                 title.append(f"{board.enclosure} · {board.enclosure_article or ''}".strip(" ·"))
         title_width = max(sym.text_width(t, sym.SMALL) for t in title)
         right = max(max(ends.values()) + 4, X_SWITCH + 60 + title_width + 20)
-        c.rect(X_BOX, Y_BUS - 58, right - X_BOX, bottom - (Y_BUS - 58), stroke=color,
-               stroke_dasharray="6 4", stroke_width=1.1)
-        c.lines_of_text(right - 8, Y_BUS - 40, title, size=sym.SMALL, anchor="end",
-                        bold_first=True, color=color)
+        c.rect(
+            X_BOX,
+            Y_BUS - 58,
+            right - X_BOX,
+            bottom - (Y_BUS - 58),
+            stroke=color,
+            stroke_dasharray="6 4",
+            stroke_width=1.1,
+        )
+        c.lines_of_text(
+            right - 8, Y_BUS - 40, title, size=sym.SMALL, anchor="end", bold_first=True, color=color
+        )
         for block in blocks:
             getattr(self, f"_draw_{block.kind}")(block, Y_BUS + block.row * ROW_PITCH, bottom)
         self.extend(right, bottom)
@@ -267,14 +275,23 @@ class _Diagram:
         head = _("Thuisbatterij") + (" " + _("(nieuw)") if self.existing else "")
         rcd = grid.rcd
         if rcd is not None and rcd.is_rcbo:
-            return [head, _("Aardlekautomaat"), breaker_label(grid.breaker, self.lang),
-                    rcd_label(rcd, self.lang), grid.phase]
+            return [
+                head,
+                _("Aardlekautomaat"),
+                breaker_label(grid.breaker, self.lang),
+                rcd_label(rcd, self.lang),
+                grid.phase,
+            ]
         if rcd is not None:
             rating = f"{num(rcd.rating_a, self.lang)} A " if rcd.rating_a else ""
-            return [head, _("Aardlekschakelaar"), f"{rating}{RCD_POLES.get(rcd.poles, '')}",
-                    rcd_label(rcd, self.lang), grid.phase]
-        return [head, _("Installatieautomaat"), breaker_label(grid.breaker, self.lang),
-                grid.phase]
+            return [
+                head,
+                _("Aardlekschakelaar"),
+                f"{rating}{RCD_POLES.get(rcd.poles, '')}",
+                rcd_label(rcd, self.lang),
+                grid.phase,
+            ]
+        return [head, _("Installatieautomaat"), breaker_label(grid.breaker, self.lang), grid.phase]
 
     def _draw_battery(self, block: _Block, y: float, board_bottom: float) -> None:
         _ = self.t
@@ -291,16 +308,24 @@ class _Diagram:
             sym.breaker(c)
         c.close()
         lines = self._battery_lines(grid)
-        c.lines_of_text(x + 16, y + 26, lines[:4] if rcd is not None and not rcd.is_rcbo
-                        else lines, size=sym.FONT, bold_first=True)
+        c.lines_of_text(
+            x + 16,
+            y + 26,
+            lines[:4] if rcd is not None and not rcd.is_rcbo else lines,
+            size=sym.FONT,
+            bold_first=True,
+        )
         low = y + 74 if rcd is not None else y + 64
         if rcd is not None and not rcd.is_rcbo:
             c.line(x, low, x, y + 104)
             c.place(x, y + 104)
             sym.breaker(c)
             c.close()
-            c.lines_of_text(x + 16, y + 120, [_("Installatieautomaat"),
-                                              breaker_label(grid.breaker, self.lang), grid.phase])
+            c.lines_of_text(
+                x + 16,
+                y + 120,
+                [_("Installatieautomaat"), breaker_label(grid.breaker, self.lang), grid.phase],
+            )
             low = y + 154
         # The cable leaves the board and is drawn with the inverter (see _system).
         c.line(x, low, x, board_bottom)
@@ -356,8 +381,13 @@ class _Diagram:
             if number
             else (circuit.purpose_en if self.lang == "en" else circuit.purpose_nl)
         )
-        c.lines_of_text(x, y + 89, [name, breaker_label(circuit.breaker, self.lang).split()[0],
-                                    circuit.phase], size=sym.SMALL, anchor="middle")
+        c.lines_of_text(
+            x,
+            y + 89,
+            [name, breaker_label(circuit.breaker, self.lang).split()[0], circuit.phase],
+            size=sym.SMALL,
+            anchor="middle",
+        )
         c.close()
 
     def _draw_existing(self, block: _Block, y: float, board_bottom: float) -> None:
@@ -372,10 +402,17 @@ class _Diagram:
             c.line(x, y + 150, x + dx, y + 162)
         c.close()
         count = len(rcd.groups)
-        c.lines_of_text(x, y + 181, [
-            _("%(n)s groepen") % {"n": count} if count != 1 else _("1 groep"),
-            _("(bestaand)"),
-        ], size=sym.SMALL, anchor="middle", color=sym.EXISTING)
+        c.lines_of_text(
+            x,
+            y + 181,
+            [
+                _("%(n)s groepen") % {"n": count} if count != 1 else _("1 groep"),
+                _("(bestaand)"),
+            ],
+            size=sym.SMALL,
+            anchor="middle",
+            color=sym.EXISTING,
+        )
 
     def _draw_loose(self, block: _Block, y: float, board_bottom: float) -> None:
         self.c.line(block.column, y, block.column, y + 92)
@@ -419,7 +456,8 @@ class _Diagram:
             return [_("Kabel niet berekend")]
         lines = [
             cable_label(cable, self.lang),
-            f"{num(cable.length_m, self.lang, 1)} m · " + _("methode %(m)s") % {"m": cable.method}
+            f"{num(cable.length_m, self.lang, 1)} m · "
+            + _("methode %(m)s") % {"m": cable.method}
             + f" · {cable.insulation}",
             f"Iz {num(cable.iz_a, self.lang, 1)} A",
         ]
@@ -480,18 +518,32 @@ class _Diagram:
             cx = first + index * pitch
             c.line(cx, y_dc, cx, y_dc + 8)
             sym.cell(c, cx, y_dc + 8)
-            y = c.lines_of_text(cx, y_dc + 56, [
-                _("Cluster %(n)s") % {"n": index + 1} if len(clusters) > 1 else _("Batterij"),
-                f"{count} × {module}",
-            ], size=sym.SMALL, anchor="middle", bold_first=True)
+            y = c.lines_of_text(
+                cx,
+                y_dc + 56,
+                [
+                    _("Cluster %(n)s") % {"n": index + 1} if len(clusters) > 1 else _("Batterij"),
+                    f"{count} × {module}",
+                ],
+                size=sym.SMALL,
+                anchor="middle",
+                bold_first=True,
+            )
             self.extend(cx + sym.text_width(f"{count} × {module}", sym.SMALL) / 2, y)
         if summary is not None:
-            y = c.lines_of_text(x, y + 4, [
-                _("%(usable)s kWh bruikbaar · %(nominal)s kWh nominaal") % {
-                    "usable": num(summary.usable_kwh, self.lang),
-                    "nominal": num(summary.nominal_kwh, self.lang),
-                }
-            ], size=sym.SMALL, anchor="middle")
+            y = c.lines_of_text(
+                x,
+                y + 4,
+                [
+                    _("%(usable)s kWh bruikbaar · %(nominal)s kWh nominaal")
+                    % {
+                        "usable": num(summary.usable_kwh, self.lang),
+                        "nominal": num(summary.nominal_kwh, self.lang),
+                    }
+                ],
+                size=sym.SMALL,
+                anchor="middle",
+            )
         return y
 
     def _backup(self, start: float, y: float) -> float:
@@ -516,8 +568,9 @@ class _Diagram:
         lines = [_("Backup-beveiliging")]
         if circuit is not None:
             lines += [breaker_label(circuit.breaker, self.lang), rcd_label(circuit.rcd, self.lang)]
-        c.lines_of_text(x_prot + 30, y - 46, lines, size=sym.SMALL, anchor="middle",
-                        bold_first=True)
+        c.lines_of_text(
+            x_prot + 30, y - 46, lines, size=sym.SMALL, anchor="middle", bold_first=True
+        )
         x_box = x_prot + 60 + 150
         c.line(x_prot + 60, y, x_box, y)
         if circuit is not None and circuit.cable is not None:
@@ -532,14 +585,25 @@ class _Diagram:
         )
         c.rect(x_box, y - box_h / 2, box_w, box_h, stroke_width=1.6)
         lines = sym.wrap(unit, 22)[:3]
-        c.lines_of_text(x_box + box_w / 2, y - box_h / 2 + 16, lines, size=sym.SMALL,
-                        anchor="middle", bold_first=True)
+        c.lines_of_text(
+            x_box + box_w / 2,
+            y - box_h / 2 + 16,
+            lines,
+            size=sym.SMALL,
+            anchor="middle",
+            bold_first=True,
+        )
         # The backup loads hang below the unit.
         loads_top = y + box_h / 2
         c.line(x_box + box_w / 2, loads_top, x_box + box_w / 2, loads_top + 24)
         sym.arrow_down(c, x_box + box_w / 2, loads_top + 24)
-        bottom = c.lines_of_text(x_box + box_w / 2, loads_top + 40,
-                                 [_("Noodstroomverbruikers")], size=sym.SMALL, anchor="middle")
+        bottom = c.lines_of_text(
+            x_box + box_w / 2,
+            loads_top + 40,
+            [_("Noodstroomverbruikers")],
+            size=sym.SMALL,
+            anchor="middle",
+        )
         self.extend(x_box + box_w, bottom)
         if self.design.request.shutdown_kit:
             bottom = max(bottom, self._kit(x_prot - 20, y + 70, (x_box, y + box_h / 2 - 8)))
@@ -554,8 +618,15 @@ class _Diagram:
         c.rect(x, y, width, 52, stroke_width=1.3)
         c.lines_of_text(x + 10, y + 15, lines, size=sym.SMALL, bold_first=True)
         if link is not None:
-            c.polyline([(x + width, y + 26), (link[0] - 14, y + 26), (link[0] - 14, link[1]),
-                        (link[0], link[1])], stroke_dasharray="4 3")
+            c.polyline(
+                [
+                    (x + width, y + 26),
+                    (link[0] - 14, y + 26),
+                    (link[0] - 14, link[1]),
+                    (link[0], link[1]),
+                ],
+                stroke_dasharray="4 3",
+            )
         self.extend(x + width, y + 52)
         return y + 52
 
@@ -563,8 +634,8 @@ class _Diagram:
         line = next((b for b in self.design.bom if b.category == category), None)
         if line is None:
             return ""
-        text = line.description_en if self.lang == "en" and line.description_en else (
-            line.description
+        text = (
+            line.description_en if self.lang == "en" and line.description_en else (line.description)
         )
         return f"{text} ({line.article})"
 

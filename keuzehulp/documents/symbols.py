@@ -10,6 +10,7 @@ every renderer draws the same.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from xml.sax.saxutils import escape, quoteattr
 
 INK = "#111111"
@@ -40,7 +41,7 @@ def wrap(text: str, limit: int) -> list[str]:
     return lines
 
 
-def _attrs(attrs: dict[str, object]) -> str:
+def _attrs(attrs: Mapping[str, object]) -> str:
     parts = []
     for key, value in attrs.items():
         if value is None:
@@ -76,7 +77,7 @@ class Canvas:
 
     def polyline(self, points: list[tuple[float, float]], **attrs: object) -> None:
         text = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
-        self.parts.append(f"<polyline points={quoteattr(text)} fill=\"none\"{_attrs(attrs)}/>")
+        self.parts.append(f'<polyline points={quoteattr(text)} fill="none"{_attrs(attrs)}/>')
 
     def rect(self, x: float, y: float, w: float, h: float, **attrs: object) -> None:
         attrs.setdefault("fill", "none")
@@ -137,7 +138,12 @@ class Canvas:
         for index, content in enumerate(lines):
             if content:
                 self.text(
-                    x, y, content, size=size, anchor=anchor, bold=bold_first and index == 0,
+                    x,
+                    y,
+                    content,
+                    size=size,
+                    anchor=anchor,
+                    bold=bold_first and index == 0,
                     color=color,
                 )
             y += size * leading

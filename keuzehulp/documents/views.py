@@ -53,8 +53,9 @@ def render_document(
     inverter = catalog.inverters.get(request.inverter)
     with translation.override(lang):
         if kind == "pdf":
-            return render_pdf(result, lang=lang, installer=installer, today=today,
-                              inverter=inverter)
+            return render_pdf(
+                result, lang=lang, installer=installer, today=today, inverter=inverter
+            )
         if kind == "svg":
             svg = single_line_diagram(result, lang=lang, gettext=_, inverter=inverter)
             return svg.encode("utf-8")

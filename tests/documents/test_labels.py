@@ -26,8 +26,9 @@ def test_numbers_drop_trailing_zeros_and_use_the_decimal_comma_in_dutch():
 def test_devices_and_cables_read_the_way_installers_write_them():
     assert breaker_label(BreakerSpec(rating_a=16, curve="B", poles=2), "nl") == "B16 1P+N"
     assert breaker_label(BreakerSpec(rating_a=40, curve="B", poles=4), "nl") == "B40 3P+N"
-    vd = CableSpec(csa_mm2=2.5, iz_a=24, length_m=12, cores=3, cable_type="VD",
-                   insulation="PVC", method="B1")
+    vd = CableSpec(
+        csa_mm2=2.5, iz_a=24, length_m=12, cores=3, cable_type="VD", insulation="PVC", method="B1"
+    )
     ymvk = vd.model_copy(update={"cable_type": "YMvK", "cores": 5, "csa_mm2": 6})
     assert cable_label(vd, "nl") == "VD 3 × 2,5 mm²"
     assert cable_label(vd, "en") == "VD 3 × 2.5 mm²"

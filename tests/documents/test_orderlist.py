@@ -38,8 +38,12 @@ def test_the_order_list_reads_back_to_the_bill_of_materials(make_design):
 
 
 def test_it_opens_in_dutch_excel_semicolons_decimal_comma_and_a_byte_order_mark():
-    text = order_list_csv([line("242248", "Batterijmodule 9,3 kWh", "12", "2950"),
-                           line("GEN-VD-10", "VD 10 mm² (per meter)", "7.5", "1.95", "m")])
+    text = order_list_csv(
+        [
+            line("242248", "Batterijmodule 9,3 kWh", "12", "2950"),
+            line("GEN-VD-10", "VD 10 mm² (per meter)", "7.5", "1.95", "m"),
+        ]
+    )
     data = text.encode("utf-8")
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
@@ -51,15 +55,16 @@ def test_it_opens_in_dutch_excel_semicolons_decimal_comma_and_a_byte_order_mark(
 
 def test_english_users_get_english_headers_and_descriptions_in_the_same_format():
     headers = {"Artikelnummer": "Article number", "Aantal": "Quantity"}
-    text = order_list_csv([line("1", "Omvormer", "1", "1480")], lang="en",
-                          gettext=lambda s: headers.get(s, s))
+    text = order_list_csv(
+        [line("1", "Omvormer", "1", "1480")], lang="en", gettext=lambda s: headers.get(s, s)
+    )
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     assert rows[0][:3] == ["Article number", "Omschrijving", "Quantity"]
     assert rows[1] == ["1", "Omvormer (en)", "1", "st", "1480,00"]
 
 
 def test_a_description_that_looks_like_a_formula_is_not_run_by_excel():
-    text = order_list_csv([line("X1", "=HYPERLINK(\"http://x\")", "1", "1")])
-    assert parse_order_list(text)[0]["description"] == "=HYPERLINK(\"http://x\")"
+    text = order_list_csv([line("X1", '=HYPERLINK("http://x")', "1", "1")])
+    assert parse_order_list(text)[0]["description"] == '=HYPERLINK("http://x")'
     raw = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     assert raw[1][1].startswith("'=")

@@ -32,8 +32,13 @@ def build(catalog: Any, data: dict[str, Any], lang: str = "nl", **kwargs: Any) -
     from sizing.schema import DesignRequest
 
     result = design(DesignRequest.model_validate(data), catalog)
-    pdf = render_pdf(result, lang=lang, inverter=catalog.inverters.get(result.request.inverter),
-                     today=date(2025, 11, 23), **kwargs)
+    pdf = render_pdf(
+        result,
+        lang=lang,
+        inverter=catalog.inverters.get(result.request.inverter),
+        today=date(2025, 11, 23),
+        **kwargs,
+    )
     return result, pdf
 
 
@@ -78,7 +83,7 @@ def test_the_text_holds_the_cable_cross_sections_and_breaker_ratings(largest):
 
 
 def test_the_cover_names_project_installer_date_and_versions(largest):
-    result, pdf, text = largest
+    result, pdf, _text = largest
     first = flat(PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
     assert "Benchmark T20 12 modules" in first
     assert "Elektro Jansen B.V." in first
@@ -119,7 +124,9 @@ def test_the_commissioning_page_has_limits_with_sources(largest):
 def test_pages_are_a4_with_the_diagram_in_landscape(largest):
     _, pdf, _ = largest
     reader = PdfReader(io.BytesIO(pdf))
-    sizes = [(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages]
+    sizes = [
+        (round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages
+    ]
     assert sizes[0] == (595, 842)
     assert (842, 595) in sizes
     landscape = sizes.index((842, 595))
@@ -140,7 +147,7 @@ def test_english_readers_get_the_english_findings_and_descriptions(catalog):
 
 @pytest.mark.django_db
 def test_an_existing_single_phase_board_on_tt(catalog):
-    result, pdf = build(catalog, SINGLE_PHASE_EXISTING)
+    _result, pdf = build(catalog, SINGLE_PHASE_EXISTING)
     text = flat(text_of(pdf))
     assert "bestaande groepenkast" in text
     assert "Spreidingsweerstand aardelektrode" in text

@@ -105,8 +105,12 @@ def test_the_printed_dossier_has_no_layout_faults(name, lang, catalog):
 
     result = design(DesignRequest.model_validate(CONFIGURATIONS[name]), catalog)
     inverter = catalog.inverters.get(result.request.inverter)
-    kwargs = {"lang": lang, "inverter": inverter, "today": date(2025, 11, 23),
-              "installer": "Elektro Jansen B.V."}
+    kwargs = {
+        "lang": lang,
+        "inverter": inverter,
+        "today": date(2025, 11, 23),
+        "installer": "Elektro Jansen B.V.",
+    }
     pdf_path = ARTIFACTS / f"{name}-{lang}.pdf"
     pdf_path.write_bytes(render_pdf(result, **kwargs))
     for old in ARTIFACTS.glob(f"{name}-{lang}-*.png"):
@@ -123,9 +127,12 @@ def test_the_printed_dossier_has_no_layout_faults(name, lang, catalog):
     for number, page in enumerate(pages, start=1):
         margin = 6 * MM
         outside = [
-            w.text for w in page.words
-            if w.x0 < margin or w.x1 > page.width - margin
-            or w.y0 < margin or w.y1 > page.height - margin
+            w.text
+            for w in page.words
+            if w.x0 < margin
+            or w.x1 > page.width - margin
+            or w.y0 < margin
+            or w.y1 > page.height - margin
         ]
         assert outside == [], f"page {number}: text outside the printable area"
         assert overlapping(page.words) == [], f"page {number}: words on top of each other"

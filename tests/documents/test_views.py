@@ -36,7 +36,9 @@ def test_a_saved_configuration_downloads_pdf_svg_and_csv(client):
     assert pdf.status_code == 200
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
-    assert 'filename="installatiedossier-benchmark-t20-12-modules.pdf"' in pdf["Content-Disposition"]
+    assert (
+        'filename="installatiedossier-benchmark-t20-12-modules.pdf"' in pdf["Content-Disposition"]
+    )
 
     svg = client.get(reverse("documents:configuration_svg", args=[config.pk]))
     assert svg["Content-Type"].startswith("image/svg+xml")
