@@ -99,7 +99,7 @@ def serve(http: HttpRequest, request: DesignRequest, kind: str, fallback: str) -
             response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     response["ETag"] = etag
     response["Cache-Control"] = "private, no-cache"
-    response["Vary"] = "Cookie, Accept-Language"
+    response["Vary"] = "Cookie"  # the language and the wizard draft come with the cookies
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
