@@ -19,7 +19,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
-from weasyprint import CSS, HTML
+from weasyprint import CSS, HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
@@ -78,13 +78,15 @@ def running_css(context: dict[str, Any]) -> str:
         "catalog": context["catalog_version"],
         "engine": context["engine_version"],
     }
+    # Outside the f-string, so that makemessages finds them.
+    page, of = _("Pagina"), _("van")
     return (
         "@page {"
         f" @top-left {{ content: {css_string(title)}; }}"
         f" @top-right {{ content: {css_string(context['date'])}; }}"
         f" @bottom-left {{ content: {css_string(versions)}; }}"
-        f" @bottom-right {{ content: {css_string(_('Pagina'))} ' ' counter(page) ' '"
-        f" {css_string(_('van'))} ' ' counter(pages); }}"
+        f" @bottom-right {{ content: {css_string(page)} ' ' counter(page) ' '"
+        f" {css_string(of)} ' ' counter(pages); }}"
         " }"
     )
 
@@ -104,6 +106,25 @@ def render_html(
         return render_to_string(TEMPLATE, context), context
 
 
+def render_document(
+    design: Design,
+    *,
+    lang: str = "nl",
+    installer: str = "",
+    today: date | None = None,
+    inverter: Inverter | None = None,
+) -> Document:
+    """The dossier laid out in pages (WeasyPrint's Document), before it is written as PDF."""
+    html, context = render_html(
+        design, lang=lang, installer=installer, today=today, inverter=inverter
+    )
+    fonts, sheet = _shared()
+    with translation.override(lang):
+        running = CSS(string=running_css(context), font_config=fonts)
+    source = HTML(string=html, base_url=str(STATIC_DIR) + "/", url_fetcher=StaticOnlyFetcher())
+    return source.render(stylesheets=[sheet, running], font_config=fonts)
+
+
 def render_pdf(
     design: Design,
     *,
@@ -113,13 +134,9 @@ def render_pdf(
     inverter: Inverter | None = None,
 ) -> bytes:
     """The dossier of ``design`` as PDF bytes, in ``lang`` (nl or en)."""
-    html, context = render_html(
+    document = render_document(
         design, lang=lang, installer=installer, today=today, inverter=inverter
     )
-    fonts, sheet = _shared()
-    with translation.override(lang):
-        running = CSS(string=running_css(context), font_config=fonts)
-    document = HTML(string=html, base_url=str(STATIC_DIR) + "/", url_fetcher=StaticOnlyFetcher())
-    pdf = document.write_pdf(stylesheets=[sheet, running], font_config=fonts)
+    pdf = document.write_pdf()
     assert pdf is not None
     return bytes(pdf)

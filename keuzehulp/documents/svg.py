@@ -85,6 +85,13 @@ class _Diagram:
         self.existing = board is None or board.mode == "existing"
         self.right = 0.0
         self.bottom = 0.0
+        # Group columns widen when a language's labels need it ("Circuit 12" is wider).
+        names = [
+            sym.text_width(self._group_name(c), sym.SMALL) + 8
+            for c in design.circuits
+            if household_number(c) is not None
+        ]
+        self.pitch = max([COL, *names])
 
     def extend(self, x: float, y: float) -> None:
         self.right = max(self.right, x)
@@ -149,7 +156,7 @@ class _Diagram:
                     old += 1
                     block = _Block("existing", 0, members, rcd, old)
                 label = max(sym.text_width(t) for t in self._rcd_lines(block))
-                block.width = max(len(members) * COL, COL / 2 + 16 + label + 14)
+                block.width = max(len(members) * self.pitch, COL / 2 + 16 + label + 14)
                 blocks.append(block)
         for circuit in self.design.circuits:
             if circuit.name not in used:
@@ -358,12 +365,12 @@ class _Diagram:
         _ = self.t
         c = self.c
         x = self._rcd_symbol(block, y, sym.INK)
-        last = x + (len(block.circuits) - 1) * COL
+        last = x + (len(block.circuits) - 1) * self.pitch
         c.line(x, y + 74, x, y + 92)
         if len(block.circuits) > 1:
             c.line(x, y + 92, last, y + 92, stroke_width=2.2)
         for index, circuit in enumerate(block.circuits):
-            self._group(circuit, x + index * COL, y + 92)
+            self._group(circuit, x + index * self.pitch, y + 92)
 
     def _group(self, circuit: Circuit, x: float, y: float) -> None:
         _ = self.t
@@ -375,12 +382,7 @@ class _Diagram:
         c.close()
         c.line(x, y + 62, x, y + 74)
         sym.arrow_down(c, x, y + 74)
-        number = household_number(circuit)
-        name = (
-            _("Groep %(n)s") % {"n": number}
-            if number
-            else (circuit.purpose_en if self.lang == "en" else circuit.purpose_nl)
-        )
+        name = self._group_name(circuit)
         c.lines_of_text(
             x,
             y + 89,
@@ -389,6 +391,13 @@ class _Diagram:
             anchor="middle",
         )
         c.close()
+
+    def _group_name(self, circuit: Circuit) -> str:
+        _ = self.t
+        number = household_number(circuit)
+        if number:
+            return _("Groep %(n)s") % {"n": number}
+        return circuit.purpose_en if self.lang == "en" else circuit.purpose_nl
 
     def _draw_existing(self, block: _Block, y: float, board_bottom: float) -> None:
         _ = self.t
