@@ -134,3 +134,17 @@ def test_the_installer_named_in_the_link_is_on_the_cover(client):
     named = client.get(url, {"installateur": "Elektro Jansen"})
     assert named["X-Document-Cache"] == "miss"
     assert named.content != plain.content
+
+
+def test_the_overview_and_the_shared_page_link_to_the_documents(client):
+    config = saved()
+    page = client.get(reverse("wizard:configuration", args=[config.pk])).content.decode()
+    for name in ("dossier.pdf", "schema.svg", "bestellijst.csv"):
+        assert f"/configuratie/{config.pk}/{name}" in page
+    session = client.session
+    drafts.store(session, drafts.Draft.from_request(DesignRequest.model_validate(THREE_PHASE_NEW)))
+    session.save()
+    overview = client.get(reverse("wizard:overview"))
+    assert overview.status_code == 200
+    for name in ("dossier.pdf", "schema.svg", "bestellijst.csv"):
+        assert f"/wizard/{name}" in overview.content.decode()
