@@ -196,6 +196,6 @@ def _size_cable() -> Callable[[], Any]:
 
 # --------------------------------------------------------------------------- wizard benchmarks
 # keuzehulp.wizard is a package of the keuzehulp app, not an app of its own, so autodiscover()
-# does not find its benchmarks module; importing it here registers them.
-from keuzehulp.wizard import benchmarks as _wizard_benchmarks  # noqa: E402, F401
+# does not find its benchmarks module; importing it here registers them (documents: the same).
 from keuzehulp.documents import benchmarks as _document_benchmarks  # noqa: E402, F401
+from keuzehulp.wizard import benchmarks as _wizard_benchmarks  # noqa: E402, F401
