@@ -101,6 +101,30 @@ def overflowing_cells(document) -> list[tuple[int, str]]:
     return found
 
 
+def broken_words(document) -> list[tuple[int, str]]:
+    """Words a too-narrow cell split in the middle (overflow-wrap), e.g. 'Thuisbatteri' + 'j'.
+
+    A break after a hyphen or slash is a normal line break, not a broken word.
+    """
+    found = []
+    for number, page in enumerate(document.pages, start=1):
+        for cell in page._page_box.descendants():
+            if not isinstance(cell, boxes.TableCellBox) or cell.element is None:
+                continue
+            source = set(" ".join(cell.element.itertext()).split())
+            for inner in cell.descendants():
+                if not isinstance(inner, boxes.TextBox):
+                    continue
+                for token in inner.text.split():
+                    if token not in source and not token.endswith(("-", "/")):
+                        if not any(token in word for word in source):
+                            continue
+                        if not any(word.startswith(token) and word != token for word in source):
+                            continue
+                        found.append((number, token))
+    return found
+
+
 def headings(html: str) -> set[str]:
     found = re.findall(r"<h[12][^>]*>(.*?)</h[12]>", html, flags=re.S)
     return {re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", h)).strip() for h in found}
@@ -129,6 +153,7 @@ def test_the_printed_dossier_has_no_layout_faults(name, lang, catalog):
     pdf_path = ARTIFACTS / f"{name}-{lang}.pdf"
     document = render_document(result, **kwargs)
     assert overflowing_cells(document) == []
+    assert broken_words(document) == []
     pdf_path.write_bytes(document.write_pdf())
     for old in ARTIFACTS.glob(f"{name}-{lang}-*.png"):
         old.unlink()
