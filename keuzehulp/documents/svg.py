@@ -258,8 +258,10 @@ class _Diagram:
             title = [_("Nieuwe groepenkast")]
             if board.enclosure:
                 title.append(f"{board.enclosure} · {board.enclosure_article or ''}".strip(" ·"))
-        title_width = max(sym.text_width(t, sym.SMALL) for t in title)
-        right = max(max(ends.values()) + 4, X_SWITCH + 60 + title_width + 20)
+        title_width = max(
+            sym.text_width(t, sym.SMALL, bold=index == 0) for index, t in enumerate(title)
+        )
+        right = max(max(ends.values()) + 4, X_SWITCH + 60 + title_width + 30)
         c.rect(
             X_BOX,
             Y_BUS - 58,

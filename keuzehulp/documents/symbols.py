@@ -21,8 +21,8 @@ SMALL = 10.0
 CHAR = 0.6  # average advance of DejaVu Sans / Arial per em, slightly generous
 
 
-def text_width(text: str, size: float = FONT) -> float:
-    return len(text) * size * CHAR
+def text_width(text: str, size: float = FONT, *, bold: bool = False) -> float:
+    return len(text) * size * CHAR * (1.1 if bold else 1.0)
 
 
 def wrap(text: str, limit: int) -> list[str]:
