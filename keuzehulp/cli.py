@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from django.core.management.base import BaseCommand, CommandParser
 from pydantic import BaseModel, ValidationError
 
 EXIT_OK = 0
@@ -60,3 +61,49 @@ def parse_model(text: str, model: type[M]) -> M:
 
 def read_model(source: str, model: type[M]) -> M:
     return parse_model(read_text(source), model)
+
+
+class JsonCommand(BaseCommand):
+    """A command that reads one request model as JSON and prints one result model as JSON.
+
+    Subclasses name the two models, the key under which ``--schema`` prints the
+    result's schema, and ``compute``; reading, exit codes and ``--schema`` live here.
+    """
+
+    request_model: type[BaseModel]
+    result_model: type[BaseModel]
+    result_key = "response"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        name = self.request_model.__name__
+        parser.add_argument("source", nargs="?", help=f"JSON file with a {name}, or '-'")
+        parser.add_argument(
+            "--schema",
+            action="store_true",
+            help="print the JSON Schema of the request and the result, and stop",
+        )
+
+    def compute(self, request: Any) -> Any:
+        raise NotImplementedError
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["schema"]:
+            schema = {
+                "request": self.request_model.model_json_schema(),
+                self.result_key: self.result_model.model_json_schema(),
+            }
+            self.stdout.write(json.dumps(schema, indent=2, ensure_ascii=False))
+            return
+        source = options["source"]
+        name = self.request_model.__name__
+        try:
+            if source is None:
+                raise BadInput(f"give a JSON file with a {name}, or '-' to read stdin")
+            request = read_model(source, self.request_model)
+        except BadInput as exc:
+            self.stderr.write(str(exc))
+            raise SystemExit(EXIT_BAD_INPUT) from exc
+        result = self.compute(request)
+        self.stdout.write(result.model_dump_json(indent=2))
+        if not result.valid:
+            raise SystemExit(EXIT_FINDINGS)
