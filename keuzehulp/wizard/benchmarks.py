@@ -82,6 +82,7 @@ def _register_step(slug: str) -> None:
         f"wizard.{slug}.get",
         runs=RUNS,
         budget_ms=BUDGET_MS,
+        budget_on="p95",
         description=f"GET {path} with a complete draft",
     )
     def page() -> Callable[[], Any]:
@@ -92,6 +93,7 @@ def _register_step(slug: str) -> None:
         f"wizard.{slug}.post",
         runs=RUNS,
         budget_ms=BUDGET_MS,
+        budget_on="p95",
         description=f"POST {path}: valid answers, stored, redirect",
     )
     def submit() -> Callable[[], Any]:
@@ -102,6 +104,7 @@ def _register_step(slug: str) -> None:
         f"wizard.{slug}.live",
         runs=RUNS,
         budget_ms=BUDGET_MS,
+        budget_on="p95",
         description=f"htmx POST {path}?live=1: the summary partial",
     )
     def live() -> Callable[[], Any]:
@@ -114,14 +117,14 @@ for _slug in ANSWERS:
     _register_step(_slug)
 
 
-@register("wizard.overzicht.get", runs=RUNS, budget_ms=BUDGET_MS)
+@register("wizard.overzicht.get", runs=RUNS, budget_ms=BUDGET_MS, budget_on="p95")
 def _overview() -> Callable[[], Any]:
     """GET /wizard/overzicht/: findings, circuits with their trace, bill of materials."""
     client = _client()
     return _timed(lambda: client.get("/wizard/overzicht/"), 200)
 
 
-@register("wizard.configuratie.get", runs=RUNS, budget_ms=BUDGET_MS)
+@register("wizard.configuratie.get", runs=RUNS, budget_ms=BUDGET_MS, budget_on="p95")
 def _configuration() -> Callable[[], Any]:
     """GET /configuratie/<uuid>/: recomputed against the catalogue and compared with the save."""
     from django.test import Client
