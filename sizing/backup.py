@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sizing import tables
 from sizing.circuit_common import (
+    DERIVED_CURRENT,
     CircuitPlan,
     cable_run,
     no_article,
@@ -19,7 +20,7 @@ from sizing.circuit_common import (
 from sizing.domain import Accessory, AccessoryKind, Catalog, Inverter
 from sizing.figures import BACKUP_KINDS, figures_for
 from sizing.materials import POLE_COUNT, Materials
-from sizing.planning import Notes, en, nl
+from sizing.planning import Notes, both, en, nl
 from sizing.schema import BreakerSpec, Circuit, DesignRequest, RcdSpec, Severity
 
 
@@ -37,22 +38,25 @@ def backup_circuit(
     start = len(notes.trace)
     phases = inverter.phases
     volts = voltage_of(inverter)
+    step = ("Ontwerpstroom noodstroompoort Ib", "Backup-port design current Ib")
     if inverter.backup_port_current is not None:
         ib = float(inverter.backup_port_current.m_as("A"))
         notes.step(
-            "Ontwerpstroom noodstroompoort Ib",
-            f"{nl(ib)} A",
-            f"nominale uitgangsstroom noodstroompoort, catalogus ({inverter.source})",
+            step,
+            both(lambda n: f"{n(ib)} A"),
+            (
+                f"nominale uitgangsstroom noodstroompoort, catalogus ({inverter.source})",
+                f"nominal output current of the backup port, catalogue ({inverter.source})",
+            ),
             circuit=name,
         )
     else:
         watts = float(inverter.nominal_power.m_as("W"))
         ib = watts / (phases * volts)
         notes.step(
-            "Ontwerpstroom noodstroompoort Ib",
-            f"{nl(watts, 0)} W / ({phases} × {nl(volts)} V) = {nl(ib)} A",
-            "geen stroom in de catalogus: nominaal vermogen / (fasen × U0) "
-            "(smile-g3-catalog.md §2.2, [derived]); standaardwaarde, geen fabrieksgegeven",
+            step,
+            both(lambda n: f"{n(watts, 0)} W / ({phases} × {n(volts)} V) = {n(ib)} A"),
+            DERIVED_CURRENT,
             circuit=name,
             is_default=True,
         )
@@ -92,9 +96,12 @@ def backup_circuit(
     if request.backup == "distribution_unit" and request.backup_cable is None:
         length = tables.rule("distribution_unit_cable_m")
         notes.step(
-            "Kabel noodstroompoort",
-            f"meegeleverde kabel van de verdeelunit ({nl(length.value)} m)",
-            length.basis,
+            ("Kabel noodstroompoort", "Backup-port cable"),
+            (
+                f"meegeleverde kabel van de verdeelunit ({nl(length.value)} m)",
+                f"the distribution unit's supplied cable ({en(length.value)} m)",
+            ),
+            length.bases,
             circuit=name,
         )
         notes.finding(
@@ -154,10 +161,20 @@ def _backup_protection(
         )
     plan.articles.append(protection.article)
     notes.step(
-        "Beveiliging noodstroompoort",
-        f"{protection.article} {protection.name('nl')}: {curve}{nl(rating or 0)}, "
-        f"{nl(sensitivity or 0)} mA, type {immunity.value} (High Immunity), naast de omvormer",
-        f"Vekto-brochure: backup box beveiliging, direct naast de omvormer; {immunity.basis}",
+        ("Beveiliging noodstroompoort", "Backup-port protection"),
+        (
+            f"{protection.article} {protection.name('nl')}: {curve}{nl(rating or 0)}, "
+            f"{nl(sensitivity or 0)} mA, type {immunity.value} (High Immunity), naast de omvormer",
+            f"{protection.article} {protection.name('en')}: {curve}{en(rating or 0)}, "
+            f"{en(sensitivity or 0)} mA, type {immunity.value} (High Immunity), next to the "
+            "inverter",
+        ),
+        (
+            "Vekto-brochure: backup box beveiliging, direct naast de omvormer; "
+            f"{immunity.basis_nl}",
+            f"Vekto brochure: backup box protection, directly next to the inverter; "
+            f"{immunity.basis}",
+        ),
         circuit=name,
     )
     # design() already orders the protection with a BackupBox; only add it where it does not.

@@ -101,11 +101,15 @@ def _existing(
     rcds += battery_rcds(plans)
     needed = sum(p.width or 0 for p in plans if p.in_board)
     notes.step(
-        "Groepenkast (bestaand)",
-        f"{len(board.rcds)} bestaande aardlekschakelaar(s) met {group_number} groepen; de "
-        f"thuisbatterij krijgt een eigen beveiliging van {needed} modules; vrij: "
-        f"{board.free_modules} modules",
-        tables.rule("battery_own_rcd").basis,
+        ("Groepenkast (bestaand)", "Distribution board (existing)"),
+        (
+            f"{len(board.rcds)} bestaande aardlekschakelaar(s) met {group_number} groepen; de "
+            f"thuisbatterij krijgt een eigen beveiliging van {needed} modules; vrij: "
+            f"{board.free_modules} modules",
+            f"{len(board.rcds)} existing RCD(s) with {group_number} groups; the home battery "
+            f"gets its own protection of {needed} modules; free: {board.free_modules} modules",
+        ),
+        tables.rule("battery_own_rcd").bases,
     )
     if needed > board.free_modules:
         _no_space(needed, board.free_modules, materials, notes)

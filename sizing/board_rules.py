@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sizing import tables
 from sizing.circuit_common import CircuitPlan
-from sizing.planning import Notes, en, nl
+from sizing.planning import Notes, both, en, nl
 from sizing.schema import BoardRcd, DesignRequest, Severity
 
 PHASES = ("L1", "L2", "L3")
@@ -19,6 +19,11 @@ RCD_REFERENCE = (
     "eindgroepen per 30 mA); vervallen in NEN 1010:2020, Fedet en Hager adviseren ze te blijven "
     "toepassen"
 )
+RCD_REFERENCE_EN = (
+    "NEN 1010:2015 531.2 (at least 2 RCDs with 2 or more final circuits; at most 4 final "
+    "circuits per 30 mA RCD); removed in NEN 1010:2020, Fedet and Hager advise to keep "
+    "applying it"
+)
 
 
 def selectivity_limit(request: DesignRequest, notes: Notes) -> float | None:
@@ -29,12 +34,17 @@ def selectivity_limit(request: DesignRequest, notes: Notes) -> float | None:
     selective = [r for r in tables.breaker_ratings() if r <= limit + 1e-9]
     largest = selective[-1] if selective else None
     notes.step(
-        "Selectiviteit hoofdzekering",
-        f"{nl(main)} A / {nl(factor)} = {nl(limit)} A → grootste standaardwaarde "
-        + (f"{nl(largest)} A" if largest is not None else "geen"),
-        rule.basis
+        ("Selectiviteit hoofdzekering", "Selectivity to the main fuse"),
+        both(
+            lambda n: (
+                f"{n(main)} A / {n(factor)} = {n(limit)} A → "
+                f"{n.t('grootste standaardwaarde', 'largest standard rating')} "
+                + (f"{n(largest)} A" if largest is not None else n.t("geen", "none"))
+            )
+        ),
+        rule.bases
         if abs(factor - float(rule.value)) < 1e-9
-        else "factor opgegeven in de ontwerpopties",
+        else ("factor opgegeven in de ontwerpopties", "factor given in the design options"),
     )
     return largest
 

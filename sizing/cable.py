@@ -14,6 +14,8 @@ beyond a table gives a finding and no result.
 
 from __future__ import annotations
 
+from functools import cache
+
 from sizing import tables
 from sizing.cable_checks import (
     COORDINATION,
@@ -34,9 +36,9 @@ from sizing.cable_factors import (
     soil_factor,
     temperature_factor,
 )
-from sizing.planning import Notes, en, nl
+from sizing.planning import Notes, Writer, both, en, nl
 from sizing.schema import CableRequest, CableResult, Severity
-from sizing.voltage_drop import FORMULA, drop_finding, drop_text, voltage_drop
+from sizing.voltage_drop import FORMULA, drop_finding, drop_texts, voltage_drop
 
 
 def size_cable(request: CableRequest, *, circuit: str | None = None) -> CableResult:
@@ -70,12 +72,22 @@ def _size(request: CableRequest, run: Notes, result: CableResult) -> None:
     target = request.max_voltage_drop_pct
     hard_limit = float(tables.rule("voltage_drop_hard_limit_pct").value)
 
-    run.step("Ontwerpstroom Ib", f"{nl(ib)} A", "opgave (ontwerpstroom van de kring)")
     run.step(
-        "Belaste aders",
-        f"{loaded} ({'1-fase L+N' if loaded == 2 else 'symmetrisch 3-fase'})",
-        "IEC 60364-5-52:2009 Annex B: 2 belaste aders bij 1-fase, 3 bij symmetrische "
-        "driefase (ook 4/5-aderige kabel)",
+        ("Ontwerpstroom Ib", "Design current Ib"),
+        both(lambda n: f"{n(ib)} A"),
+        ("opgave (ontwerpstroom van de kring)", "given (the circuit's design current)"),
+    )
+    run.step(
+        ("Belaste aders", "Loaded conductors"),
+        (f"{loaded} (1-fase L+N)", f"{loaded} (single-phase L+N)")
+        if loaded == 2
+        else (f"{loaded} (symmetrisch 3-fase)", f"{loaded} (balanced three-phase)"),
+        (
+            "IEC 60364-5-52:2009 bijlage B: 2 belaste aders bij 1-fase, 3 bij symmetrische "
+            "driefase (ook 4/5-aderige kabel)",
+            "IEC 60364-5-52:2009 Annex B: 2 loaded conductors single-phase, 3 for balanced "
+            "three-phase (also with a 4- or 5-core cable)",
+        ),
     )
 
     in_a = _breaker(request, run)
@@ -101,22 +113,31 @@ def _size(request: CableRequest, run: Notes, result: CableResult) -> None:
     if request.method in BURIED:
         result.k_soil = k_soil.value
     k_total = k_temp.value * k_group.value * k_soil.value
-    run.step("Correctiefactor k", *k_total_text(request, k_temp, k_group, k_soil, k_total))
+    run.step(
+        ("Correctiefactor k", "Correction factor k"),
+        *k_total_text(request, k_temp, k_group, k_soil, k_total),
+    )
 
     u0, u0_default = _voltage(request)
     run.step(
-        "Spanning U0",
-        f"{nl(u0)} V",
-        "opgave (U0 fase-nul)" if not u0_default else tables.rule("nominal_voltage_v").basis,
+        ("Spanning U0", "Voltage U0"),
+        both(lambda n: f"{n(u0)} V"),
+        tables.rule("nominal_voltage_v").bases
+        if u0_default
+        else ("opgave (U0 fase-nul)", "given (U0 phase to neutral)"),
         is_default=u0_default,
     )
 
-    factor_text = factor_product_text(request, k_temp, k_group, k_soil)
+    factor_text = both(lambda n: factor_product_text(request, k_temp, k_group, k_soil, n))
     required_iz0 = in_a / k_total
+    table_nl, table_en = tables.cite(column.reference)
     run.step(
-        "Vereiste Iz0",
-        f"Iz0 ≥ In / k = {nl(in_a)} / {nl(k_total, 4)} = {nl(required_iz0)} A",
-        f"{COORDINATION}: In ≤ Iz met Iz = Iz0 × k; {column.reference}",
+        ("Vereiste Iz0", "Required Iz0"),
+        both(lambda n: f"Iz0 ≥ In / k = {n(in_a)} / {n(k_total, 4)} = {n(required_iz0)} A"),
+        (
+            f"{COORDINATION}: In ≤ Iz met Iz = Iz0 × k; {table_nl}",
+            f"{COORDINATION}: In ≤ Iz with Iz = Iz0 × k; {table_en}",
+        ),
     )
 
     if request.csa_mm2 is not None:
@@ -131,17 +152,24 @@ def _size(request: CableRequest, run: Notes, result: CableResult) -> None:
     index, csa, iz0 = by_current
     iz = iz0 * k_total
     below = column.values[index - 1] if index > 0 else None
-    rejected = ""
-    if below is not None:
-        rejected = (
-            f"; {nl(below[0], 1)} mm²: Iz = {nl(below[1], 1)} × {factor_text} = "
-            f"{nl(below[1] * k_total)} A < {nl(in_a)} A"
-        )
+
+    def by_current_text(n: Writer) -> str:
+        factors = factor_product_text(request, k_temp, k_group, k_soil, n)
+        text = f"{n(csa, 1)} mm²: Iz = {n(iz0, 1)} × {factors} = {n(iz)} A ≥ In = {n(in_a)} A"
+        if below is not None:
+            text += (
+                f"; {n(below[0], 1)} mm²: Iz = {n(below[1], 1)} × {factors} = "
+                f"{n(below[1] * k_total)} A < {n(in_a)} A"
+            )
+        return text
+
     run.step(
-        "Doorsnede op stroom",
-        f"{nl(csa, 1)} mm²: Iz = {nl(iz0, 1)} × {factor_text} = {nl(iz)} A ≥ In = "
-        f"{nl(in_a)} A{rejected}",
-        f"{column.reference}: kleinste doorsnede met Iz ≥ In ({COORDINATION})",
+        ("Doorsnede op stroom", "Cross-section by current"),
+        both(by_current_text),
+        (
+            f"{table_nl}: kleinste doorsnede met Iz ≥ In ({COORDINATION})",
+            f"{table_en}: smallest cross-section with Iz ≥ In ({COORDINATION})",
+        ),
     )
     i2_step(in_a, iz, run)
     if request.method == "F" and index == 0:
@@ -153,8 +181,8 @@ def _size(request: CableRequest, run: Notes, result: CableResult) -> None:
         drop_v, drop_pct = voltage_drop(request, candidate, ib, u0)
         within = drop_pct <= target + EPSILON
         run.step(
-            f"Spanningsval {nl(candidate, 1)} mm²",
-            drop_text(request, candidate, ib, u0, drop_v, drop_pct, target, within),
+            (f"Spanningsval {nl(candidate, 1)} mm²", f"Voltage drop {en(candidate, 1)} mm²"),
+            drop_texts(request, candidate, ib, u0, drop_v, drop_pct, target, within),
             FORMULA,
         )
         if within:
@@ -169,25 +197,33 @@ def _size(request: CableRequest, run: Notes, result: CableResult) -> None:
     csa, iz0, drop_v, drop_pct = chosen
     fill(result, csa, iz0, k_total, drop_v, drop_pct, governed_by)
     run.step(
-        "Gekozen doorsnede",
-        f"{nl(csa, 1)} mm², Iz = {nl(iz0 * k_total)} A, Δu = {nl(drop_pct, 2)} %",
-        "bepaald door de stroom (Iz ≥ In)"
+        ("Gekozen doorsnede", "Chosen cross-section"),
+        both(lambda n: f"{n(csa, 1)} mm², Iz = {n(iz0 * k_total)} A, Δu = {n(drop_pct, 2)} %"),
+        ("bepaald door de stroom (Iz ≥ In)", "set by the current (Iz ≥ In)")
         if governed_by == "current"
-        else f"vergroot tot de spanningsval ≤ {nl(target)} % (doel)",
+        else (
+            f"vergroot tot de spanningsval ≤ {nl(target)} % (doel)",
+            f"increased until the voltage drop ≤ {en(target)} % (target)",
+        ),
     )
 
 
 def _breaker(request: CableRequest, run: Notes) -> float | None:
     ib = request.current_a
     ratings = tables.breaker_ratings()
-    series = ", ".join(nl(r) for r in ratings)
-    standard = "IEC 60898-1 voorkeurswaarden (" + series + " A)"
+    series, series_en = _rating_series()
     if request.breaker_a is not None:
         in_a = request.breaker_a
         run.step(
-            "Beveiliging In",
-            f"{nl(in_a)} A, karakteristiek {request.curve} (opgegeven door installateur)",
-            "opgave installateur; gecontroleerd op Ib ≤ In (" + COORDINATION + ")",
+            ("Beveiliging In", "Breaker In"),
+            (
+                f"{nl(in_a)} A, karakteristiek {request.curve} (opgegeven door installateur)",
+                f"{en(in_a)} A, curve {request.curve} (given by the installer)",
+            ),
+            (
+                f"opgave installateur; gecontroleerd op Ib ≤ In ({COORDINATION})",
+                f"given by the installer; checked for Ib ≤ In ({COORDINATION})",
+            ),
         )
         if not any(abs(in_a - r) < EPSILON for r in ratings):
             run.finding(
@@ -196,7 +232,7 @@ def _breaker(request: CableRequest, run: Notes) -> float | None:
                 f"{nl(in_a)} A is geen voorkeurswaarde volgens IEC 60898-1 ({series} A). "
                 "Controleer of deze automaat leverbaar is.",
                 f"{en(in_a)} A is not a preferred rating of IEC 60898-1 "
-                f"({', '.join(en(r) for r in ratings)} A). Check that this breaker exists.",
+                f"({series_en} A). Check that this breaker exists.",
                 "IEC 60898-1 (preferred rated currents)",
             )
         if ib > in_a + EPSILON:
@@ -227,11 +263,25 @@ def _breaker(request: CableRequest, run: Notes) -> float | None:
         )
         return None
     run.step(
-        "Beveiliging In",
-        f"{nl(chosen)} A, karakteristiek {request.curve}: Ib = {nl(ib)} A ≤ In = {nl(chosen)} A",
-        f"kleinste {standard} met Ib ≤ In ({COORDINATION})",
+        ("Beveiliging In", "Breaker In"),
+        (
+            f"{nl(chosen)} A, karakteristiek {request.curve}: Ib = {nl(ib)} A ≤ In = "
+            f"{nl(chosen)} A",
+            f"{en(chosen)} A, curve {request.curve}: Ib = {en(ib)} A ≤ In = {en(chosen)} A",
+        ),
+        (
+            f"kleinste IEC 60898-1 voorkeurswaarde ({series} A) met Ib ≤ In ({COORDINATION})",
+            f"smallest IEC 60898-1 preferred rating ({series_en} A) with Ib ≤ In ({COORDINATION})",
+        ),
     )
     return chosen
+
+
+@cache
+def _rating_series() -> tuple[str, str]:
+    """The IEC 60898-1 preferred ratings as a list, Dutch and English (written once)."""
+    ratings = tables.breaker_ratings()
+    return ", ".join(nl(r) for r in ratings), ", ".join(en(r) for r in ratings)
 
 
 def _next_rating(current: float) -> float | None:

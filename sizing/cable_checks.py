@@ -5,9 +5,9 @@ findings for what the tables do not cover (method F below 25 mm², more than 300
 from __future__ import annotations
 
 from sizing import tables
-from sizing.planning import Notes, en, nl
+from sizing.planning import Notes, Text, both, en, nl
 from sizing.schema import CableRequest, CableResult, Severity
-from sizing.voltage_drop import FORMULA, drop_finding, drop_text, voltage_drop
+from sizing.voltage_drop import FORMULA, drop_finding, drop_texts, voltage_drop
 
 EPSILON = 1e-9
 COORDINATION = "IEC 60364-4-43:2008 433.1"
@@ -27,10 +27,17 @@ def i2_step(in_a: float, iz: float, run: Notes) -> None:
     k2 = float(standard["conventional_tripping_factor"])
     coordination = float(tables.rule("overload_coordination_factor").value)
     run.step(
-        "I2 ≤ 1,45 × Iz",
-        f"I2 = {nl(k2)} × {nl(in_a)} = {nl(k2 * in_a)} A ≤ {nl(coordination)} × {nl(iz)} = "
-        f"{nl(coordination * iz)} A",
-        f"IEC 60898-1: conventionele afschakelstroom I2 = {nl(k2)} In; {COORDINATION}",
+        both(lambda n: f"I2 ≤ {n(coordination)} × Iz"),
+        both(
+            lambda n: (
+                f"I2 = {n(k2)} × {n(in_a)} = {n(k2 * in_a)} A ≤ {n(coordination)} × "
+                f"{n(iz)} = {n(coordination * iz)} A"
+            )
+        ),
+        (
+            f"IEC 60898-1: conventionele afschakelstroom I2 = {nl(k2)} In; {COORDINATION}",
+            f"IEC 60898-1: conventional tripping current I2 = {en(k2)} In; {COORDINATION}",
+        ),
     )
 
 
@@ -55,7 +62,7 @@ def check_forced_csa(
     request: CableRequest,
     column: tables.AmpacityColumn,
     k_total: float,
-    factor_text: str,
+    factor_text: Text,
     in_a: float,
     ib: float,
     u0: float,
@@ -92,16 +99,26 @@ def check_forced_csa(
         return
     iz = iz0 * k_total
     ok = iz + EPSILON >= in_a
+    factors_nl, factors_en = factor_text
+    compare = "≥" if ok else "<"
+    table_nl, table_en = tables.cite(column.reference)
     run.step(
-        "Doorsnede (opgegeven)",
-        f"{nl(csa, 1)} mm²: Iz = {nl(iz0, 1)} × {factor_text} = {nl(iz)} A "
-        f"{'≥' if ok else '<'} In = {nl(in_a)} A",
-        f"opgave installateur; {column.reference}; {COORDINATION}",
+        ("Doorsnede (opgegeven)", "Cross-section (given)"),
+        (
+            f"{nl(csa, 1)} mm²: Iz = {nl(iz0, 1)} × {factors_nl} = {nl(iz)} A {compare} In = "
+            f"{nl(in_a)} A",
+            f"{en(csa, 1)} mm²: Iz = {en(iz0, 1)} × {factors_en} = {en(iz)} A {compare} In = "
+            f"{en(in_a)} A",
+        ),
+        (
+            f"opgave installateur; {table_nl}; {COORDINATION}",
+            f"given by the installer; {table_en}; {COORDINATION}",
+        ),
     )
     drop_v, drop_pct = voltage_drop(request, csa, ib, u0)
     run.step(
-        f"Spanningsval {nl(csa, 1)} mm²",
-        drop_text(request, csa, ib, u0, drop_v, drop_pct, target, drop_pct <= target + EPSILON),
+        (f"Spanningsval {nl(csa, 1)} mm²", f"Voltage drop {en(csa, 1)} mm²"),
+        drop_texts(request, csa, ib, u0, drop_v, drop_pct, target, drop_pct <= target + EPSILON),
         FORMULA,
     )
     fill(result, csa, iz0, k_total, drop_v, drop_pct, "installer")
@@ -122,11 +139,11 @@ def check_forced_csa(
         run.finding(
             "cable.undersized",
             Severity.ERROR,
-            f"{nl(csa, 1)} mm² is te dun: Iz = {nl(iz0, 1)} × {factor_text} = {nl(iz)} A is "
+            f"{nl(csa, 1)} mm² is te dun: Iz = {nl(iz0, 1)} × {factors_nl} = {nl(iz)} A is "
             f"kleiner dan de beveiliging In = {nl(in_a)} A. De kabel wordt niet tegen "
             f"overbelasting beschermd.{fix_nl}",
-            f"{en(csa, 1)} mm² is too small: Iz = {en(iz0, 1)} × "
-            f"{factor_text.replace(',', '.')} = {en(iz)} A is below the breaker rating "
+            f"{en(csa, 1)} mm² is too small: Iz = {en(iz0, 1)} × {factors_en} = {en(iz)} A is "
+            "below the breaker rating "
             f"In = {en(in_a)} A. The cable is not protected against overload.{fix_en}",
             f"{COORDINATION} (Ib ≤ In ≤ Iz); {column.reference}",
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sizing import tables
-from sizing.planning import Notes, en, kf, nl
+from sizing.planning import NL, Notes, Text, Writer, both, en, kf, kf_en, nl
 from sizing.schema import CableRequest, Severity
 
 EPSILON = 1e-9
@@ -25,11 +25,14 @@ _GROUPING_ITEMS = {
 }
 
 
+TEMPERATURE: Text = ("Temperatuurfactor k_temp", "Temperature factor k_temp")
+GROUPING: Text = ("Groeperingsfactor k_group", "Grouping factor k_group")
+SOIL: Text = ("Bodemfactor k_soil", "Soil factor k_soil")
+
+
 @dataclass(frozen=True, slots=True)
 class Factor:
     value: float
-    step_value: str
-    basis: str
     is_default: bool = False
 
 
@@ -42,7 +45,8 @@ def temperature_factor(request: CableRequest, run: Notes) -> Factor | None:
     else:
         table = tables.air_temperature_factors(request.insulation)
         medium, medium_en, reference_temp = "lucht", "air", "30 °C"
-    basis = f"{table.table}, {request.insulation}"
+    table_nl, table_en = tables.cite(table.table)
+    insulation = request.insulation
     first_t, first_k = table.first
     if ambient < first_t - EPSILON:
         run.finding(
@@ -56,9 +60,18 @@ def temperature_factor(request: CableRequest, run: Notes) -> Factor | None:
             "but the table is not extrapolated.",
             table.table,
         )
-        value = f"{kf(first_k)} (rij {nl(first_t)} °C; omgeving {nl(ambient)} °C in {medium})"
-        run.step("Temperatuurfactor k_temp", value, f"{basis}, {nl(first_t)} °C")
-        return Factor(first_k, value, f"{basis}, {nl(first_t)} °C")
+        run.step(
+            TEMPERATURE,
+            (
+                f"{kf(first_k)} (rij {nl(first_t)} °C; omgeving {nl(ambient)} °C in {medium})",
+                f"{kf_en(first_k)} (row {en(first_t)} °C; ambient {en(ambient)} °C in {medium_en})",
+            ),
+            (
+                f"{table_nl}, {insulation}, {nl(first_t)} °C",
+                f"{table_en}, {insulation}, {en(first_t)} °C",
+            ),
+        )
+        return Factor(first_k)
     row = table.at_or_above(ambient)
     if row is None:
         last_t = table.last[0]
@@ -77,14 +90,23 @@ def temperature_factor(request: CableRequest, run: Notes) -> Factor | None:
         return None
     row_t, k = row
     if abs(row_t - ambient) < EPSILON:
-        value = f"{kf(k)} ({nl(ambient)} °C in {medium}; referentie {reference_temp})"
+        value = (
+            f"{kf(k)} ({nl(ambient)} °C in {medium}; referentie {reference_temp})",
+            f"{kf_en(k)} ({en(ambient)} °C in {medium_en}; reference {reference_temp})",
+        )
     else:
         value = (
             f"{kf(k)} (omgeving {nl(ambient)} °C ligt tussen twee rijen: de warmere rij "
-            f"{nl(row_t)} °C is gebruikt, niet geïnterpoleerd)"
+            f"{nl(row_t)} °C is gebruikt, niet geïnterpoleerd)",
+            f"{kf_en(k)} (ambient {en(ambient)} °C lies between two rows: the warmer row "
+            f"{en(row_t)} °C is used, not interpolated)",
         )
-    run.step("Temperatuurfactor k_temp", value, f"{basis}, {nl(row_t)} °C")
-    return Factor(k, value, f"{basis}, {nl(row_t)} °C")
+    run.step(
+        TEMPERATURE,
+        value,
+        (f"{table_nl}, {insulation}, {nl(row_t)} °C", f"{table_en}, {insulation}, {en(row_t)} °C"),
+    )
+    return Factor(k)
 
 
 def grouping_factor(request: CableRequest, run: Notes) -> Factor | None:
@@ -94,18 +116,28 @@ def grouping_factor(request: CableRequest, run: Notes) -> Factor | None:
         row = table.at_or_above(n)
         assert row is not None  # the schema caps grouped_circuits at the table's last count
         row_n, k = row
-        rounded = "" if row_n == n else f"; {n} staat niet in de tabel, rij {int(row_n)} gebruikt"
-        value = f"{kf(k)} ({n} circuit{'s' if n > 1 else ''}, aanliggend{rounded})"
-        basis = f"{table.table}, {table.column}, {int(row_n)} circuit(s)"
-        run.step("Groeperingsfactor k_group", value, basis)
-        return Factor(k, value, basis)
+        circuits = f"{n} circuit{'s' if n > 1 else ''}"
+        if row_n == n:
+            rounded_nl = rounded_en = ""
+        else:
+            rounded_nl = f"; {n} staat niet in de tabel, rij {int(row_n)} gebruikt"
+            rounded_en = f"; {n} is not in the table, row {int(row_n)} used"
+        run.step(
+            GROUPING,
+            (
+                f"{kf(k)} ({circuits}, aanliggend{rounded_nl})",
+                f"{kf_en(k)} ({circuits}, touching{rounded_en})",
+            ),
+            tables.cite(f"{table.table}, {table.column}, {int(row_n)} circuit(s)"),
+        )
+        return Factor(k)
     item_number = _GROUPING_ITEMS.get(request.grouping_arrangement or "bunched", 1)
     item = tables.grouping_item(item_number)
     if request.method not in item.use_with:
         run.finding(
             "cable.arrangement_mismatch",
             Severity.WARNING,
-            f"Ligging '{item.arrangement}' (B.52.17 item {item.item}) hoort bij methode "
+            f"Ligging '{item.arrangement_nl}' (B.52.17 item {item.item}) hoort bij methode "
             f"{', '.join(item.use_with)}, niet bij {request.method}. Item 1 (gebundeld) is "
             "gebruikt, de voorzichtigste rij.",
             f"Arrangement '{item.arrangement}' (B.52.17 item {item.item}) belongs to method "
@@ -118,16 +150,25 @@ def grouping_factor(request: CableRequest, run: Notes) -> Factor | None:
     if row is None:
         # Items 2 to 5 stop at nine circuits: "no further reduction" beyond.
         row_n, k = item.factors.last
-        note = f"; boven {int(row_n)} geen verdere reductie"
+        note_nl = f"; boven {int(row_n)} geen verdere reductie"
+        note_en = f"; no further reduction above {int(row_n)}"
     else:
         row_n, k = row
-        note = "" if row_n == n else f"; {n} staat niet in de tabel, rij {int(row_n)} gebruikt"
-    value = (
-        f"{kf(k)} ({n} circuit{'s' if n > 1 else ''}, item {item.item}: {item.arrangement}{note})"
+        if row_n == n:
+            note_nl = note_en = ""
+        else:
+            note_nl = f"; {n} staat niet in de tabel, rij {int(row_n)} gebruikt"
+            note_en = f"; {n} is not in the table, row {int(row_n)} used"
+    circuits = f"{n} circuit{'s' if n > 1 else ''}, item {item.item}"
+    run.step(
+        GROUPING,
+        (
+            f"{kf(k)} ({circuits}: {item.arrangement_nl}{note_nl})",
+            f"{kf_en(k)} ({circuits}: {item.arrangement}{note_en})",
+        ),
+        tables.cite(f"{item.factors.table}, item {item.item}, {int(row_n)} circuit(s)"),
     )
-    basis = f"{item.factors.table}, item {item.item}, {int(row_n)} circuit(s)"
-    run.step("Groeperingsfactor k_group", value, basis)
-    return Factor(k, value, basis)
+    return Factor(k)
 
 
 def soil_factor(request: CableRequest, run: Notes) -> Factor | None:
@@ -135,21 +176,38 @@ def soil_factor(request: CableRequest, run: Notes) -> Factor | None:
     if request.method not in BURIED:
         if rho is not None:
             run.step(
-                "Bodemfactor k_soil",
-                "niet van toepassing (kabel niet in de grond)",
-                "IEC 60364-5-52:2009 Table B.52.16 geldt alleen voor methode D1 en D2",
+                SOIL,
+                (
+                    "niet van toepassing (kabel niet in de grond)",
+                    "not applicable (not in the ground)",
+                ),
+                (
+                    "IEC 60364-5-52:2009 tabel B.52.16 geldt alleen voor methode D1 en D2",
+                    "IEC 60364-5-52:2009 Table B.52.16 applies to methods D1 and D2 only",
+                ),
             )
-        return Factor(1.0, "", "")
+        return Factor(1.0)
     table = tables.soil_factors(request.method)
+    table_nl, table_en = tables.cite(table.table)
     if rho is None:
-        value = "1,00 (referentie 2,5 K·m/W; geen bodemweerstand opgegeven)"
-        basis = f"{table.table}: referentiewaarde van de tabellen B.52.2 t/m B.52.5"
-        run.step("Bodemfactor k_soil", value, basis, is_default=True)
-        return Factor(1.0, value, basis, is_default=True)
+        run.step(
+            SOIL,
+            (
+                "1,00 (referentie 2,5 K·m/W; geen bodemweerstand opgegeven)",
+                "1.00 (reference 2.5 K·m/W; no soil resistivity given)",
+            ),
+            (
+                f"{table_nl}: referentiewaarde van de tabellen B.52.2 t/m B.52.5",
+                f"{table_en}: reference value of Tables B.52.2 to B.52.5",
+            ),
+            is_default=True,
+        )
+        return Factor(1.0, is_default=True)
     first_rho, first_k = table.first
     if rho < first_rho - EPSILON:
         row_rho, k = first_rho, first_k
-        note = f"; onder de tabel, rij {nl(first_rho)} K·m/W gebruikt (voorzichtig)"
+        note_nl = f"; onder de tabel, rij {nl(first_rho)} K·m/W gebruikt (voorzichtig)"
+        note_en = f"; below the table, row {en(first_rho)} K·m/W used (conservative)"
         run.finding(
             "cable.soil_below_table",
             Severity.INFO,
@@ -173,28 +231,45 @@ def soil_factor(request: CableRequest, run: Notes) -> Factor | None:
             )
             return None
         row_rho, k = row
-        note = "" if row_rho == rho else f"; tussen twee kolommen, {nl(row_rho)} K·m/W gebruikt"
-    value = f"{kf(k)} ({nl(rho)} K·m/W{note})"
-    basis = f"{table.table}, {request.method}, {nl(row_rho)} K·m/W"
-    run.step("Bodemfactor k_soil", value, basis)
-    return Factor(k, value, basis)
+        if row_rho == rho:
+            note_nl = note_en = ""
+        else:
+            note_nl = f"; tussen twee kolommen, {nl(row_rho)} K·m/W gebruikt"
+            note_en = f"; between two columns, {en(row_rho)} K·m/W used"
+    run.step(
+        SOIL,
+        (f"{kf(k)} ({nl(rho)} K·m/W{note_nl})", f"{kf_en(k)} ({en(rho)} K·m/W{note_en})"),
+        (
+            f"{table_nl}, {request.method}, {nl(row_rho)} K·m/W",
+            f"{table_en}, {request.method}, {en(row_rho)} K·m/W",
+        ),
+    )
+    return Factor(k)
 
 
 def factor_product_text(
-    request: CableRequest, k_temp: Factor, k_group: Factor, k_soil: Factor
+    request: CableRequest, k_temp: Factor, k_group: Factor, k_soil: Factor, n: Writer = NL
 ) -> str:
-    parts = [kf(k_temp.value), kf(k_group.value)]
+    parts = [n.k(k_temp.value), n.k(k_group.value)]
     if request.method in BURIED:
-        parts.append(kf(k_soil.value))
+        parts.append(n.k(k_soil.value))
     return " × ".join(parts)
 
 
 def k_total_text(
     request: CableRequest, k_temp: Factor, k_group: Factor, k_soil: Factor, k_total: float
-) -> tuple[str, str]:
+) -> tuple[Text, Text]:
+    """The value and the basis of the combined correction factor, both in both languages."""
     formula = "k_temp × k_group × k_soil" if request.method in BURIED else "k_temp × k_group"
-    product = factor_product_text(request, k_temp, k_group, k_soil)
     return (
-        f"k = {formula} = {product} = {nl(k_total, 4)}",
-        "IEC 60364-5-52:2009 Annex B: Iz = Iz0 × k_temp × k_group (× k_soil bij D1/D2)",
+        both(
+            lambda n: (
+                f"k = {formula} = "
+                f"{factor_product_text(request, k_temp, k_group, k_soil, n)} = {n(k_total, 4)}"
+            )
+        ),
+        (
+            "IEC 60364-5-52:2009 bijlage B: Iz = Iz0 × k_temp × k_group (× k_soil bij D1/D2)",
+            "IEC 60364-5-52:2009 Annex B: Iz = Iz0 × k_temp × k_group (× k_soil for D1/D2)",
+        ),
     )

@@ -12,7 +12,7 @@ from sizing import tables
 from sizing.cable import size_cable
 from sizing.domain import Inverter
 from sizing.materials import Materials
-from sizing.planning import Notes, en, nl
+from sizing.planning import Notes, Text, both, en, nl
 from sizing.schema import (
     CableRequest,
     CableResult,
@@ -25,6 +25,14 @@ from sizing.schema import (
 
 NO_ARTICLE = "bom.no_article"
 
+# The basis of a current the catalogue does not give (grid port and backup port alike).
+DERIVED_CURRENT: Text = (
+    "geen stroom in de catalogus: nominaal vermogen / (fasen × U0) "
+    "(smile-g3-catalog.md §2.2, [derived]); standaardwaarde, geen fabrieksgegeven",
+    "no current in the catalogue: nominal power / (phases × U0) "
+    "(smile-g3-catalog.md §2.2, [derived]); a default, not manufacturer data",
+)
+
 
 def cable_run(run: CableRun | None, name: str, notes: Notes) -> tuple[CableRun, bool]:
     if run is not None:
@@ -32,10 +40,15 @@ def cable_run(run: CableRun | None, name: str, notes: Notes) -> tuple[CableRun, 
     rule = tables.rule("default_cable_run")
     default = CableRun.model_validate(rule.value)
     notes.step(
-        "Kabeltraject",
-        f"{nl(default.length_m)} m, methode {default.method}, {default.insulation}, "
-        f"{nl(default.ambient_c)} °C, {default.grouped_circuits} circuit",
-        rule.basis,
+        ("Kabeltraject", "Cable run"),
+        both(
+            lambda n: (
+                f"{n(default.length_m)} m, {n.t('methode', 'method')} {default.method}, "
+                f"{default.insulation}, {n(default.ambient_c)} °C, "
+                f"{default.grouped_circuits} circuit"
+            )
+        ),
+        rule.bases,
         circuit=name,
         is_default=True,
     )
@@ -64,14 +77,20 @@ def size_circuit_cable(
     name: str,
     notes: Notes,
 ) -> CableResult:
+    step = ("Doel spanningsval", "Voltage drop target")
     if request.max_voltage_drop_pct is not None:
         target = request.max_voltage_drop_pct
-        notes.step("Doel spanningsval", f"{nl(target)} %", "opgave installateur", circuit=name)
+        notes.step(
+            step,
+            both(lambda n: f"{n(target)} %"),
+            ("opgave installateur", "given by the installer"),
+            circuit=name,
+        )
     else:
         rule = tables.rule("voltage_drop_target_pct")
         target = float(rule.value)
         notes.step(
-            "Doel spanningsval", f"{nl(target)} %", rule.basis, circuit=name, is_default=True
+            step, both(lambda n: f"{n(target)} %"), rule.bases, circuit=name, is_default=True
         )
     cable_request = CableRequest(
         current_a=current,
@@ -93,13 +112,19 @@ def size_circuit_cable(
     # Inside a design the inputs come from the catalogue and the circuit, not from a user:
     # say so, so the inspector knows where to look them up.
     bases = {
-        "Ontwerpstroom Ib": "ontwerpstroom van de kring, zie de eerste stap van deze kring",
-        "Spanning U0": f"catalogus: nominale spanning fase-nul van de {inverter.system_code} "
-        f"({inverter.source})",
+        "Ontwerpstroom Ib": {
+            "basis": "ontwerpstroom van de kring, zie de eerste stap van deze kring",
+            "basis_en": "the circuit's design current, see the first step of this circuit",
+        },
+        "Spanning U0": {
+            "basis": f"catalogus: nominale spanning fase-nul van de {inverter.system_code} "
+            f"({inverter.source})",
+            "basis_en": f"catalogue: nominal phase-to-neutral voltage of the "
+            f"{inverter.system_code} ({inverter.source})",
+        },
     }
     result.trace = [
-        s.model_copy(update={"basis": bases[s.step]}) if s.step in bases else s
-        for s in result.trace
+        s.model_copy(update=bases[s.step]) if s.step in bases else s for s in result.trace
     ]
     notes.findings.extend(result.findings)
     notes.trace.extend(result.trace)
@@ -135,15 +160,19 @@ def order_cable(
         method=run.method,
         article=article.article if article else None,
     )
-    description = (
-        f"{cable_type} {nl(result.csa_mm2, 1)} mm²: {conductors} aders × {metres} m = {quantity} m"
-        if single_core
-        else f"{cable_type} {cores}G{nl(result.csa_mm2, 1)} mm²: {metres} m"
-    )
+    csa = result.csa_mm2
+    if single_core:
+        description = (
+            f"{cable_type} {nl(csa, 1)} mm²: {conductors} aders × {metres} m = {quantity} m",
+            f"{cable_type} {en(csa, 1)} mm²: {conductors} conductors × {metres} m = {quantity} m",
+        )
+    else:
+        description = both(lambda n: f"{cable_type} {cores}G{n(csa, 1)} mm²: {metres} m")
+    by_method, by_phases = tables.rule("cable_type_by_method"), tables.rule("cores")
     notes.step(
-        "Kabel",
+        ("Kabel", "Cable"),
         description,
-        tables.rule("cable_type_by_method").basis + "; " + tables.rule("cores").basis,
+        (f"{by_method.basis_nl}; {by_phases.basis_nl}", f"{by_method.basis}; {by_phases.basis}"),
         circuit=name,
         is_default=run_default,
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sizing import tables
 from sizing.circuit_common import (
+    DERIVED_CURRENT,
     CircuitPlan,
     cable_run,
     no_article,
@@ -23,15 +24,15 @@ from sizing.circuit_common import (
 )
 from sizing.domain import Inverter
 from sizing.materials import MCB_POLES, POLE_COUNT, RCD_POLES, Materials
-from sizing.planning import Notes, en, nl
+from sizing.planning import Notes, Text, both, en, nl
 from sizing.schema import BreakerSpec, Circuit, DesignRequest, RcdSpec, Severity
 
 
 @dataclass(frozen=True, slots=True)
 class _Current:
     value: float
-    text: str
-    basis: str
+    text: Text
+    basis: Text
     is_default: bool
 
 
@@ -46,7 +47,7 @@ def grid_circuit(
     start = len(notes.trace)
     current = _grid_current(request, inverter, notes)
     notes.step(
-        "Ontwerpstroom netpoort Ib",
+        ("Ontwerpstroom netpoort Ib", "Grid-port design current Ib"),
         current.text,
         current.basis,
         circuit=name,
@@ -72,9 +73,12 @@ def grid_circuit(
         if recommended + 1e-9 >= current.value:
             forced_breaker = recommended
             notes.step(
-                "Beveiliging volgens fabrikant",
-                f"{nl(recommended)} A",
-                f"catalogus: aanbevolen AC-automaat van de fabrikant ({inverter.source})",
+                ("Beveiliging volgens fabrikant", "Breaker per manufacturer"),
+                both(lambda n: f"{n(recommended)} A"),
+                (
+                    f"catalogus: aanbevolen AC-automaat van de fabrikant ({inverter.source})",
+                    f"catalogue: the manufacturer's recommended AC breaker ({inverter.source})",
+                ),
                 circuit=name,
             )
     curve = request.options.breaker_curve
@@ -103,87 +107,120 @@ def _grid_current(request: DesignRequest, inverter: Inverter, notes: Notes) -> _
     phases = inverter.phases
     volts = voltage_of(inverter)
     max_ac = float(inverter.max_ac_current.m_as("A")) if inverter.max_ac_current else None
-    source = f"catalogus ({inverter.source})"
+    source, source_en = f"catalogus ({inverter.source})", f"catalogue ({inverter.source})"
     if request.backup != "none":
         watts = float(inverter.grid_input_power.m_as("W"))
         from_grid = watts / (phases * volts)
         if max_ac is not None and max_ac < from_grid:
             return _Current(
                 max_ac,
-                f"{nl(max_ac)} A (max. AC-stroom netpoort)",
-                f"met backup lopen de noodstroomverbruikers door de omvormer; de catalogus geeft "
-                f"een lagere max. netpoortstroom ({nl(max_ac)} A < {nl(from_grid)} A uit het "
-                f"ingangsvermogen), {source}",
+                (
+                    f"{nl(max_ac)} A (max. AC-stroom netpoort)",
+                    f"{en(max_ac)} A (max. AC current grid port)",
+                ),
+                (
+                    "met backup lopen de noodstroomverbruikers door de omvormer; de catalogus "
+                    f"geeft een lagere max. netpoortstroom ({nl(max_ac)} A < {nl(from_grid)} A "
+                    f"uit het ingangsvermogen), {source}",
+                    "with backup the backup loads run through the inverter; the catalogue gives "
+                    f"a lower max. grid-port current ({en(max_ac)} A < {en(from_grid)} A from "
+                    f"the input power), {source_en}",
+                ),
                 False,
             )
         return _Current(
             from_grid,
-            f"{nl(watts, 0)} W / ({phases} × {nl(volts)} V) = {nl(from_grid)} A",
-            "met backup lopen de noodstroomverbruikers door de omvormer: nominaal "
-            f"ingangsvermogen uit het net / (fasen × U0), {source}",
+            both(lambda n: f"{n(watts, 0)} W / ({phases} × {n(volts)} V) = {n(from_grid)} A"),
+            (
+                "met backup lopen de noodstroomverbruikers door de omvormer: nominaal "
+                f"ingangsvermogen uit het net / (fasen × U0), {source}",
+                "with backup the backup loads run through the inverter: nominal input power "
+                f"from the grid / (phases × U0), {source_en}",
+            ),
             False,
         )
     if max_ac is not None:
         return _Current(
-            max_ac, f"{nl(max_ac)} A", f"max. AC-stroom van de fabrikant, {source}", False
+            max_ac,
+            both(lambda n: f"{n(max_ac)} A"),
+            (
+                f"max. AC-stroom van de fabrikant, {source}",
+                f"the manufacturer's max. AC current, {source_en}",
+            ),
+            False,
         )
     if inverter.grid_port_current is not None:
         nominal = float(inverter.grid_port_current.m_as("A"))
         return _Current(
             nominal,
-            f"{nl(nominal)} A",
-            f"nominale uitgangsstroom netpoort, {source}; de max. AC-stroom is onbekend",
+            both(lambda n: f"{n(nominal)} A"),
+            (
+                f"nominale uitgangsstroom netpoort, {source}; de max. AC-stroom is onbekend",
+                f"nominal output current of the grid port, {source_en}; the max. AC current is "
+                "unknown",
+            ),
             False,
         )
     watts = float(inverter.nominal_power.m_as("W"))
     derived = watts / (phases * volts)
     return _Current(
         derived,
-        f"{nl(watts, 0)} W / ({phases} × {nl(volts)} V) = {nl(derived)} A",
-        "geen stroom in de catalogus: nominaal vermogen / (fasen × U0) "
-        "(smile-g3-catalog.md §2.2, [derived]); standaardwaarde, geen fabrieksgegeven",
+        both(lambda n: f"{n(watts, 0)} W / ({phases} × {n(volts)} V) = {n(derived)} A"),
+        DERIVED_CURRENT,
         True,
     )
 
 
 def _grid_rcd(request: DesignRequest, inverter: Inverter, notes: Notes, name: str) -> RcdSpec:
+    step = ("Type aardlekbeveiliging", "RCD type")
     if inverter.rcd_type_a_permitted:
         rcd_type = "A"
         notes.step(
-            "Type aardlekbeveiliging",
-            "A",
-            f"catalogus: de fabrikant verklaart dat type A volstaat ({inverter.source})",
+            step,
+            ("A", "A"),
+            (
+                f"catalogus: de fabrikant verklaart dat type A volstaat ({inverter.source})",
+                f"catalogue: the manufacturer declares type A sufficient ({inverter.source})",
+            ),
             circuit=name,
         )
     else:
         rule = tables.rule("inverter_rcd_type")
         rcd_type = str(rule.value)
         unknown = inverter.rcd_type_a_permitted is None
+        if unknown:
+            why = (
+                "de catalogus kent geen verklaring van de fabrikant",
+                "the catalogue holds no declaration of the manufacturer",
+            )
+        else:
+            why = ("de fabrikant eist type B", "the manufacturer requires type B")
         notes.step(
-            "Type aardlekbeveiliging",
-            rcd_type,
-            rule.basis
-            + (
-                "; de catalogus kent geen verklaring van de fabrikant"
-                if unknown
-                else "; de fabrikant eist type B"
-            ),
+            step,
+            (rcd_type, rcd_type),
+            (f"{rule.basis_nl}; {why[0]}", f"{rule.basis}; {why[1]}"),
             circuit=name,
             is_default=unknown,
         )
+    basis: Text
     if request.options.rcd_sensitivity_ma is not None:
         sensitivity = request.options.rcd_sensitivity_ma
-        basis, is_default = "opgave installateur (ontwerpopties)", False
+        basis = ("opgave installateur (ontwerpopties)", "given by the installer (design options)")
+        is_default = False
     elif inverter.recommended_rcd_sensitivity is not None:
         sensitivity = float(inverter.recommended_rcd_sensitivity.m_as("mA"))
-        basis, is_default = f"catalogus: aanbeveling fabrikant ({inverter.source})", False
+        basis = (
+            f"catalogus: aanbeveling fabrikant ({inverter.source})",
+            f"catalogue: the manufacturer's recommendation ({inverter.source})",
+        )
+        is_default = False
     else:
         rule = tables.rule("rcd_sensitivity_ma")
         sensitivity = float(rule.value)
-        basis, is_default = rule.basis, True
+        basis, is_default = rule.bases, True
     notes.step(
-        "Aanspreekstroom IΔn",
-        f"{nl(sensitivity)} mA",
+        ("Aanspreekstroom IΔn", "Rated residual current IΔn"),
+        both(lambda n: f"{n(sensitivity)} mA"),
         basis,
         circuit=name,
         is_default=is_default,
@@ -209,7 +246,8 @@ def _grid_protection(
     poles = POLE_COUNT[phases]
     rcbo = materials.rcbo(rcd.type, rcd.sensitivity_ma, rating, curve, phases)
     breaker = BreakerSpec(rating_a=rating, curve=curve, poles=poles)
-    basis = tables.rule("battery_own_rcd").basis
+    basis = tables.rule("battery_own_rcd").bases
+    step = ("Beveiliging thuisbatterij", "Home-battery protection")
     if rcbo is not None:
         breaker.article = rcbo.article
         rcd.article, rcd.rating_a, rcd.type = rcbo.article, rating, rcbo.rcd_type.value
@@ -217,9 +255,14 @@ def _grid_protection(
         plan.articles.append(rcbo.article)
         notes.line(rcbo.article, 1, "protection")
         notes.step(
-            "Beveiliging thuisbatterij",
-            f"aardlekautomaat {rcbo.article}: {curve}{nl(rating)} {MCB_POLES[phases]}, type "
-            f"{rcbo.rcd_type.value}, {nl(rcd.sensitivity_ma)} mA, {rcbo.module_width} modules",
+            step,
+            both(
+                lambda n: (
+                    f"{n.t('aardlekautomaat', 'RCBO')} {rcbo.article}: {curve}{n(rating)} "
+                    f"{MCB_POLES[phases]}, type {rcbo.rcd_type.value}, {n(rcd.sensitivity_ma)} mA, "
+                    f"{rcbo.module_width} modules"
+                )
+            ),
             basis,
             circuit=name,
         )
@@ -252,11 +295,16 @@ def _grid_protection(
             notes.line(device.article, 1, "protection")
             notes.line(mcb.article, 1, "protection")
             notes.step(
-                "Beveiliging thuisbatterij",
-                f"geen passende aardlekautomaat in de catalogus: aardlekschakelaar "
-                f"{device.article} (type {device.rcd_type.value}, {nl(rcd.sensitivity_ma)} mA, "
-                f"{device.poles}) met installatieautomaat {mcb.article} ({curve}{nl(rating)}), "
-                f"{plan.width} modules",
+                step,
+                (
+                    f"geen passende aardlekautomaat in de catalogus: aardlekschakelaar "
+                    f"{device.article} (type {device.rcd_type.value}, {nl(rcd.sensitivity_ma)} "
+                    f"mA, {device.poles}) met installatieautomaat {mcb.article} "
+                    f"({curve}{nl(rating)}), {plan.width} modules",
+                    f"no suitable RCBO in the catalogue: RCD {device.article} (type "
+                    f"{device.rcd_type.value}, {en(rcd.sensitivity_ma)} mA, {device.poles}) with "
+                    f"circuit-breaker {mcb.article} ({curve}{en(rating)}), {plan.width} modules",
+                ),
                 basis,
                 circuit=name,
             )

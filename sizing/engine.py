@@ -14,6 +14,7 @@ from sizing.domain import AccessoryKind, Catalog, ip_water_digit
 from sizing.figures import CatalogFigures, InverterFigures, closest_codes, figures_for
 from sizing.limits import GridLimits, grid_limits
 from sizing.messages import SEVERITY_ORDER, Hit, render_all
+from sizing.planning import both, en, nl, trace_step
 from sizing.rules import (
     GridSite,
     battery_energy,
@@ -36,7 +37,6 @@ from sizing.schema import (
     TraceStep,
 )
 from sizing.suggest import suggest
-from sizing.wording import number
 
 __all__ = ["design", "suggest"]
 
@@ -153,13 +153,18 @@ def _battery(
         nominal, usable = battery_energy(module, count)
         usable_total += usable
         trace.append(
-            TraceStep(
-                step="Batterijcapaciteit",
-                value=(
-                    f"{count} × {number(module.usable_kwh, 'nl')} kWh = {number(usable, 'nl')} kWh "
-                    f"bruikbaar ({number(nominal, 'nl')} kWh nominaal)"
+            trace_step(
+                ("Batterijcapaciteit", "Battery capacity"),
+                (
+                    f"{count} × {nl(module.usable_kwh)} kWh = {nl(usable)} kWh bruikbaar "
+                    f"({nl(nominal)} kWh nominaal)",
+                    f"{count} × {en(module.usable_kwh)} kWh = {en(usable)} kWh usable "
+                    f"({en(nominal)} kWh nominal)",
                 ),
-                basis=f"Catalogus: {code}, nominale en bruikbare capaciteit per module",
+                (
+                    f"Catalogus: {code}, nominale en bruikbare capaciteit per module",
+                    f"Catalogue: {code}, nominal and usable capacity per module",
+                ),
             )
         )
         if inverter is None or len(selection) > 1:
@@ -183,13 +188,16 @@ def _battery(
         )
         if not count_problems:
             hits.append(headroom_hit(inverter, module, compat, count))
+            strings = " + ".join(str(n) for n in split) + " modules"
             trace.append(
-                TraceStep(
-                    step="Clusters",
-                    value=" + ".join(str(n) for n in split) + " modules",
-                    basis=(
+                trace_step(
+                    ("Clusters", "Clusters"),
+                    (strings, strings),
+                    (
                         f"Max. {compat.max_per_cluster} modules in serie per cluster, "
-                        f"max. {compat.max_clusters} gelijke clusters parallel (catalogus)"
+                        f"max. {compat.max_clusters} gelijke clusters parallel (catalogus)",
+                        f"Max. {compat.max_per_cluster} modules in series per cluster, "
+                        f"max. {compat.max_clusters} equal clusters in parallel (catalogue)",
                     ),
                 )
             )
@@ -197,34 +205,51 @@ def _battery(
 
 
 def _inverter_trace(inverter: InverterFigures, site: GridSite) -> list[TraceStep]:
-    phases = "3-fase" if inverter.phases == 3 else f"1-fase op {inverter_phase(site)}"
+    if inverter.phases == 3:
+        phases = ("3-fase", "three-phase")
+    else:
+        phases = (f"1-fase op {inverter_phase(site)}", f"single-phase on {inverter_phase(site)}")
     current = grid_charge_current(inverter)
+    main_fuse = site.connection.main_fuse_a
     return [
-        TraceStep(
-            step="Omvormer",
-            value=f"{inverter.code}: {phases}, {number(inverter.nominal_kw, 'nl')} kW",
-            basis="Catalogus: nominaal uitgangsvermogen en fase",
-        ),
-        TraceStep(
-            step="Laadstroom uit het net per fase",
-            value=(
-                f"{number(inverter.grid_input_kw, 'nl')} kW / ({inverter.phases} × "
-                f"{number(inverter.voltage_v, 'nl')} V) = {number(current, 'nl', 1)} A; "
-                f"hoofdzekering {number(site.connection.main_fuse_a, 'nl')} A"
+        trace_step(
+            ("Omvormer", "Inverter"),
+            (
+                f"{inverter.code}: {phases[0]}, {nl(inverter.nominal_kw)} kW",
+                f"{inverter.code}: {phases[1]}, {en(inverter.nominal_kw)} kW",
             ),
-            basis="Catalogus: nominaal ingangsvermogen (netvoeding); I = P / (fasen × U)",
+            (
+                "Catalogus: nominaal uitgangsvermogen en fase",
+                "Catalogue: nominal output power and phases",
+            ),
+        ),
+        trace_step(
+            ("Laadstroom uit het net per fase", "Grid charging current per phase"),
+            both(
+                lambda n: (
+                    f"{n(inverter.grid_input_kw)} kW / ({inverter.phases} × "
+                    f"{n(inverter.voltage_v)} V) = {n(current, 1)} A; "
+                    f"{n.t('hoofdzekering', 'main fuse')} {n(main_fuse)} A"
+                )
+            ),
+            (
+                "Catalogus: nominaal ingangsvermogen (netvoeding); I = P / (fasen × U)",
+                "Catalogue: nominal input power (from the grid); I = P / (phases × U)",
+            ),
         ),
     ]
 
 
 def _pgs37_step(usable_kwh: float, limits: GridLimits) -> TraceStep:
-    return TraceStep(
-        step="Drempel PGS 37-1",
-        value=(
-            f"{number(usable_kwh, 'nl')} kWh bruikbaar; drempel "
-            f"{number(limits.pgs37_capacity_kwh, 'nl')} kWh"
+    return trace_step(
+        ("Drempel PGS 37-1", "PGS 37-1 threshold"),
+        both(
+            lambda n: (
+                f"{n(usable_kwh)} kWh {n.t('bruikbaar', 'usable')}; "
+                f"{n.t('drempel', 'threshold')} {n(limits.pgs37_capacity_kwh)} kWh"
+            )
         ),
-        basis=limits.pgs37_capacity.reference,
+        (limits.pgs37_capacity.reference, limits.pgs37_capacity.reference_en),
     )
 
 

@@ -20,7 +20,8 @@ RULES_FILE = Path(__file__).with_name("data") / "grid_rules.json"
 @dataclass(frozen=True, slots=True)
 class Limit:
     quantity: Quantity
-    reference: str
+    reference: str  # Dutch, as the findings cite it
+    reference_en: str
     source: str
 
     def magnitude(self, unit: str) -> float:
@@ -43,6 +44,7 @@ def _limit(entry: dict[str, object]) -> Limit:
     return Limit(
         quantity=Q_(float(entry["value"]), str(entry["unit"])),  # type: ignore[arg-type]
         reference=str(entry["reference"]),
+        reference_en=str(entry["reference_en"]),
         source=str(entry["source"]),
     )
 

@@ -7,11 +7,17 @@ from __future__ import annotations
 import math
 
 from sizing import tables
-from sizing.board_rules import PHASES, RCD_REFERENCE, battery_rcds, check_selectivity
+from sizing.board_rules import (
+    PHASES,
+    RCD_REFERENCE,
+    RCD_REFERENCE_EN,
+    battery_rcds,
+    check_selectivity,
+)
 from sizing.circuit_common import CircuitPlan, no_article
 from sizing.domain import Enclosure
 from sizing.materials import POLE_COUNT, RCD_POLES, Materials
-from sizing.planning import Notes, en, nl
+from sizing.planning import Notes, en, nl, trace_step
 from sizing.schema import (
     Board,
     BoardDesign,
@@ -21,7 +27,6 @@ from sizing.schema import (
     DesignRequest,
     RcdSpec,
     Severity,
-    TraceStep,
 )
 
 
@@ -55,10 +60,14 @@ def new_board(
         widths.append(switch.module_width)
         notes.line(switch.article, 1, "board")
         notes.step(
-            "Hoofdschakelaar",
-            f"{switch.article}: {switch.poles} {nl(design.main_switch_a)} A ≥ hoofdzekering "
-            f"{nl(main_fuse)} A",
-            f"{rule.value}: {rule.basis}",
+            ("Hoofdschakelaar", "Main switch"),
+            (
+                f"{switch.article}: {switch.poles} {nl(design.main_switch_a)} A ≥ hoofdzekering "
+                f"{nl(main_fuse)} A",
+                f"{switch.article}: {switch.poles} {en(design.main_switch_a)} A ≥ main fuse "
+                f"{en(main_fuse)} A",
+            ),
+            (rule.basis_nl, f"{rule.value}: {rule.basis}"),
         )
 
     for plan in plans:
@@ -155,6 +164,10 @@ def _household(
         for chunk in _chunks(groups, rcd_count[phase]):
             number += 1
             label = f"Aardlekschakelaar {number} ({phase})"
+            behind = (
+                f"{curve}{nl(rating)} 1P+N op {phase}, achter aardlekschakelaar {number} ({phase})",
+                f"{curve}{en(rating)} 1P+N on {phase}, behind RCD {number} ({phase})",
+            )
             names = [f"household_{g}" for g in chunk]
             rcds.append(
                 BoardRcd(
@@ -177,10 +190,10 @@ def _household(
             if device:
                 notes.line(device.article, 1, "board")
             for g in chunk:
-                step = TraceStep(
-                    step="Eindgroep",
-                    value=f"{curve}{nl(rating)} 1P+N op {phase}, achter {label.lower()}",
-                    basis=tables.rule("household_breaker_a").basis,
+                step = trace_step(
+                    ("Eindgroep", "Final circuit"),
+                    behind,
+                    tables.rule("household_breaker_a").bases,
                     circuit=f"household_{g}",
                     is_default=True,
                 )
@@ -212,12 +225,19 @@ def _household(
                 if mcb:
                     notes.line(mcb.article, 1, "board")
     spread = ", ".join(f"{p}: {len(g)}" for p, g in per_phase.items())
+    two_pole = tables.rule("single_phase_groups_on_2p_rcds")
     notes.step(
-        "Verdeling eindgroepen",
-        f"{total} groepen ({spread}) achter {len(rcds)} aardlekschakelaars van "
-        f"{nl(sensitivity)} mA, hoogstens {max_groups} per stuk",
-        f"{RCD_REFERENCE}; {tables.rule('single_phase_groups_on_2p_rcds').basis}; "
-        f"{sensitivity_rule.basis}",
+        ("Verdeling eindgroepen", "Final circuits over the RCDs"),
+        (
+            f"{total} groepen ({spread}) achter {len(rcds)} aardlekschakelaars van "
+            f"{nl(sensitivity)} mA, hoogstens {max_groups} per stuk",
+            f"{total} circuits ({spread}) behind {len(rcds)} RCDs of {en(sensitivity)} mA, at "
+            f"most {max_groups} each",
+        ),
+        (
+            f"{RCD_REFERENCE}; {two_pole.basis_nl}; {sensitivity_rule.basis_nl}",
+            f"{RCD_REFERENCE_EN}; {two_pole.basis}; {sensitivity_rule.basis}",
+        ),
     )
     return circuits, rcds
 
@@ -271,12 +291,20 @@ def _enclosure(
     design.enclosure = f"{chosen.rows} × {chosen.modules_per_row}"
     design.enclosure_article = chosen.article
     notes.line(chosen.article, 1, "board")
+    blocks = ", ".join(str(w) for w in sorted(widths, reverse=True))
     notes.step(
-        "Groepenkast",
-        f"{chosen.article}: {design.enclosure} = {chosen.modules} modules voor "
-        f"{design.modules_needed} modules in blokken van "
-        f"{', '.join(str(w) for w in sorted(widths, reverse=True))}",
-        "kleinste kast uit de catalogus waarin elk blok (aardlekschakelaar met zijn groepen, "
-        "hoofdschakelaar, batterijbeveiliging) op één rail past",
+        ("Groepenkast", "Distribution board"),
+        (
+            f"{chosen.article}: {design.enclosure} = {chosen.modules} modules voor "
+            f"{design.modules_needed} modules in blokken van {blocks}",
+            f"{chosen.article}: {design.enclosure} = {chosen.modules} modules for "
+            f"{design.modules_needed} modules in blocks of {blocks}",
+        ),
+        (
+            "kleinste kast uit de catalogus waarin elk blok (aardlekschakelaar met zijn groepen, "
+            "hoofdschakelaar, batterijbeveiliging) op één rail past",
+            "smallest enclosure in the catalogue in which every block (an RCD with its "
+            "circuits, the main switch, the battery protection) fits on one rail",
+        ),
     )
     return chosen

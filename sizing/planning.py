@@ -2,14 +2,19 @@
 
 :class:`Notes` gathers findings, trace steps and bill-of-materials lines while
 ``plan`` walks through the circuits and the board, so each helper only adds
-what it found.
+what it found. Every trace step is written twice, Dutch and English, as a
+:data:`Text` pair; :func:`both` writes a text whose languages differ only in how
+they write numbers (14,49 A against 14.49 A) from one template.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sizing.schema import Finding, Severity, TraceStep
+
+Text = tuple[str, str]  # (Dutch, English)
 
 
 def nl(value: float, decimals: int = 2) -> str:
@@ -27,6 +32,41 @@ def en(value: float, decimals: int = 2) -> str:
 def kf(value: float) -> str:
     """A correction factor the way the tables print it: two decimals, Dutch comma."""
     return f"{value:.2f}".replace(".", ",")
+
+
+def kf_en(value: float) -> str:
+    return f"{value:.2f}"
+
+
+@dataclass(frozen=True, slots=True)
+class Writer:
+    """Writes numbers (and, where a template needs one, a word) in one language."""
+
+    language: str
+
+    def __call__(self, value: float, decimals: int = 2) -> str:
+        return nl(value, decimals) if self.language == "nl" else en(value, decimals)
+
+    def k(self, value: float) -> str:
+        """A correction factor with two decimals: 0,87 / 0.87."""
+        return kf(value) if self.language == "nl" else kf_en(value)
+
+    def t(self, dutch: str, english: str) -> str:
+        return dutch if self.language == "nl" else english
+
+
+NL = Writer("nl")
+EN = Writer("en")
+
+
+def both(write: Callable[[Writer], str]) -> Text:
+    """One template written in both languages: ``both(lambda n: f"{n(ib)} A")``."""
+    return write(NL), write(EN)
+
+
+def same(text: str) -> Text:
+    """A text that reads the same in both languages (a type letter, a standard's clause)."""
+    return text, text
 
 
 @dataclass
@@ -47,19 +87,15 @@ class Notes:
 
     def step(
         self,
-        step: str,
-        value: str,
-        basis: str,
+        step: Text,
+        value: Text,
+        basis: Text,
         *,
         circuit: str | None = None,
         is_default: bool = False,
     ) -> TraceStep:
-        item = TraceStep(
-            step=step,
-            value=value,
-            basis=basis,
-            circuit=circuit or self.circuit,
-            is_default=is_default,
+        item = trace_step(
+            step, value, basis, circuit=circuit or self.circuit, is_default=is_default
         )
         self.trace.append(item)
         return item
@@ -92,3 +128,19 @@ class Notes:
                 existing.quantity += quantity
                 return
         self.lines.append(PlannedLine(article, quantity, category))
+
+
+def trace_step(
+    step: Text, value: Text, basis: Text, *, circuit: str | None = None, is_default: bool = False
+) -> TraceStep:
+    """A trace step in both languages: Dutch in step/value/basis, English in the *_en fields."""
+    return TraceStep(
+        step=step[0],
+        value=value[0],
+        basis=basis[0],
+        step_en=step[1],
+        value_en=value[1],
+        basis_en=basis[1],
+        circuit=circuit,
+        is_default=is_default,
+    )

@@ -55,11 +55,25 @@ class Finding(Strict):
 
 
 class TraceStep(Strict):
-    step: str
+    step: str  # Dutch, the default language, like Finding.message
     value: str
     basis: str
+    # English; empty means "the same as the Dutch" (designs saved before the trace spoke English).
+    step_en: str = ""
+    value_en: str = ""
+    basis_en: str = ""
     circuit: str | None = None
     is_default: bool = False  # the value rests on a documented default, not manufacturer data
+
+    def in_language(self, language: str = "nl") -> tuple[str, str, str]:
+        """(step, value, basis) in ``language``; English falls back to the Dutch per field."""
+        if language == "en":
+            return (
+                self.step_en or self.step,
+                self.value_en or self.value,
+                self.basis_en or self.basis,
+            )
+        return self.step, self.value, self.basis
 
 
 # --------------------------------------------------------------------------- requests

@@ -9,12 +9,13 @@ from __future__ import annotations
 import math
 
 from sizing import tables
-from sizing.planning import Notes, en, nl
+from sizing.planning import NL, Notes, Text, Writer, both, en, nl
 from sizing.schema import CableRequest, Severity
 
 EPSILON = 1e-9
 ANNEX_G = "IEC 60364-5-52:2009 Annex G"
-FORMULA = f"{ANNEX_G}: u = b × (ρ1 × L / S × cos φ + λ × L × sin φ) × Ib; Δu = 100 × u / U0"
+_SUM = "u = b × (ρ1 × L / S × cos φ + λ × L × sin φ) × Ib; Δu = 100 × u / U0"
+FORMULA: Text = (f"{tables.cite_nl(ANNEX_G)}: {_SUM}", f"{ANNEX_G}: {_SUM}")
 
 
 def voltage_drop(request: CableRequest, csa: float, ib: float, u0: float) -> tuple[float, float]:
@@ -29,6 +30,20 @@ def voltage_drop(request: CableRequest, csa: float, ib: float, u0: float) -> tup
     return drop_v, 100.0 * drop_v / u0
 
 
+def drop_texts(
+    request: CableRequest,
+    csa: float,
+    ib: float,
+    u0: float,
+    drop_v: float,
+    drop_pct: float,
+    target: float,
+    within: bool,
+) -> Text:
+    """The Annex G sum with the numbers filled in, in Dutch and in English."""
+    return both(lambda n: drop_text(request, csa, ib, u0, drop_v, drop_pct, target, within, n))
+
+
 def drop_text(
     request: CableRequest,
     csa: float,
@@ -38,6 +53,7 @@ def drop_text(
     drop_pct: float,
     target: float,
     within: bool,
+    n: Writer = NL,
 ) -> str:
     constants = tables.annex_g()
     rho1 = constants["rho1_ohm_mm2_per_m"]["copper"]
@@ -45,13 +61,13 @@ def drop_text(
     b = constants["b"][str(request.phases)]
     cos_phi = request.cos_phi
     sin_phi = math.sqrt(max(0.0, 1.0 - cos_phi * cos_phi))
-    length = nl(request.length_m)
+    length = n(request.length_m)
     compare = "≤" if within else ">"
     return (
-        f"u = {b} × ({nl(rho1, 4)} × {length} / {nl(csa, 1)} × {nl(cos_phi, 3)} + "
-        f"{nl(lam, 5)} × {length} × {nl(sin_phi, 3)}) × {nl(ib)} = {nl(drop_v, 3)} V; "
-        f"Δu = 100 × {nl(drop_v, 3)} / {nl(u0)} = {nl(drop_pct, 3)} % {compare} "
-        f"{nl(target)} %"
+        f"u = {b} × ({n(rho1, 4)} × {length} / {n(csa, 1)} × {n(cos_phi, 3)} + "
+        f"{n(lam, 5)} × {length} × {n(sin_phi, 3)}) × {n(ib)} = {n(drop_v, 3)} V; "
+        f"Δu = 100 × {n(drop_v, 3)} / {n(u0)} = {n(drop_pct, 3)} % {compare} "
+        f"{n(target)} %"
     )
 
 

@@ -48,6 +48,29 @@ class TableFile:
         return self.header.get("table", self.name)
 
 
+# How a Dutch text cites the parts of an IEC standard (NEN 1010 writes "tabel", "bijlage").
+_DUTCH_CITATION = (
+    ("Tables ", "tabellen "),
+    ("Table ", "tabel "),
+    ("Annex ", "bijlage "),
+    ("column ", "kolom "),
+    ("col. ", "kol. "),
+    ("nil clearance", "zonder tussenruimte"),
+)
+
+
+def cite_nl(reference: str) -> str:
+    """'IEC 60364-5-52:2009 Table B.52.4, column B1' as a Dutch text cites it."""
+    for english, dutch in _DUTCH_CITATION:
+        reference = reference.replace(english, dutch)
+    return reference
+
+
+def cite(reference: str) -> tuple[str, str]:
+    """A citation as (Dutch, English)."""
+    return cite_nl(reference), reference
+
+
 @dataclass(frozen=True, slots=True)
 class AmpacityColumn:
     """One column of a current-carrying-capacity table: (mm², Iz0 in A) in rising order."""
@@ -105,7 +128,13 @@ class FactorTable:
 class Rule:
     name: str
     value: Any
-    basis: str
+    basis: str  # English, as the sources were read
+    basis_nl: str
+
+    @property
+    def bases(self) -> tuple[str, str]:
+        """The basis as (Dutch, English), the way the trace carries it."""
+        return self.basis_nl, self.basis
 
 
 def read_table(name: str) -> TableFile:
@@ -186,7 +215,8 @@ def soil_factors(method: str) -> FactorTable:
 @dataclass(frozen=True, slots=True)
 class GroupingItem:
     item: int
-    arrangement: str
+    arrangement: str  # English, as IEC names it
+    arrangement_nl: str
     use_with: tuple[str, ...]
     factors: FactorTable
 
@@ -202,7 +232,11 @@ def _grouping() -> dict[int, GroupingItem]:
         use_with = _expand_methods(cells["use_with"])
         item = int(cells["item"])
         items[item] = GroupingItem(
-            item, cells["arrangement"], use_with, FactorTable(table.table, f"item {item}", values)
+            item,
+            cells["arrangement"],
+            cells["arrangement_nl"],
+            use_with,
+            FactorTable(table.table, f"item {item}", values),
         )
     return items
 
@@ -262,7 +296,8 @@ def annex_g() -> dict[str, Any]:
 def _rules() -> dict[str, Rule]:
     data = read_json("design_rules.json")
     return {
-        name: Rule(name, entry["value"], entry["basis"]) for name, entry in data["rules"].items()
+        name: Rule(name, entry["value"], entry["basis"], entry["basis_nl"])
+        for name, entry in data["rules"].items()
     }
 
 

@@ -370,11 +370,17 @@ def test_the_trace_lets_an_inspector_redo_the_sum():
     result = size_cable(CableRequest(**WE_IEC_1, csa_mm2=25))
     text = " | ".join(f"{s.step}: {s.value} [{s.basis}]" for s in result.trace)
     assert "96 × 0,87 × 0,79 = 65,98 A" in text
-    assert "Table B.52.4, column C" in text
-    assert "Table B.52.14, PVC, 40 °C" in text
-    assert "Table B.52.17, item 2, 3 circuit(s)" in text
-    assert "Annex G" in text
+    assert "tabel B.52.4, kolom C" in text
+    assert "tabel B.52.14, PVC, 40 °C" in text
+    assert "tabel B.52.17, item 2, 3 circuit(s)" in text
+    assert "bijlage G" in text
     assert all(step.basis for step in result.trace)
+    english = " | ".join(f"{s.step_en}: {s.value_en} [{s.basis_en}]" for s in result.trace)
+    assert "96 × 0.87 × 0.79 = 65.98 A" in english
+    assert "Table B.52.4, column C" in english
+    assert "Table B.52.14, PVC, 40 °C" in english
+    assert "Table B.52.17, item 2, 3 circuit(s)" in english
+    assert "Annex G" in english
 
 
 def test_the_default_voltage_is_flagged_as_a_default():

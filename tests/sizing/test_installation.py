@@ -347,7 +347,9 @@ def test_every_circuit_trace_step_has_its_basis(catalog):
         assert circuit.trace, circuit.name
         assert all(step.basis and step.circuit == circuit.name for step in circuit.trace)
     grid_text = " ".join(s.basis for s in _circuit(result, "ac_grid").trace)
-    assert "B.52.4" in grid_text and "Annex G" in grid_text and "60898-1" in grid_text
+    assert "B.52.4" in grid_text and "bijlage G" in grid_text and "60898-1" in grid_text
+    grid_text_en = " ".join(s.basis_en for s in _circuit(result, "ac_grid").trace)
+    assert "B.52.4" in grid_text_en and "Annex G" in grid_text_en and "60898-1" in grid_text_en
 
 
 def test_the_option_defaults_are_the_documented_rules():

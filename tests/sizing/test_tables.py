@@ -197,7 +197,8 @@ def test_every_json_data_file_names_its_source_and_grade():
         data = tables.read_json(name)
         assert data["table"] and data["edition"] and data["grade"], name
     for rule_name, entry in tables.read_json("design_rules.json")["rules"].items():
-        assert entry["basis"], rule_name
+        assert entry["basis"] and entry["basis_nl"], rule_name
+        assert entry["basis"] != entry["basis_nl"], rule_name
 
 
 class TestLookups:
@@ -253,3 +254,5 @@ class TestLookups:
     def test_rules_carry_their_basis(self):
         assert tables.rule("selectivity_factor").value == 1.6
         assert "1.6" in tables.rule("selectivity_factor").basis
+        assert "1,6" in tables.rule("selectivity_factor").basis_nl
+        assert tables.rule("selectivity_factor").bases[0].startswith("Nederlandse vuistregel")
