@@ -106,7 +106,16 @@ def design(request: DesignRequest, catalog: Catalog) -> Design:
         bom=bom,
         totals=totals(bom),
         trace=trace,
+        ems_grid_charge_limit_kw=_ems_charge_limit(hits),
     )
+
+
+def _ems_charge_limit(hits: list[Hit]) -> float | None:
+    """The EMS limit the main-fuse rule advises, the same number its finding prints."""
+    for hit in hits:
+        if hit.code == "grid.main_fuse_capacity":
+            return float(hit.params["ems_kw"])
+    return None
 
 
 def _by_severity(findings: list[Finding]) -> list[Finding]:

@@ -318,6 +318,9 @@ class Design(BaseModel):
     bom: list[BomLine] = Field(default_factory=list)
     totals: Totals | None = None
     trace: list[TraceStep] = Field(default_factory=list)
+    # The grid-charging power to set in the EMS so the main fuse holds (the number the
+    # grid.main_fuse_capacity finding advises); 0 = switch grid charging off; None = no limit.
+    ems_grid_charge_limit_kw: float | None = None
 
     def by_severity(self, severity: Severity) -> list[Finding]:
         return [f for f in self.findings if f.severity is severity]

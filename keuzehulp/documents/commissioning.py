@@ -24,6 +24,7 @@ class Setting:
     value: str
     source: str
     fill_in: bool = False
+    note: str = ""  # why, in a sentence, under the value
 
 
 @dataclass(frozen=True)
@@ -112,11 +113,16 @@ def rcd_tests(design: Design, lang: str) -> list[RcdTest]:
 def settings(design: Design, lang: str) -> list[Setting]:
     rows: list[Setting] = []
     by_code: dict[str, Finding] = {f.code: f for f in design.findings}
-    charge = by_code.get("grid.main_fuse_capacity")
-    if charge is not None:
+    limit = design.ems_grid_charge_limit_kw
+    if limit is not None:
+        # The number comes from the design, the explanation from the finding that advises it.
+        charge = by_code.get("grid.main_fuse_capacity")
         rows.append(
             Setting(
-                _("Laadvermogen uit het net begrenzen (EMS)"), charge.text(lang), charge.reference
+                _("Laadvermogen uit het net begrenzen (EMS)"),
+                f"max. {num(limit, lang)} kW" if limit > 0 else "0 kW",
+                charge.reference if charge is not None else "",
+                note=charge.text(lang) if charge is not None else "",
             )
         )
     grid = next((c for c in design.circuits if c.name == "ac_grid"), None)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_noop
 from keuzehulp.documents import commissioning
 from keuzehulp.documents.labels import (
     RCD_POLES,
+    StepText,
     breaker_label,
     cable_label,
     household_number,
@@ -27,10 +28,11 @@ from keuzehulp.documents.labels import (
     num,
     quantity,
     rcd_label,
+    steps_in,
 )
 from keuzehulp.documents.svg import single_line_diagram
 from sizing.domain import Inverter
-from sizing.schema import Circuit, Design, Severity, TraceStep
+from sizing.schema import Circuit, Design, Severity
 
 BACKUP_NAMES = {
     "none": gettext_noop("Geen noodstroom"),
@@ -56,7 +58,7 @@ class CalcSection:
     name: str
     title: str
     facts: list[tuple[str, str]]
-    steps: list[TraceStep] = field(default_factory=list)
+    steps: list[StepText] = field(default_factory=list)
 
 
 def purpose(circuit: Circuit, lang: str) -> str:
@@ -121,8 +123,8 @@ def build_context(
         "has_generic": any(b.is_generic for b in design.bom),
         "has_example_prices": any(b.price_is_example for b in design.bom),
         "calc_sections": _calc_sections(design, lang),
-        "household": _household(design),
-        "system_steps": [s for s in design.trace if s.circuit is None],
+        "household": _household(design, lang),
+        "system_steps": steps_in((s for s in design.trace if s.circuit is None), lang),
         "findings": findings,
         "finding_count": len(design.findings),
         "settings": commissioning.settings(design, lang),
@@ -295,9 +297,14 @@ def _totals(design: Design, lang: str) -> dict[str, str] | None:
     }
 
 
-def _household(design: Design) -> dict[str, Any]:
+def _household(design: Design, lang: str) -> dict[str, Any]:
     """Circuits with a one-step trace (the new board's final circuits); a shared basis once."""
-    rows = [(group_name(c), s) for c in design.circuits if len(c.trace) == 1 for s in c.trace]
+    rows = [
+        (group_name(c), s)
+        for c in design.circuits
+        if len(c.trace) == 1
+        for s in steps_in(c.trace, lang)
+    ]
     bases = {s.basis for _, s in rows}
     return {
         "rows": rows,
@@ -331,7 +338,7 @@ def _calc_sections(design: Design, lang: str) -> list[CalcSection]:
                 name=circuit.name,
                 title=f"{group_name(circuit)}: {purpose(circuit, lang)}",
                 facts=facts,
-                steps=circuit.trace,
+                steps=steps_in(circuit.trace, lang),
             )
         )
     return sections

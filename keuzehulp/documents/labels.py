@@ -7,9 +7,11 @@ only format what the Design holds; nothing here computes an electrical value.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from sizing.schema import BoardRcd, BreakerSpec, CableSpec, Circuit, RcdSpec
+from sizing.schema import BoardRcd, BreakerSpec, CableSpec, Circuit, RcdSpec, TraceStep
 from sizing.wording import number
 
 POLES = {1: "1P", 2: "1P+N", 3: "3P", 4: "3P+N"}
@@ -95,3 +97,22 @@ def household_number(circuit: Circuit) -> str | None:
     if circuit.name.startswith(prefix):
         return circuit.name[len(prefix) :]
     return None
+
+
+@dataclass(frozen=True)
+class StepText:
+    """A calculation step as a reader sees it: the engine's text in the reader's language."""
+
+    step: str
+    value: str
+    basis: str
+    is_default: bool = False
+
+
+def step_text(step: TraceStep, lang: str) -> StepText:
+    return StepText(*step.in_language(lang), is_default=step.is_default)
+
+
+def steps_in(steps: Iterable[TraceStep], lang: str) -> list[StepText]:
+    """The engine's calculation steps in ``lang`` (the wizard overview and the dossier)."""
+    return [step_text(s, lang) for s in steps]

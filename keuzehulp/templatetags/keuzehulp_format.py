@@ -15,6 +15,7 @@ from typing import Any
 from django import template
 from django.utils.translation import get_language
 
+from keuzehulp.documents.labels import StepText, steps_in
 from sizing.messages import counts as _counts
 
 register = template.Library()
@@ -198,13 +199,15 @@ def severity(design: Any, level: str) -> list[Any]:
 
 
 @register.filter
-def circuit_trace(design: Any, circuit: Any) -> list[Any]:
-    """The calculation steps of one circuit, from the circuit and from the design's trace."""
+def circuit_trace(design: Any, circuit: Any) -> list[StepText]:
+    """The calculation steps of one circuit, from the circuit and from the design's trace,
+    in the active language."""
     steps = list(circuit.trace)
     steps += [t for t in design.trace if t.circuit == circuit.name and t not in steps]
-    return steps
+    return steps_in(steps, language())
 
 
 @register.filter
-def general_trace(design: Any) -> list[Any]:
-    return [t for t in design.trace if t.circuit is None]
+def general_trace(design: Any) -> list[StepText]:
+    """The system's calculation steps (no circuit) in the active language."""
+    return steps_in((t for t in design.trace if t.circuit is None), language())
