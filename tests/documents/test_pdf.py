@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from keuzehulp.documents.labels import breaker_label, cable_label
 from keuzehulp.documents.pdf import css_string, render_pdf
 
-from .conftest import INVALID, SINGLE_PHASE_EXISTING, THREE_PHASE_NEW
+from .conftest import INVALID, SINGLE_PHASE_EXISTING, THREE_PHASE_EXISTING, THREE_PHASE_NEW
 
 SECTIONS_NL = [
     "Installatiedossier",
@@ -143,6 +143,25 @@ def test_english_readers_get_the_english_findings_and_descriptions(catalog):
     assert "register it with the grid operator at energieleveren.nl" in text
     assert "111.6" in text
     assert "€ 49,886.79" in text or "€ " + f"{result.totals.incl_vat_eur:,.2f}" in text
+
+
+def test_dutch_calculation_notes_are_dutch(largest):
+    _, _, text = largest
+    assert "Doorsnede op stroom" in text and "Correctiefactor k" in text
+    assert "Cross-section by current" not in text and "Correction factor k" not in text
+
+
+@pytest.mark.django_db
+def test_english_readers_get_english_calculation_notes_and_the_ems_limit(catalog):
+    result, pdf = build(catalog, THREE_PHASE_EXISTING, lang="en")
+    text = flat(text_of(pdf))
+    assert "Cross-section by current" in text and "Correction factor k" in text
+    assert "Doorsnede op stroom" not in text and "Correctiefactor k" not in text
+    assert "IEC 60364-5-52:2009 Table B.52.5, column C" in text and "Annex G" in text
+    assert "tabel B.52" not in text and "bijlage G" not in text
+    assert "the language the engine records them in" not in text  # the old disclaimer
+    assert result.ems_grid_charge_limit_kw == 17.25
+    assert "max. 17.25 kW" in text
 
 
 @pytest.mark.django_db

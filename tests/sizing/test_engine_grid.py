@@ -13,6 +13,7 @@ from tests.sizing.engine_helpers import (
     S5,
     S36,
     T10,
+    T20,
     codes,
     errors,
     finding,
@@ -142,6 +143,34 @@ def test_a_single_phase_inverter_on_three_phases_draws_everything_from_one_phase
 def test_an_s3_6_needs_32_a_on_a_single_phase_connection(catalog, fuse, fires):
     result = run(catalog, S36, phases=1, main_fuse_a=fuse)
     assert ("grid.main_fuse_capacity" in codes(result)) is fires
+
+
+def test_the_ems_limit_is_a_field_with_the_number_the_warning_advises(catalog):
+    result = run(catalog, T10, BAT93, 8, main_fuse_a=25)
+    assert result.ems_grid_charge_limit_kw == 17.25  # 25 A × 3 × 230 V
+    warning = finding(result, "grid.main_fuse_capacity")
+    assert "op 17,25 kW" in warning.message and "to 17.25 kW" in warning.message_en
+
+
+def test_an_s5_on_1x35_a_gets_an_ems_limit_because_it_charges_at_43_5_a(catalog):
+    # The S5 draws 10 kW from the grid: 43.5 A on one phase, more than a 35 A fuse leaves.
+    result = run(catalog, S5, BAT93, 2, phases=1, main_fuse_a=35)
+    assert result.ems_grid_charge_limit_kw == 8.05  # 35 A × 230 V
+    assert "op 8,05 kW" in finding(result, "grid.main_fuse_capacity").message
+
+
+def test_no_ems_limit_where_the_main_fuse_carries_the_charging_current(catalog):
+    result = run(catalog, T20, BAT93, 4, main_fuse_a=40)
+    assert "grid.main_fuse_capacity" not in codes(result)
+    assert result.ems_grid_charge_limit_kw is None
+
+
+def test_an_ems_limit_of_zero_means_no_charging_from_the_grid(catalog):
+    result = run(catalog, T10, main_fuse_a=25, options={"household_load_a": 25})
+    assert result.ems_grid_charge_limit_kw == 0
+    assert (
+        "Zet laden uit het net in het EMS uit" in finding(result, "grid.main_fuse_capacity").message
+    )
 
 
 def test_the_main_fuse_check_reads_the_grid_input_power_from_the_catalogue(catalog):

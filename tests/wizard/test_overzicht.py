@@ -50,6 +50,28 @@ def test_the_overview_in_english_shows_the_engine_messages_in_english(client: Cl
     assert "18.6 kWh" in page and "€ 2,950.00" in page
 
 
+def test_the_overview_shows_the_calculation_in_dutch(client: Client) -> None:
+    walk(client)
+    page = text(client.get("/wizard/overzicht/"))
+    assert "Doorsnede op stroom" in page and "Correctiefactor k" in page
+    assert "tabel B.52.2, kolom B1" in page and "bijlage G" in page
+    assert "Cross-section by current" not in page
+    # The S5 draws 43,5 A from the grid; the 1×35 A fuse leaves 35 A: 35 A × 230 V.
+    assert "Laadvermogen uit het net begrenzen (EMS) max. 8,05 kW" in page
+
+
+def test_the_overview_in_english_shows_the_calculation_in_english(client: Client) -> None:
+    walk(client)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/wizard/overzicht/"})
+    page = text(client.get("/wizard/overzicht/"))
+    assert "Cross-section by current" in page and "Correction factor k" in page
+    assert "Table B.52.2, column B1" in page and "Annex G" in page
+    assert "Grid-port design current Ib" in page and "Battery capacity" in page
+    assert "Doorsnede op stroom" not in page and "Correctiefactor k" not in page
+    assert "bijlage G" not in page and "tabel B.52" not in page
+    assert "Limit the charging power from the grid (EMS) max. 8.05 kW" in page
+
+
 def test_an_htmx_request_for_the_overview_gets_the_partial(client: Client) -> None:
     walk(client)
     response = htmx(client, "/wizard/overzicht/")
