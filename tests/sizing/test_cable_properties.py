@@ -68,9 +68,33 @@ def test_the_drop_is_within_target_or_a_finding_says_why_not(request):
     result = size_cable(request)
     if result.voltage_drop_pct is None:
         return
-    assert result.voltage_drop_pct == round(_annex_g_pct(request, result.csa_mm2), 3)
-    if result.voltage_drop_pct > request.max_voltage_drop_pct + 1e-9:
+    exact = _annex_g_pct(request, result.csa_mm2)
+    assert result.voltage_drop_pct == round(exact, 3)
+    # The engine judges the exact drop; the reported figure is rounded to 0.001 %, so a drop a
+    # hair under the target may print a hair over it (0.7539 % target, 0.754 % shown).
+    if exact > request.max_voltage_drop_pct + 1e-9:
         assert any(f.code == "cable.voltage_drop" for f in result.findings)
+    else:
+        assert not any(f.code == "cable.voltage_drop" for f in result.findings)
+
+
+def test_a_drop_just_under_the_target_is_accepted_even_when_its_rounded_figure_is_over_it():
+    # Found by Hypothesis: 37.75 A over 112.6 m needs 120 mm² for a 0.7539 % target.
+    request = CableRequest(
+        current_a=37.75,
+        phases=1,
+        length_m=112.625,
+        method="A1",
+        insulation="PVC",
+        ambient_c=0,
+        cos_phi=0.921875,
+        max_voltage_drop_pct=0.75390625,
+    )
+    result = size_cable(request)
+    assert result.csa_mm2 == 120
+    assert _annex_g_pct(request, 120) <= request.max_voltage_drop_pct
+    assert _annex_g_pct(request, 95) > request.max_voltage_drop_pct
+    assert not any(f.code == "cable.voltage_drop" for f in result.findings)
 
 
 @settings(max_examples=400, deadline=None)
