@@ -1,0 +1,92 @@
+"""The JSON API: the engine's contract over HTTP; bad input answers 4xx with a JSON body."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+T10 = {
+    "connection": {"phases": 3, "main_fuse_a": 25, "earthing": "TN-C-S"},
+    "inverter": "SMILE-G3-T10",
+    "batteries": [{"module": "SMILE-G3-BAT-9.3S", "count": 8}],
+    "backup": "backup_box",
+    "ac_cable": {"length_m": 12, "method": "B1"},
+}
+
+
+def post(client: Client, name: str, body: Any) -> Any:
+    data = body if isinstance(body, str) else json.dumps(body)
+    return client.post(reverse(name), data, content_type="application/json")
+
+
+def test_a_valid_design_comes_back_with_clusters_circuits_and_a_priced_bom(client: Client) -> None:
+    response = post(client, "api_design", T10)
+    design = response.json()
+    assert response.status_code == 200
+    assert design["valid"] is True
+    assert design["battery"]["clusters"] == [4, 4]
+    assert {c["name"] for c in design["circuits"]} >= {"ac_grid", "backup"}
+    assert "242263" in {line["article"] for line in design["bom"]}
+    assert design["totals"]["incl_vat_eur"]
+
+
+def test_a_design_with_errors_is_still_a_200_with_its_findings(client: Client) -> None:
+    body = T10 | {"batteries": [{"module": "SMILE-G3-BAT-9.3S", "count": 7}]}
+    design = post(client, "api_design", body).json()
+    assert design["valid"] is False
+    assert "battery.count_not_allowed" in {f["code"] for f in design["findings"]}
+
+
+def test_a_missing_field_answers_400_naming_the_field(client: Client) -> None:
+    body = {key: value for key, value in T10.items() if key != "inverter"}
+    response = post(client, "api_design", body)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert {"field": "inverter", "message": "Field required"} in response.json()["fields"]
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [("{not json", 400), ("[1, 2]", 400), ({"connection": {"phases": 2}}, 400)],
+)
+def test_unreadable_input_answers_400_with_a_json_error(
+    client: Client, body: Any, status: int
+) -> None:
+    response = post(client, "api_design", body)
+    assert response.status_code == status
+    assert response.json()["error"]
+
+
+def test_a_get_answers_405_and_a_form_post_415(client: Client) -> None:
+    assert client.get(reverse("api_design")).status_code == 405
+    assert client.post(reverse("api_design"), {"a": "b"}).status_code == 415
+
+
+def test_cable_sizing_over_http_matches_the_units_of_the_request(client: Client) -> None:
+    plain = post(client, "api_cable", {"current_a": 14.5, "phases": 3, "length_m": 25}).json()
+    odd = post(client, "api_cable", {"current_a": "14500 mA", "phases": 3, "length_m": "0.025 km"})
+    assert odd.status_code == 200
+    assert odd.json()["csa_mm2"] == plain["csa_mm2"]
+    assert odd.json()["breaker_a"] == plain["breaker_a"] == 16
+
+
+def test_suggest_lists_only_single_phase_systems_for_a_single_phase_connection(
+    client: Client,
+) -> None:
+    site = {"connection": {"phases": 1, "main_fuse_a": 35}, "target_usable_kwh": 10}
+    suggestions = post(client, "api_suggest", site).json()
+    assert suggestions
+    assert {s["phases"] for s in suggestions} == {1}
+    assert abs(suggestions[0]["usable_kwh"] - 10) <= abs(suggestions[-1]["usable_kwh"] - 10)
+
+
+def test_the_schema_describes_all_three_endpoints(client: Client) -> None:
+    schema = client.get(reverse("api_schema")).json()
+    assert set(schema) == {"design", "cable", "suggest"}
+    assert "connection" in schema["design"]["request"]["properties"]
