@@ -223,26 +223,32 @@ def csv_format_index(client: Client, url: str) -> str:
     return next(str(value) for value, label in form.fields["format"].choices if label == "csv")
 
 
-def test_a_price_import_round_trips_with_a_dry_run_preview_and_history(
-    editor_client: Client,
-) -> None:
-    # Export, as an admin would download it.
-    dataset = resource_for(Inverter, import_id_fields=("system_code",))().export()
+def exported_and_edited(model: type, key: str, code: str, field: str, value: str) -> bytes:
+    """The model's export as an admin downloads it, with one cell changed, as CSV bytes."""
+    dataset = resource_for(model, import_id_fields=(key,))().export()
     rows = list(csv.DictReader(io.StringIO(dataset.csv)))
-    assert len(rows) == 10
+    assert len(rows) == model.objects.count()
     for row in rows:
-        if row["system_code"] == "SMILE-G3-T10":
-            row["price_eur"] = "2222.00"
+        if row[key] == code:
+            row[field] = value
     edited = io.StringIO()
     writer = csv.DictWriter(edited, fieldnames=list(rows[0]))
     writer.writeheader()
     writer.writerows(rows)
+    return edited.getvalue().encode()
 
-    url = reverse("admin:catalog_inverter_import")
-    upload = SimpleUploadedFile("prijzen.csv", edited.getvalue().encode(), "text/csv")
-    preview = editor_client.post(
-        url, {"import_file": upload, "format": csv_format_index(editor_client, url)}
-    )
+
+def upload_for_preview(client: Client, model_name: str, content: bytes) -> Any:
+    url = reverse(f"admin:catalog_{model_name}_import")
+    upload = SimpleUploadedFile(f"{model_name}.csv", content, "text/csv")
+    return client.post(url, {"import_file": upload, "format": csv_format_index(client, url)})
+
+
+def test_a_price_import_round_trips_with_a_dry_run_preview_and_history(
+    editor_client: Client,
+) -> None:
+    content = exported_and_edited(Inverter, "system_code", "SMILE-G3-T10", "price_eur", "2222.00")
+    preview = upload_for_preview(editor_client, "inverter", content)
     assert preview.status_code == 200
     html = preview.content.decode()
     # The preview marks exactly one row for update and shows the price change as a diff.
@@ -268,20 +274,8 @@ def test_a_price_import_round_trips_with_a_dry_run_preview_and_history(
 def test_an_import_with_an_impossible_value_is_refused_with_the_reason(
     editor_client: Client,
 ) -> None:
-    dataset = resource_for(BatteryModule, import_id_fields=("code",))().export()
-    rows = list(csv.DictReader(io.StringIO(dataset.csv)))
-    for row in rows:
-        if row["code"] == "SMILE-G3-BAT-9.3S":
-            row["usable_kwh"] = "12"
-    edited = io.StringIO()
-    writer = csv.DictWriter(edited, fieldnames=list(rows[0]))
-    writer.writeheader()
-    writer.writerows(rows)
-    url = reverse("admin:catalog_batterymodule_import")
-    upload = SimpleUploadedFile("modules.csv", edited.getvalue().encode(), "text/csv")
-    response = editor_client.post(
-        url, {"import_file": upload, "format": csv_format_index(editor_client, url)}
-    )
+    content = exported_and_edited(BatteryModule, "code", "SMILE-G3-BAT-9.3S", "usable_kwh", "12")
+    response = upload_for_preview(editor_client, "batterymodule", content)
     html = response.content.decode()
     assert re.search(r"bruikbare capaciteit kan niet groter", html)
     assert "confirm_form" not in response.context or response.context["confirm_form"] is None
