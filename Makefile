@@ -6,6 +6,9 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
 # Debian packages: WeasyPrint's Pango and fonts; Chromium for the browser tests.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils
+# Settings refuse to start without SECRET_KEY unless DEBUG is on; commands that run with DEBUG
+# off on this machine (check, bench, fixtures) get a throwaway key unless one is set.
+LOCAL_KEY := SECRET_KEY="$${SECRET_KEY:-django-insecure-local-commands-only}"
 APT := $(shell [ "$$(id -u)" = 0 ] && echo apt-get || echo sudo apt-get)
 
 .PHONY: help install system-deps browser-deps run test test-fast lint format typecheck fixtures superuser bench messages clean
@@ -40,7 +43,7 @@ run: install
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST)
 
 test: install system-deps browser-deps
-	$(BIN)/python manage.py check
+	$(LOCAL_KEY) $(BIN)/python manage.py check
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 test-fast: install
@@ -49,31 +52,31 @@ test-fast: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy .
+	$(LOCAL_KEY) $(BIN)/mypy .
 
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
 typecheck: install
-	$(BIN)/mypy .
+	$(LOCAL_KEY) $(BIN)/mypy .
 
 fixtures: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_catalog --force
+	$(LOCAL_KEY) $(BIN)/python manage.py migrate --noinput
+	$(LOCAL_KEY) $(BIN)/python manage.py seed_catalog --force
 
 superuser: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py createsuperuser
+	$(LOCAL_KEY) $(BIN)/python manage.py migrate --noinput
+	$(LOCAL_KEY) $(BIN)/python manage.py createsuperuser
 
 bench: install
-	$(BIN)/python manage.py migrate --noinput -v0
-	$(BIN)/python manage.py seed_catalog
-	$(BIN)/python manage.py bench
+	$(LOCAL_KEY) $(BIN)/python manage.py migrate --noinput -v0
+	$(LOCAL_KEY) $(BIN)/python manage.py seed_catalog
+	$(LOCAL_KEY) $(BIN)/python manage.py bench
 
 messages: install
-	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=staticfiles
-	$(BIN)/python manage.py compilemessages --ignore=.venv
+	$(LOCAL_KEY) $(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=staticfiles
+	$(LOCAL_KEY) $(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .mypy_cache .ruff_cache

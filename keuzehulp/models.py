@@ -34,3 +34,18 @@ class Configuration(models.Model):
 
     def __str__(self) -> str:
         return self.project_reference or str(self.id)
+
+
+class HealthProbe(models.Model):
+    """One row that ``/health/`` rewrites on every probe: proof that the database accepts
+    writes, not just reads (a full disk or a read-only replica answers SELECT 1 fine)."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
+    checked_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("gezondheidscontrole")
+        verbose_name_plural = _("gezondheidscontroles")
+
+    def __str__(self) -> str:
+        return self.checked_at.isoformat()

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import os
 import warnings
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -38,7 +41,19 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789")
+# The development key is public (it is in this file): only a DEBUG instance may run on it.
+# Its "django-insecure-" prefix also makes `check --deploy` warn (security.W009) if it is used.
+DEV_SECRET_KEY = "django-insecure-keuzehulp-development-only-never-in-production"
+SECRET_KEY = env_str("SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. With DEBUG off Keuzehulp refuses to start on the public "
+            "development key: set SECRET_KEY to a long random value (for example the output of "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`), or DEBUG=1 on a "
+            "development machine."
+        )
+    SECRET_KEY = DEV_SECRET_KEY
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
@@ -54,6 +69,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "import_export",
+    "axes",
+    "csp",
     "catalog",
     "keuzehulp",
 ]
@@ -68,8 +85,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "keuzehulp.middleware.DatabaseUnavailableMiddleware",
+    # Last: it answers a locked-out login before the view runs (django-axes).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "keuzehulp.urls"
@@ -98,12 +120,26 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache for documents and rate-limit counters. REDIS_URL makes it shared by every worker
+# and host (production); without it each process keeps its own (development, tests).
+REDIS_URL = env_str("REDIS_URL", "")
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "keuzehulp",
-    }
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "keuzehulp"}
+    )
 }
+# django-ratelimit errors on a per-process cache (E003) and warns on every backend it has not
+# tested (W001, Django's own Redis backend among them, which increments atomically). Our own
+# deploy check (keuzehulp.W001) warns instead when production runs on a per-process cache.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# django-axes first: a locked-out client is refused before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -136,7 +172,10 @@ WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", True)
 # Without collectstatic (make run, tests) the files come from the finders; no need to warn.
 warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 
+# A wizard visitor's draft lives a week; a signed-in account (staff, sales) a working day.
+# Expired rows are removed by `manage.py clearsessions` (README: run it daily).
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 24 * 7)
+ACCOUNT_SESSION_AGE = env_int("ACCOUNT_SESSION_AGE", 60 * 60 * 8)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
@@ -145,6 +184,8 @@ CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
+# Only once the domain is submitted to the browsers' HSTS preload list (hstspreload.org).
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 if env_bool("TRUST_PROXY_HTTPS", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -159,6 +200,57 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+}
+
+# Abuse limits (django-ratelimit; counted per client address in the cache). A rate is
+# "count/period" with period s, m, h or d. Only renders that miss the document cache count.
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "keuzehulp.security.client_ip"
+RATE_API = env_str("RATE_API", "60/m")
+RATE_DOCUMENT_RENDER = env_str("RATE_DOCUMENT_RENDER", "10/m")
+# Behind N reverse proxies that each append to X-Forwarded-For, the client is the N-th
+# address from the right; 0 (default) trusts no header and uses the connection's address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# django-axes: failed logins (/inloggen/ and the admin) per client address, kept in the
+# database so every worker sees them; a locked-out client gets a 429 page with the wait.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "keuzehulp.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "keuzehulp.security.login_locked_out"
+AXES_VERBOSE = False
+
+# Content-Security-Policy (django-csp): no inline script or style on the pages; htmx and
+# the copy-link script are static files. The SVG download sets its own, stricter policy.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Permissions-Policy (django-permissions-policy): the pages use none of these features.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
 }
 
 # django-import-export: the admin shows a dry-run preview before it writes anything.

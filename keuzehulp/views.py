@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib.auth.decorators import permission_required
-from django.db import connection
+from django.db import connection, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import (
@@ -18,6 +21,9 @@ from catalog.models import (
     MainSwitch,
     ResidualCurrentDevice,
 )
+from keuzehulp.models import HealthProbe
+
+logger = logging.getLogger(__name__)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -27,13 +33,26 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def health(request: HttpRequest) -> JsonResponse:
-    """For the container HEALTHCHECK and load balancers: the database answers."""
+    """For the container HEALTHCHECK and load balancers: the database answers and writes.
+
+    A read-only or full database still answers ``SELECT 1``, while saving a design or logging
+    in fails; so the probe also commits one row. Never cached, never rate-limited.
+    """
+    checks = {"database_read": False, "database_write": False}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
+        checks["database_read"] = True
+        with transaction.atomic():
+            HealthProbe.objects.update_or_create(pk=1, defaults={"checked_at": timezone.now()})
+        checks["database_write"] = True
     except Exception:  # any database failure means unhealthy, whatever its type
-        return JsonResponse({"status": "error"}, status=503)
-    return JsonResponse({"status": "ok"})
+        logger.exception("health check failed")
+    healthy = all(checks.values())
+    response = JsonResponse({"status": "ok" if healthy else "error", **checks})
+    response.status_code = 200 if healthy else 503
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @permission_required("catalog.view_inverter", raise_exception=False)

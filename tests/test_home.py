@@ -50,4 +50,4 @@ def test_switching_to_english_translates_the_home_page(client: Client) -> None:
 def test_the_health_url_answers_ok(client: Client) -> None:
     response = client.get(reverse("health"))
     assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
+    assert response.json() == {"status": "ok", "database_read": True, "database_write": True}

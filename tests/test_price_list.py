@@ -39,7 +39,6 @@ def test_a_wrong_password_re_renders_the_form_with_a_message(client: Client) -> 
 
 
 def test_a_user_without_catalogue_rights_is_refused(client: Client) -> None:
-    User.objects.create_user("iemand", password="Iemand-2026!")
-    client.login(username="iemand", password="Iemand-2026!")
+    client.force_login(User.objects.create_user("iemand", password="Iemand-2026!"))
     response = client.get(reverse("price_list"))
     assert response.status_code == 302

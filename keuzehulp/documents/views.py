@@ -13,6 +13,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -26,10 +27,20 @@ from keuzehulp.documents.orderlist import order_list_csv
 from keuzehulp.documents.pdf import render_pdf
 from keuzehulp.documents.svg import single_line_diagram
 from keuzehulp.models import Configuration
+from keuzehulp.security import too_many_page, wait_seconds
 from keuzehulp.wizard import draft as drafts
 from sizing import ENGINE_VERSION
 from sizing.engine import design
 from sizing.schema import DesignRequest
+
+
+class RenderRefused(Exception):
+    """This client had its share of renders; ``seconds`` until it may have another."""
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__(seconds)
+        self.seconds = seconds
+
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -85,10 +96,20 @@ def serve(http: HttpRequest, request: DesignRequest, kind: str, fallback: str) -
     if etag in http.headers.get("If-None-Match", ""):
         response: HttpResponse = HttpResponseNotModified()
     else:
-        data, hit = get_or_render(
-            key,
-            lambda: render_document(kind, request, lang=lang, installer=installer, today=today),
-        )
+
+        def render() -> bytes:
+            # A PDF costs about a CPU-second: a client may have a few made per minute. A
+            # document already in the cache costs nothing and is never refused.
+            if kind == "pdf":
+                seconds = wait_seconds(http, "document-render", settings.RATE_DOCUMENT_RENDER)
+                if seconds:
+                    raise RenderRefused(seconds)
+            return render_document(kind, request, lang=lang, installer=installer, today=today)
+
+        try:
+            data, hit = get_or_render(key, render)
+        except RenderRefused as refused:
+            return too_many_page(http, refused.seconds)
         response = HttpResponse(data, content_type=CONTENT_TYPES[kind])
         response["Content-Disposition"] = (
             f'{DISPOSITION[kind]}; filename="{filename(kind, request, fallback)}"'

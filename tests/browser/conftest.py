@@ -92,8 +92,18 @@ def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(**PHONE)
     context.set_default_timeout(15_000)
     tab = context.new_page()
+    # The pages run under a strict Content-Security-Policy: anything it refuses (an inline
+    # style htmx injects, an inline handler) is a silent breakage, so every walk fails on it.
+    refused: list[str] = []
+    tab.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield tab
     context.close()
+    assert not refused, refused
 
 
 def screenshot(page: Any, name: str) -> None:
