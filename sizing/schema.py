@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from sizing.text import OneLine
 from sizing.units import as_magnitude
 
 
@@ -94,7 +95,7 @@ class Connection(Strict):
 
 
 class BatterySelection(Strict):
-    module: str = Field(min_length=1, max_length=64)
+    module: OneLine = Field(min_length=1, max_length=64)
     count: int = Field(ge=1, le=64)
 
 
@@ -145,7 +146,7 @@ class DesignOptions(Strict):
 
 class DesignRequest(Strict):
     connection: Connection
-    inverter: str = Field(min_length=1, max_length=64)
+    inverter: OneLine = Field(min_length=1, max_length=64)
     batteries: list[BatterySelection] = Field(min_length=1, max_length=4)
     backup: Literal["none", "distribution_unit", "backup_box"] = "none"
     location: Literal["indoor", "outdoor"] = "indoor"
@@ -157,7 +158,7 @@ class DesignRequest(Strict):
     backup_cable: CableRun | None = None
     max_voltage_drop_pct: Percent | None = Field(default=None, gt=0, le=5)
     options: DesignOptions = Field(default_factory=DesignOptions)
-    project_reference: str = Field(default="", max_length=120)
+    project_reference: OneLine = Field(default="", max_length=120)
 
 
 class CableRequest(Strict):

@@ -90,3 +90,13 @@ def test_the_schema_describes_all_three_endpoints(client: Client) -> None:
     schema = client.get(reverse("api_schema")).json()
     assert set(schema) == {"design", "cable", "suggest"}
     assert "connection" in schema["design"]["request"]["properties"]
+
+
+def test_a_project_reference_with_control_characters_answers_400_naming_the_field(
+    client: Client,
+) -> None:
+    response = post(client, "api_design", T10 | {"project_reference": "Fam.\x01de\x0cVries\x1f"})
+    assert response.status_code == 400
+    (field,) = response.json()["fields"]
+    assert field["field"] == "project_reference"
+    assert "U+0001, U+000C, U+001F" in field["message"]

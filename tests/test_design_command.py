@@ -142,3 +142,12 @@ def test_manage_py_passes_exit_codes_0_and_1_to_the_shell(seeded_database):
     invalid = _manage("design", "-", stdin=json.dumps(SEVEN_ON_A_T10), env=seeded_database)
     assert (valid.returncode, invalid.returncode) == (0, 1)
     assert json.loads(invalid.stdout)["battery"]["count"] == 7
+
+
+def test_a_project_reference_with_a_form_feed_exits_2_naming_the_field(monkeypatch):
+    text = json.dumps({**VALID, "project_reference": 'x\x0c";}body{display:none}'})
+    code, out, err = _run("-", stdin=text, monkeypatch=monkeypatch)
+    assert code == 2
+    assert out == ""
+    assert "project_reference: must be one line of printable text" in err
+    assert "U+000C" in err

@@ -33,6 +33,7 @@ from keuzehulp.documents.labels import (
 from keuzehulp.documents.svg import single_line_diagram
 from sizing.domain import Inverter
 from sizing.schema import Circuit, Design, Severity
+from sizing.text import one_line
 
 BACKUP_NAMES = {
     "none": gettext_noop("Geen noodstroom"),
@@ -109,8 +110,9 @@ def build_context(
     return {
         "lang": lang,
         "design": design,
-        "reference": request.project_reference,
-        "installer": installer,
+        # Configurations saved before control characters were refused may still hold them.
+        "reference": one_line(request.project_reference),
+        "installer": one_line(installer),
         "date": date_format(today, "j F Y"),
         "catalog_version": design.catalog_version,
         "engine_version": design.engine_version,

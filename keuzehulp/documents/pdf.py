@@ -2,23 +2,25 @@
 
 WeasyPrint never goes over HTTP here: the stylesheet is read from disk once
 (and again only when the file changes), the diagram is a ``data:`` URI, and
-the URL fetcher refuses every scheme but ``data:`` and files under the static
-directory. The running header and footer (project reference, date, versions,
-"Pagina x van y") are a small generated stylesheet, so they are translated and
-escaped in Python rather than in static CSS.
+the URL fetcher serves ``data:`` URIs and an allow-list of named static files,
+nothing else. No user text enters CSS: the running header and footer (project
+reference, date, versions, "Pagina x van y") are HTML elements of the template,
+escaped like any other text, that the static stylesheet moves into the page
+margins (CSS running elements).
 """
 
 from __future__ import annotations
 
+import posixpath
 import threading
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.translation import gettext as _
 from weasyprint import CSS, HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
@@ -31,23 +33,49 @@ STATIC_DIR = Path(settings.BASE_DIR) / "static"
 STYLESHEET = STATIC_DIR / "css" / "dossier.css"
 TEMPLATE = "dossier/dossier.html"
 
+# Every file the dossier may load, by exact path. Fonts come from fontconfig and the diagram
+# is a data: URI, so today that is only the stylesheet; a logo or font file is added here.
+STATIC_FILES = frozenset(posixpath.normpath(path.as_posix()) for path in [STYLESHEET])
+
 # WeasyPrint's font configuration wraps fontconfig and Pango objects that are not documented
 # as thread-safe: each thread (runserver, threaded workers) keeps its own, reused across renders.
 _local = threading.local()
 
 
+class RefusedURL(ValueError):
+    """A URL the dossier may not load; WeasyPrint leaves the resource out and logs a warning."""
+
+
+def allowed_file(url: str) -> Path:
+    """The static file that ``url`` names exactly, or :class:`RefusedURL`.
+
+    The path is compared after percent-decoding and normalisation, so ``%2e%2e`` and
+    ``..`` are judged by where they lead; a host, a query or a fragment is refused
+    rather than interpreted.
+    """
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file" or parts.netloc or parts.query or parts.fragment:
+        raise RefusedURL(f"not a static file of the dossier: {url}")
+    try:
+        path = posixpath.normpath(unquote(parts.path, errors="strict"))
+    except UnicodeDecodeError as exc:
+        raise RefusedURL(f"not a static file of the dossier: {url}") from exc
+    if path not in STATIC_FILES:
+        raise RefusedURL(f"not a static file of the dossier: {url}")
+    return Path(path)
+
+
 class StaticOnlyFetcher(URLFetcher):
-    """Fetch ``data:`` URIs and files under static/, nothing else (no network, no /etc)."""
+    """Fetch ``data:`` URIs and the files of :data:`STATIC_FILES`; refuse everything else."""
 
     def __init__(self) -> None:
         super().__init__(allowed_protocols=("data", "file"), timeout=2)
 
     def fetch(self, url: str, headers: Any = None) -> Any:
-        if url.startswith("file:"):
-            path = Path(url.removeprefix("file://").split("?")[0]).resolve()
-            if not path.is_relative_to(STATIC_DIR.resolve()):
-                raise ValueError(f"not a static file: {url}")
-        return super().fetch(url, headers)
+        if urlsplit(url).scheme.lower() == "data":
+            return super().fetch(url, headers)
+        # Fetch the canonical URL of the allowed file, never the URL as it was written.
+        return super().fetch(allowed_file(url).as_uri(), headers)
 
 
 def _shared() -> tuple[FontConfiguration, CSS]:
@@ -63,32 +91,11 @@ def _shared() -> tuple[FontConfiguration, CSS]:
     return fonts, sheet[1]
 
 
-def css_string(text: str) -> str:
-    """``text`` as a quoted CSS string: quotes, backslashes and line breaks escaped."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    escaped = escaped.replace("\r", " ").replace("\n", " ")
-    return f'"{escaped}"'
-
-
-def running_css(context: dict[str, Any]) -> str:
-    title = _("Installatiedossier")
-    if context["reference"]:
-        title += f" · {context['reference']}"
-    versions = _("Catalogus %(catalog)s · rekenkern %(engine)s") % {
-        "catalog": context["catalog_version"],
-        "engine": context["engine_version"],
-    }
-    # Outside the f-string, so that makemessages finds them.
-    page, of = _("Pagina"), _("van")
-    return (
-        "@page {"
-        f" @top-left {{ content: {css_string(title)}; }}"
-        f" @top-right {{ content: {css_string(context['date'])}; }}"
-        f" @bottom-left {{ content: {css_string(versions)}; }}"
-        f" @bottom-right {{ content: {css_string(page)} ' ' counter(page) ' '"
-        f" {css_string(of)} ' ' counter(pages); }}"
-        " }"
-    )
+def lay_out(html: str) -> Document:
+    """``html`` laid out in pages with the dossier's stylesheet, fonts and fetcher."""
+    fonts, sheet = _shared()
+    source = HTML(string=html, base_url=str(STATIC_DIR) + "/", url_fetcher=StaticOnlyFetcher())
+    return source.render(stylesheets=[sheet], font_config=fonts)
 
 
 def render_html(
@@ -115,14 +122,10 @@ def render_document(
     inverter: Inverter | None = None,
 ) -> Document:
     """The dossier laid out in pages (WeasyPrint's Document), before it is written as PDF."""
-    html, context = render_html(
+    html, _context = render_html(
         design, lang=lang, installer=installer, today=today, inverter=inverter
     )
-    fonts, sheet = _shared()
-    with translation.override(lang):
-        running = CSS(string=running_css(context), font_config=fonts)
-    source = HTML(string=html, base_url=str(STATIC_DIR) + "/", url_fetcher=StaticOnlyFetcher())
-    return source.render(stylesheets=[sheet, running], font_config=fonts)
+    return lay_out(html)
 
 
 def render_pdf(

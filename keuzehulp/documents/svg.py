@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
 from keuzehulp.documents import symbols as sym
 from keuzehulp.documents.labels import (
@@ -125,8 +124,8 @@ class _Diagram:
             f'width="{width * UNIT_MM:.1f}mm" height="{height * UNIT_MM:.1f}mm" '
             'font-family="DejaVu Sans, Arial, Helvetica, sans-serif" role="img" '
             'aria-labelledby="diagram-title diagram-desc">'
-            f'<title id="diagram-title">{escape(title)}</title>'
-            f'<desc id="diagram-desc">{escape(description)}</desc>'
+            f'<title id="diagram-title">{sym.xml_text(title)}</title>'
+            f'<desc id="diagram-desc">{sym.xml_text(description)}</desc>'
             f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>'
             f'<g stroke="{sym.INK}" stroke-width="1.3" fill="none" stroke-linecap="round">'
             f"{self.c.render()}</g></svg>"

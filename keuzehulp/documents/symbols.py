@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from xml.sax.saxutils import escape, quoteattr
 
+from sizing.text import one_line
+
 INK = "#111111"
 EXISTING = "#8c8c8c"
 ACCENT = "#0b5cad"
@@ -41,6 +43,11 @@ def wrap(text: str, limit: int) -> list[str]:
     return lines
 
 
+def xml_text(text: str) -> str:
+    """``text`` as SVG character data: escaped, and cleaned of what XML cannot hold at all."""
+    return escape(one_line(text))
+
+
 def _attrs(attrs: Mapping[str, object]) -> str:
     parts = []
     for key, value in attrs.items():
@@ -48,7 +55,7 @@ def _attrs(attrs: Mapping[str, object]) -> str:
             continue
         name = key.rstrip("_").replace("_", "-")
         text = f"{value:.1f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
-        parts.append(f" {name}={quoteattr(text)}")
+        parts.append(f" {name}={quoteattr(one_line(text))}")
     return "".join(parts)
 
 
@@ -120,7 +127,7 @@ class Canvas:
             "fill": color,
             "stroke": "none",
         }
-        self.parts.append(f"<text{_attrs(style)}{_attrs(attrs)}>{escape(content)}</text>")
+        self.parts.append(f"<text{_attrs(style)}{_attrs(attrs)}>{xml_text(content)}</text>")
 
     def lines_of_text(
         self,

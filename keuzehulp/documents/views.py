@@ -32,6 +32,7 @@ from keuzehulp.wizard import draft as drafts
 from sizing import ENGINE_VERSION
 from sizing.engine import design
 from sizing.schema import DesignRequest
+from sizing.text import LENIENT, one_line
 
 
 class RenderRefused(Exception):
@@ -81,7 +82,8 @@ def filename(kind: str, request: DesignRequest, fallback: str) -> str:
 
 def serve(http: HttpRequest, request: DesignRequest, kind: str, fallback: str) -> HttpResponse:
     lang = language()
-    installer = " ".join(http.GET.get("installateur", "").split())[:120]
+    # A link, not a form: control characters are dropped rather than refused.
+    installer = " ".join(one_line(http.GET.get("installateur", "")).split())[:120]
     today = timezone.localdate()
     extra = f"{installer}\x1f{today.isoformat()}" if kind == "pdf" else ""
     key = DocumentKey.of(
@@ -130,7 +132,7 @@ def _stored(pk: uuid.UUID) -> DesignRequest:
     if config is None:
         raise Http404("no such configuration")
     try:
-        return DesignRequest.model_validate(config.request)
+        return DesignRequest.model_validate(config.request, context=LENIENT)
     except ValidationError as exc:  # saved by an older version in a shape no longer read
         raise Http404("configuration cannot be read") from exc
 

@@ -22,6 +22,7 @@ from sizing.schema import (
     ExistingPV,
     Site,
 )
+from sizing.text import LENIENT, OneLine
 
 SESSION_KEY = "wizard_draft"
 DRAFT_VERSION = 1
@@ -36,7 +37,7 @@ class Answers(BaseModel):
 class SiteAnswers(Answers):
     """Step 1, aansluiting."""
 
-    project_reference: str = Field(default="", max_length=120)
+    project_reference: OneLine = Field(default="", max_length=120)
     connection: Connection
     existing_pv: ExistingPV | None = None
     location: Literal["indoor", "outdoor"] = "indoor"
@@ -179,7 +180,8 @@ def load(session: Any) -> Draft | None:
     if not data:
         return None
     try:
-        draft = Draft.model_validate(data)
+        # Lenient: a draft typed before control characters were refused keeps its reference.
+        draft = Draft.model_validate(data, context=LENIENT)
     except ValidationError:
         return None  # a draft from an older version of the wizard: start clean
     return draft if draft.version == DRAFT_VERSION else None

@@ -21,6 +21,7 @@ from keuzehulp.wizard.draft import (
     SiteAnswers,
 )
 from sizing.schema import Board, CableRun, Connection, ExistingPV, ExistingRcd
+from sizing.text import code_points, unprintable
 
 MAIN_FUSES = ["1x25", "1x35", "1x40", "3x25", "3x35", "3x40", "3x50", "3x63", "3x80"]
 RCD_ROWS = 6
@@ -129,6 +130,21 @@ class SiteForm(WizardForm):
         max_value=40,
         help_text=_("Bijvoorbeeld 5 in een onverwarmde garage, −15 buiten."),
     )
+
+    def clean_project_reference(self) -> str:
+        reference: str = self.cleaned_data["project_reference"]
+        found = unprintable(reference)
+        if found:
+            # Usually pasted from a spreadsheet or a PDF; the characters are invisible.
+            raise forms.ValidationError(
+                _(
+                    "De projectreferentie bevat onzichtbare stuurtekens (%(chars)s), "
+                    "bijvoorbeeld uit geplakte tekst. Typ de referentie opnieuw op één regel."
+                ),
+                code="unprintable",
+                params={"chars": code_points(found)},
+            )
+        return reference
 
     def clean(self) -> dict[str, Any]:
         super().clean()

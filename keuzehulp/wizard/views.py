@@ -32,6 +32,7 @@ from keuzehulp.wizard.partials import page_or_partial
 from keuzehulp.wizard.snapshot import differences, snapshot
 from keuzehulp.wizard.steps import BY_SLUG, STEPS, Step, Wizard, index_of, later_steps
 from sizing.schema import DesignRequest, Severity
+from sizing.text import LENIENT
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -312,7 +313,7 @@ def configuration(request: HtmxHttpRequest, pk: uuid.UUID) -> HttpResponse:
     catalog = load_catalog()
     design = None
     try:
-        stored = DesignRequest.model_validate(config.request)
+        stored = DesignRequest.model_validate(config.request, context=LENIENT)
     except ValidationError:
         stored = None
     changes: list[str] = []
@@ -334,7 +335,7 @@ def copy(request: HtmxHttpRequest, pk: uuid.UUID) -> HttpResponse:
     if config is None:
         return not_found(request)
     try:
-        stored = DesignRequest.model_validate(config.request)
+        stored = DesignRequest.model_validate(config.request, context=LENIENT)
     except ValidationError:
         messages.error(request, _("Dit ontwerp kan niet meer worden geopend; begin een nieuw."))
         return redirect("wizard:step", slug=STEPS[0].slug)

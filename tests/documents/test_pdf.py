@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from keuzehulp.documents.labels import breaker_label, cable_label
-from keuzehulp.documents.pdf import css_string, render_pdf
+from keuzehulp.documents.pdf import render_pdf
 
 from .conftest import INVALID, SINGLE_PHASE_EXISTING, THREE_PHASE_EXISTING, THREE_PHASE_NEW
 
@@ -181,7 +181,3 @@ def test_a_design_with_errors_gets_a_dossier_that_says_so(catalog):
     assert not result.valid
     assert "Ontwerp bevat fouten" in text
     assert result.findings[0].message[:40] in text
-
-
-def test_running_header_strings_are_escaped_for_css():
-    assert css_string('Fam. "de" Vries\\\n') == '"Fam. \\"de\\" Vries\\\\ "'

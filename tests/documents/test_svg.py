@@ -137,3 +137,13 @@ def test_the_diagram_builder_needs_no_django() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True)
     assert result.returncode == 0, result.stderr.decode()
+
+
+@pytest.mark.django_db
+def test_control_characters_in_a_stored_reference_leave_the_svg_well_formed(make_design):
+    result = make_design(THREE_PHASE_NEW)
+    # As a configuration saved before control characters were refused would hold it.
+    hostile = result.request.model_copy(update={"project_reference": "Fam.\x01de\x0cVries\x1f"})
+    svg = single_line_diagram(result.model_copy(update={"request": hostile}))
+    root = ET.fromstring(svg)
+    assert root.find("svg:title", NS).text == "Eendraadschema Fam. de Vries"

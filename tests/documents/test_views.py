@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 
 from keuzehulp.documents.orderlist import parse_order_list
 from keuzehulp.models import Configuration
@@ -134,6 +135,45 @@ def test_the_installer_named_in_the_link_is_on_the_cover(client):
     named = client.get(url, {"installateur": "Elektro Jansen"})
     assert named["X-Document-Cache"] == "miss"
     assert named.content != plain.content
+
+
+def stored_with_control_characters() -> Configuration:
+    """A configuration saved before control characters in the reference were refused."""
+    request = DesignRequest.model_validate(SINGLE_PHASE_EXISTING).model_dump(mode="json")
+    request["project_reference"] = "Fam.\x01de\x0cVries\x1f"
+    return Configuration.objects.create(
+        project_reference=request["project_reference"],
+        request=request,
+        engine_version="0",
+        catalog_version="0",
+    )
+
+
+def test_a_stored_reference_with_control_characters_still_gets_its_diagram_and_dossier(client):
+    config = stored_with_control_characters()
+    svg = client.get(reverse("documents:configuration_svg", args=[config.pk]))
+    assert svg.status_code == 200
+    title = ET.fromstring(svg.content).find("{http://www.w3.org/2000/svg}title")
+    assert title is not None and title.text == "Eendraadschema Fam. de Vries"
+    pdf = client.get(reverse("documents:configuration_pdf", args=[config.pk]))
+    assert pdf.status_code == 200
+    pages = PdfReader(io.BytesIO(pdf.content)).pages
+    assert "Fam. de Vries" in pages[0].extract_text()
+    (landscape,) = [p for p in pages if p.mediabox.width > p.mediabox.height]
+    assert "kWh-meter" in landscape.extract_text()  # the diagram, which an ill-formed SVG lost
+    shared = client.get(reverse("wizard:configuration", args=[config.pk]))
+    assert "Fam. de Vries" in shared.content.decode()
+
+
+def test_control_characters_in_the_installer_link_are_dropped(client):
+    config = saved(SINGLE_PHASE_EXISTING)
+    url = reverse("documents:configuration_pdf", args=[config.pk])
+    pdf = client.get(url, {"installateur": "Elektro\x01Jansen\x0c\x1fB.V."})
+    assert pdf.status_code == 200
+    cover = PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
+    assert "Elektro Jansen B.V." in cover
+    again = client.get(url, {"installateur": "Elektro Jansen B.V."})
+    assert again["X-Document-Cache"] == "hit"  # the same name, so the same document
 
 
 def test_the_overview_and_the_shared_page_link_to_the_documents(client):

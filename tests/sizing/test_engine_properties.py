@@ -86,6 +86,10 @@ boards = st.one_of(
         }
     ),
 )
+# Unknown codes are well-formed (the engine answers with a finding); control characters are not.
+codes = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=20
+)
 requests = st.fixed_dictionaries(
     {
         "connection": st.fixed_dictionaries(
@@ -94,11 +98,11 @@ requests = st.fixed_dictionaries(
                 "main_fuse_a": st.sampled_from([16, 25, 35, 40, 50, 63, 80]),
             }
         ),
-        "inverter": st.sampled_from(INVERTERS) | st.text(min_size=1, max_size=20),
+        "inverter": st.sampled_from(INVERTERS) | codes,
         "batteries": st.lists(
             st.fixed_dictionaries(
                 {
-                    "module": st.sampled_from(MODULES) | st.text(min_size=1, max_size=20),
+                    "module": st.sampled_from(MODULES) | codes,
                     "count": st.integers(min_value=1, max_value=64),
                 }
             ),

@@ -63,6 +63,33 @@ def test_pv_without_its_power_re_renders_with_the_values_and_a_message(client: C
     assert drafts.load(client.session) is None
 
 
+@pytest.mark.parametrize(
+    ("reference", "named"),
+    [("Fam.\x01de Vries", "U+0001"), ("Kerk\x0cstraat 3", "U+000C"), ("P-2025\x1f-001", "U+001F")],
+)
+def test_a_reference_with_control_characters_re_renders_with_a_dutch_message(
+    client: Client, reference: str, named: str
+) -> None:
+    response = client.post(url("aansluiting"), {**SITE, "project_reference": reference})
+    assert response.status_code == 200
+    assert "De projectreferentie bevat onzichtbare stuurtekens" in text(response)
+    assert named in text(response)
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert drafts.load(client.session) is None
+
+
+def test_a_draft_typed_before_control_characters_were_refused_keeps_its_reference_cleaned(
+    client: Client,
+) -> None:
+    client.post(url("aansluiting"), SITE)
+    session = client.session
+    session["wizard_draft"]["site"]["project_reference"] = "Fam.\x01de\x0cVries"
+    session.save()
+    draft = drafts.load(client.session)
+    assert draft is not None and draft.site is not None
+    assert draft.site.project_reference == "Fam. de Vries"
+
+
 def test_a_temperature_that_is_not_a_number_is_refused_politely(client: Client) -> None:
     response = client.post(url("aansluiting"), {**SITE, "min_ambient_c": "koud"})
     assert response.status_code == 200
