@@ -78,6 +78,18 @@ class CatalogAdmin(CatalogueEditorsOnly, ImportExportModelAdmin, SimpleHistoryAd
     list_editable: tuple[str, ...] = ()
     save_on_top = True
 
+    def has_import_permission(self, request: Any) -> bool:
+        # An import adds rows and changes prices: it needs the rights of both admin forms.
+        return (
+            super().has_import_permission(request)
+            and self.has_add_permission(request)
+            and self.has_change_permission(request)
+        )
+
+    def has_export_permission(self, request: Any) -> bool:
+        # Whoever may not see the catalogue in the admin may not download it from there either.
+        return super().has_export_permission(request) and self.has_view_permission(request)
+
 
 class CompatibilityInline(admin.TabularInline):
     model = m.Compatibility

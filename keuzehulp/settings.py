@@ -256,3 +256,7 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 # django-import-export: the admin shows a dry-run preview before it writes anything.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# Without these codes any staff user may import and export. Importing changes prices, so it
+# needs the change right; the catalogue admin also asks change rights to view (and export).
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"

@@ -1,32 +1,24 @@
-"""The catalogue admin: who may open it, history, validation, price import with preview."""
+"""The catalogue admin: history, validation, price import with preview."""
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from decimal import Decimal
 from typing import Any
 
 import pytest
-from django.contrib import admin
-from django.contrib.auth.models import Group, User
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from catalog.admin import resource_for
 from catalog.models import BatteryModule, Compatibility, Inverter
+from tests.catalog.admin_helpers import (
+    confirm_data,
+    exported_and_edited,
+    upload_for_preview,
+    user_in,
+)
 
 pytestmark = pytest.mark.django_db
-
-CATALOG_MODELS = [model for model in admin.site._registry if model._meta.app_label == "catalog"]
-
-
-def user_in(group: str, username: str) -> User:
-    user = User.objects.create_user(username, password="x-Secret-123", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture
@@ -34,52 +26,6 @@ def editor_client() -> Client:
     client = Client()
     client.force_login(user_in("Catalogusbeheer", "beheer"))
     return client
-
-
-@pytest.fixture
-def sales_client() -> Client:
-    client = Client()
-    client.force_login(user_in("Verkoop", "verkoop"))
-    return client
-
-
-def admin_urls() -> list[str]:
-    urls = [reverse("admin:index")]
-    for model in CATALOG_MODELS:
-        base = f"admin:{model._meta.app_label}_{model._meta.model_name}"
-        urls.append(reverse(f"{base}_changelist"))
-        urls.append(reverse(f"{base}_add"))
-        obj = model.objects.first()
-        urls.append(reverse(f"{base}_change", args=[obj.pk]))
-        urls.append(reverse(f"{base}_history", args=[obj.pk]))
-    return urls
-
-
-def test_every_catalogue_admin_page_opens_for_a_catalogue_editor(editor_client: Client) -> None:
-    for url in admin_urls():
-        response = editor_client.get(url)
-        assert response.status_code == 200, url
-
-
-def test_import_and_export_pages_open_for_a_catalogue_editor(editor_client: Client) -> None:
-    for name in ("inverter", "batterymodule", "accessory", "cable", "residualcurrentdevice"):
-        assert editor_client.get(reverse(f"admin:catalog_{name}_import")).status_code == 200
-        assert editor_client.get(reverse(f"admin:catalog_{name}_export")).status_code == 200
-
-
-def test_anonymous_users_are_sent_to_the_login_page() -> None:
-    client = Client()
-    for url in admin_urls():
-        response = client.get(url)
-        assert response.status_code == 302, url
-        assert reverse("admin:login") in response["Location"]
-
-
-def test_sales_staff_cannot_open_the_catalogue_admin(sales_client: Client) -> None:
-    for url in admin_urls()[1:]:
-        assert sales_client.get(url).status_code == 403, url
-    index = sales_client.get(reverse("admin:index"))
-    assert "Omvormers" not in index.content.decode()
 
 
 def test_sales_staff_may_read_the_catalogue_but_not_change_it() -> None:
@@ -218,32 +164,6 @@ def test_an_edit_through_the_admin_is_in_the_history_with_its_author(
     assert re.search(r"1690\.00\s*(&nbsp;)*&rarr;(&nbsp;)*\s*1749\.00", history_page)
 
 
-def csv_format_index(client: Client, url: str) -> str:
-    form = client.get(url).context["form"]
-    return next(str(value) for value, label in form.fields["format"].choices if label == "csv")
-
-
-def exported_and_edited(model: type, key: str, code: str, field: str, value: str) -> bytes:
-    """The model's export as an admin downloads it, with one cell changed, as CSV bytes."""
-    dataset = resource_for(model, import_id_fields=(key,))().export()
-    rows = list(csv.DictReader(io.StringIO(dataset.csv)))
-    assert len(rows) == model.objects.count()
-    for row in rows:
-        if row[key] == code:
-            row[field] = value
-    edited = io.StringIO()
-    writer = csv.DictWriter(edited, fieldnames=list(rows[0]))
-    writer.writeheader()
-    writer.writerows(rows)
-    return edited.getvalue().encode()
-
-
-def upload_for_preview(client: Client, model_name: str, content: bytes) -> Any:
-    url = reverse(f"admin:catalog_{model_name}_import")
-    upload = SimpleUploadedFile(f"{model_name}.csv", content, "text/csv")
-    return client.post(url, {"import_file": upload, "format": csv_format_index(client, url)})
-
-
 def test_a_price_import_round_trips_with_a_dry_run_preview_and_history(
     editor_client: Client,
 ) -> None:
@@ -257,10 +177,8 @@ def test_a_price_import_round_trips_with_a_dry_run_preview_and_history(
     # Dry run: nothing written yet.
     assert Inverter.objects.get(system_code="SMILE-G3-T10").price_eur != Decimal("2222.00")
 
-    confirm = preview.context["confirm_form"]
     response = editor_client.post(
-        reverse("admin:catalog_inverter_process_import"),
-        {name: confirm.initial[name] for name in confirm.fields},
+        reverse("admin:catalog_inverter_process_import"), confirm_data(preview)
     )
     assert response.status_code == 302
     t10 = Inverter.objects.get(system_code="SMILE-G3-T10")
