@@ -8,10 +8,12 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
+from import_export.instance_loaders import CachedInstanceLoader
 from import_export.widgets import ManyToManyWidget
 from simple_history.admin import SimpleHistoryAdmin
 
 from catalog import models as m
+from catalog.spreadsheets import CATALOGUE_FORMATS, CatalogueImportForm, ImportTooLarge
 
 PRODUCT_SEARCH = ("article", "model_code", "name_nl", "name_en")
 PRODUCT_FILTERS: tuple[Any, ...] = ("active", "is_generic", "price_is_example", "source")
@@ -37,14 +39,15 @@ SOURCE_FIELDSET = (
 class ProductResource(resources.ModelResource):
     """Import/export rows keyed by article number so a re-import updates, never duplicates."""
 
-    def before_save_instance(self, instance: Any, row: Any, **kwargs: Any) -> None:
-        # The admin's model validation runs on imports too: no impossible values by spreadsheet.
-        instance.full_clean(validate_unique=False)
-
     class Meta:
         import_id_fields = ("article",)
+        # One query for the file's existing rows instead of one per row: the import's
+        # transaction, which other writers wait for, stays short.
+        instance_loader_class = CachedInstanceLoader
         skip_unchanged = True
         report_skipped = True
+        # The admin's model validation (full_clean) runs on every imported row too: no
+        # impossible values by spreadsheet.
         clean_model_instances = True
         exclude = ("id", "updated_at")
 
@@ -77,6 +80,8 @@ class CatalogAdmin(CatalogueEditorsOnly, ImportExportModelAdmin, SimpleHistoryAd
     list_display: tuple[str, ...] = ("article", "name_nl", "price_eur", "active", "is_generic")
     list_editable: tuple[str, ...] = ()
     save_on_top = True
+    formats = CATALOGUE_FORMATS
+    import_form_class = CatalogueImportForm
 
     def has_import_permission(self, request: Any) -> bool:
         # An import adds rows and changes prices: it needs the rights of both admin forms.
@@ -89,6 +94,12 @@ class CatalogAdmin(CatalogueEditorsOnly, ImportExportModelAdmin, SimpleHistoryAd
     def has_export_permission(self, request: Any) -> bool:
         # Whoever may not see the catalogue in the admin may not download it from there either.
         return super().has_export_permission(request) and self.has_view_permission(request)
+
+    def add_data_read_fail_error_to_form(self, form: Any, e: Exception) -> None:
+        if isinstance(e, ImportTooLarge):
+            form.add_error("import_file", str(e))
+        else:
+            super().add_data_read_fail_error_to_form(form, e)
 
 
 class CompatibilityInline(admin.TabularInline):

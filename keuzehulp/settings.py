@@ -260,3 +260,10 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # needs the change right; the catalogue admin also asks change rights to view (and export).
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+# Exports are opened in spreadsheets, where a name like "=HYPERLINK(…)" would run as a formula;
+# catalog/spreadsheets.py keeps such cells text.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# An import is parsed and previewed in one request, the preview in one transaction that other
+# writers wait for: these bound both. The whole catalogue is about 200 rows.
+CATALOG_IMPORT_MAX_BYTES = env_int("CATALOG_IMPORT_MAX_BYTES", 1024 * 1024)
+CATALOG_IMPORT_MAX_ROWS = env_int("CATALOG_IMPORT_MAX_ROWS", 500)

@@ -1,0 +1,100 @@
+"""A catalogue import stays small and short: oversized files are refused before they are read.
+
+The attack: a 2 MB CSV of 50 000 rows ran past the worker timeout, and while its preview held
+the database every wizard save answered 500 "database is locked".
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import openpyxl
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+
+from catalog.models import Inverter
+from tests.catalog.admin_helpers import exported_and_edited, upload_for_preview, user_in
+
+WRITES = ("BEGIN", "SAVEPOINT", "INSERT", "UPDATE", "DELETE")
+
+
+@pytest.fixture
+def editor_client() -> Client:
+    client = Client()
+    client.force_login(user_in("Catalogusbeheer", "beheer"))
+    return client
+
+
+def inverter_rows(count: int) -> bytes:
+    """An inverter export grown to `count` rows, each a new system code."""
+    header, *rows = exported_and_edited(Inverter, "system_code", "", "", "").decode().splitlines()
+    code = rows[0].split(",")[header.split(",").index("system_code")]
+    grown = [rows[i % len(rows)].replace(code, f"X-{i:05d}") for i in range(count)]
+    return "\n".join([header, *grown]).encode()
+
+
+def price_list(count: int) -> bytes:
+    """The reported file: a bare price list of `count` rows, 40 bytes each."""
+    lines = ["system_code,price_eur,name_nl"]
+    lines += [f"SMILE-G3-T10-{i:05d},1.00,Omvormer {i:05d} 10 kW" for i in range(count)]
+    return "\n".join(lines).encode()
+
+
+def refused(response: Any) -> str:
+    assert response.status_code == 200
+    assert response.context.get("confirm_form") is None
+    return " ".join(response.context["form"].errors["import_file"]).replace("\xa0", " ")
+
+
+def writes(queries: CaptureQueriesContext) -> list[str]:
+    return [q["sql"] for q in queries.captured_queries if q["sql"].upper().startswith(WRITES)]
+
+
+@pytest.mark.django_db
+def test_it_refuses_a_two_megabyte_csv_before_reading_it(editor_client: Client) -> None:
+    content = price_list(50_000)
+    assert len(content) > 2_000_000
+    with CaptureQueriesContext(connection) as queries:
+        response = upload_for_preview(editor_client, "inverter", content)
+    assert "een import mag hoogstens 1,0 MB zijn" in refused(response)
+    assert writes(queries) == []  # no transaction, so nobody waits for it
+    assert not Inverter.objects.filter(system_code__startswith="SMILE-G3-T10-").exists()
+
+
+@pytest.mark.django_db
+def test_it_refuses_more_rows_than_an_import_may_have(editor_client: Client) -> None:
+    content = inverter_rows(settings.CATALOG_IMPORT_MAX_ROWS + 1)
+    assert len(content) < settings.CATALOG_IMPORT_MAX_BYTES
+    with CaptureQueriesContext(connection) as queries:
+        response = upload_for_preview(editor_client, "inverter", content)
+    assert "meer dan 500 rijen" in refused(response)
+    assert writes(queries) == []
+
+
+@pytest.mark.django_db
+def test_it_refuses_an_xlsx_that_unpacks_far_beyond_its_size(editor_client: Client) -> None:
+    book = openpyxl.Workbook()
+    book.active.append(["system_code", "name_nl"])
+    for row in range(200):
+        book.active.append([f"X-{row}", "x" * 30_000])
+    packed = io.BytesIO()
+    book.save(packed)
+    assert len(packed.getvalue()) < settings.CATALOG_IMPORT_MAX_BYTES
+    response = upload_for_preview(editor_client, "inverter", packed.getvalue(), "xlsx")
+    message = refused(response)
+    assert "Het werkblad is uitgepakt" in message
+    assert "een import mag hoogstens 3,8 MB zijn" in message
+
+
+@pytest.mark.django_db
+@override_settings(CATALOG_IMPORT_MAX_ROWS=10)
+def test_a_file_of_exactly_the_maximum_rows_still_previews(editor_client: Client) -> None:
+    assert Inverter.objects.count() == 10
+    content = exported_and_edited(Inverter, "system_code", "SMILE-G3-T10", "price_eur", "2222")
+    response = upload_for_preview(editor_client, "inverter", content)
+    assert response.context["confirm_form"] is not None
+    assert response.context["result"].totals["update"] == 1
