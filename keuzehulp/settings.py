@@ -118,6 +118,15 @@ DATABASES = {
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"), conn_max_age=600
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite has one write lock. IMMEDIATE takes it at BEGIN, so a second writer (a wizard
+    # save during a catalogue import) waits up to `timeout` seconds instead of failing at once
+    # with "database is locked" when it upgrades a read; WAL lets readers go on meanwhile.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_TIMEOUT", 20),
+        "init_command": "PRAGMA journal_mode=WAL",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache for documents and rate-limit counters. REDIS_URL makes it shared by every worker

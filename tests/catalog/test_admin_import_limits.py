@@ -1,4 +1,5 @@
-"""A catalogue import stays small and short: oversized files are refused before they are read.
+"""A catalogue import stays small and short: oversized files are refused before they are read,
+and other users' saves wait for a running import instead of failing.
 
 The attack: a 2 MB CSV of 50 000 rows ran past the worker timeout, and while its preview held
 the database every wizard save answered 500 "database is locked".
@@ -7,12 +8,14 @@ the database every wizard save answered 500 "database is locked".
 from __future__ import annotations
 
 import io
+import threading
 from typing import Any
 
 import openpyxl
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.db import OperationalError, connection, connections
+from django.db.backends.sqlite3.base import DatabaseWrapper
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
@@ -20,6 +23,9 @@ from catalog.models import Inverter
 from tests.catalog.admin_helpers import exported_and_edited, upload_for_preview, user_in
 
 WRITES = ("BEGIN", "SAVEPOINT", "INSERT", "UPDATE", "DELETE")
+# Longer than the 5 s Python's sqlite3 waits for a lock by default, as the reported import ran;
+# well within the largest import allowed now.
+IMPORT_SECONDS = 6
 
 
 @pytest.fixture
@@ -98,3 +104,64 @@ def test_a_file_of_exactly_the_maximum_rows_still_previews(editor_client: Client
     response = upload_for_preview(editor_client, "inverter", content)
     assert response.context["confirm_form"] is not None
     assert response.context["result"].totals["update"] == 1
+
+
+def shared_file_database(name: str) -> dict[str, Any]:
+    """The project's database settings (OPTIONS included) on a file two connections share."""
+    return {**connections["default"].settings_dict, "NAME": name}
+
+
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
+    reason="SQLite's single write lock; PostgreSQL locks rows",
+)
+def test_a_save_during_a_running_import_waits_for_it_instead_of_failing(
+    tmp_path: Any, django_db_blocker: Any
+) -> None:
+    assert connections["default"].settings_dict["OPTIONS"].get("timeout", 5) > IMPORT_SECONDS
+    with django_db_blocker.unblock():
+        outcome, saved = save_during_import(shared_file_database(str(tmp_path / "shared.sqlite3")))
+    assert outcome == ["saved"]
+    assert saved == ["import row", "configuration"]
+
+
+def save_during_import(database: dict[str, Any]) -> tuple[list[str], list[str]]:
+    setup = DatabaseWrapper(database, alias="setup")
+    setup.cursor().execute("CREATE TABLE saved (id INTEGER PRIMARY KEY, what TEXT)")
+    setup.close()
+
+    # The import: one transaction that has written and goes on for a while.
+    importer = DatabaseWrapper(database, alias="importer")
+    importer.set_autocommit(False)
+    importer.cursor().execute("INSERT INTO saved (what) VALUES ('import row')")
+
+    outcome: list[str] = []
+
+    def wizard_save() -> None:
+        # The wizard: a transaction that reads (the session) before it writes.
+        wizard = DatabaseWrapper(database, alias="wizard")
+        try:
+            wizard.set_autocommit(False)
+            wizard.cursor().execute("SELECT count(*) FROM saved")
+            wizard.cursor().execute("INSERT INTO saved (what) VALUES ('configuration')")
+            wizard.commit()
+            outcome.append("saved")
+        except OperationalError as error:
+            outcome.append(str(error))
+            wizard.rollback()
+        finally:
+            wizard.close()
+
+    wizard = threading.Thread(target=wizard_save)
+    wizard.start()
+    wizard.join(timeout=IMPORT_SECONDS)  # the wizard saves while the import runs
+    importer.commit()
+    importer.close()
+    wizard.join()
+
+    check = DatabaseWrapper(database, alias="check")
+    with check.cursor() as cursor:
+        cursor.execute("SELECT what FROM saved ORDER BY id")
+        saved = [row[0] for row in cursor.fetchall()]
+    check.close()
+    return outcome, saved
