@@ -7,7 +7,8 @@ GET  /api/schema/       the JSON Schemas of all of them
 GET  /api/openapi.json  the OpenAPI 3.1 document (keuzehulp/openapi.py)
 Every refusal is JSON {"error": …, "fields": [{"field", "message"}]}: 400 unreadable input
 (parsed by keuzehulp.jsoninput, as in the commands), 405 a wrong method, 411 a chunked body
-the server does not end, 413 a body over MAX_BODY_BYTES, 415 a wrong content type.
+the server does not end, 413 a body over MAX_BODY_BYTES, 415 a wrong content type; urls.py
+wraps the POST views in keuzehulp.security's rate limit (429).
 No state, no session: CSRF-exempt.
 """
 

@@ -32,11 +32,10 @@ class ApiError(BaseModel):
     fields: list[FieldProblem] = Field(default_factory=list)
 
 
-class RateLimited(BaseModel):
-    """The body of a 429: too many requests from one client; try again after ``retry_after``."""
+class RateLimited(ApiError):
+    """The body of a 429 (keuzehulp.security): too many requests from one client address."""
 
-    error: str
-    retry_after: int = Field(ge=0, description="seconds to wait before the next request")
+    retry_after: int = Field(ge=0, description="seconds to wait, as in the Retry-After header")
 
 
 SUGGESTIONS = TypeAdapter(list[Suggestion])
@@ -77,8 +76,10 @@ def _post_responses(result: dict[str, Any]) -> dict[str, Any]:
         "413": _error("a body larger than the API reads"),
         "415": _error("a body that is not application/json"),
         "429": {
-            **_error("too many requests", schema="RateLimited"),
-            "headers": {"Retry-After": {"schema": {"type": "integer", "minimum": 0}}},
+            **_error("too many requests from this client address", schema="RateLimited"),
+            "headers": {
+                "Retry-After": {"required": True, "schema": {"type": "integer", "minimum": 0}}
+            },
         },
     }
 
@@ -90,7 +91,6 @@ def _get_responses(description: str) -> dict[str, Any]:
             **_error("a method other than GET"),
             "headers": {"Allow": {"required": True, "schema": {"type": "string"}}},
         },
-        "429": _error("too many requests", schema="RateLimited"),
     }
 
 

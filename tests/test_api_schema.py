@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
+
+from sizing.text import UNPRINTABLE_PATTERN, unprintable
 
 pytestmark = pytest.mark.django_db
 
@@ -161,3 +164,35 @@ def test_the_openapi_document_is_built_from_the_same_models_as_the_schemas(clien
     assert set(components["CableRequest"]["properties"]) == set(
         schemas["cable"]["request"]["properties"]
     )
+
+
+@override_settings(RATE_API="1/m")
+def test_a_rate_limited_answer_matches_the_documented_429(client: Client) -> None:
+    document = client.get(reverse("api_openapi")).json()
+    body = json.dumps({"current_a": 10, "length_m": 5})
+    answers = [
+        client.post(reverse("api_cable"), body, content_type="application/json", REMOTE_ADDR=ip)
+        for ip in ("192.0.2.44", "192.0.2.44")
+    ]
+    assert [a.status_code for a in answers] == [200, 429]
+    assert list(_openapi_validator(document, "RateLimited").iter_errors(answers[1].json())) == []
+    assert answers[1]["Retry-After"]
+
+
+def test_the_published_text_rule_refuses_exactly_the_characters_the_validator_refuses() -> None:
+    published = re.compile(UNPRINTABLE_PATTERN)
+    for point in (*range(0xD800), *range(0xE000, 0x10000)):
+        char = chr(point)
+        assert bool(published.search(char)) == bool(unprintable(char)), f"U+{point:04X}"
+
+
+def test_a_validator_refuses_a_control_character_in_the_project_reference(client: Client) -> None:
+    schema = client.get(reverse("api_schema")).json()["design"]["request"]
+    request = {
+        "connection": {"phases": 1, "main_fuse_a": 35},
+        "inverter": "SMILE-G3-S5",
+        "batteries": [{"module": "SMILE-G3-BAT-9.3S", "count": 2}],
+    }
+    assert _errors(schema, request) == set()
+    assert "project_reference" in _errors(schema, request | {"project_reference": "Fam.\fJansen"})
+    assert "project_reference" in _errors(schema, request | {"project_reference": "Jansen\n"})
