@@ -1,30 +1,88 @@
 """JSON API over the engine's entry points: the same pydantic contract as the commands.
 
-POST /api/design/   DesignRequest → Design        (200; the Design says valid or not)
-POST /api/cable/    CableRequest  → CableResult   (200)
-POST /api/suggest/  Site          → [Suggestion]  (200)
-GET  /api/schema/   the JSON Schemas of all of them
-Unreadable input answers 400 with {"error": …, "fields": [{"field", "message"}]}; a wrong
-method 405 and a wrong content type 415, also as JSON. No state, no session: CSRF-exempt.
+POST /api/design/       DesignRequest → Design        (200; the Design says valid or not)
+POST /api/cable/        CableRequest  → CableResult   (200)
+POST /api/suggest/      Site          → [Suggestion]  (200)
+GET  /api/schema/       the JSON Schemas of all of them
+GET  /api/openapi.json  the OpenAPI 3.1 document (keuzehulp/openapi.py)
+Every refusal is JSON {"error": …, "fields": [{"field", "message"}]}: 400 unreadable input
+(parsed by keuzehulp.jsoninput, as in the commands), 405 a wrong method, 411 a chunked body
+the server does not end, 413 a body over MAX_BODY_BYTES, 415 a wrong content type; urls.py
+wraps the POST views in keuzehulp.security's rate limit (429).
+No state, no session: CSRF-exempt.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpRequest, JsonResponse
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, JsonResponse, UnreadablePostError
 from django.views.decorators.csrf import csrf_exempt
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel
 
-from sizing.schema import CableRequest, CableResult, Design, DesignRequest, Site, Suggestion
+from keuzehulp import jsoninput
+from keuzehulp.openapi import SUGGESTIONS, ApiError, FieldProblem, json_schemas, openapi_document
+from sizing.schema import CableRequest, DesignRequest, Site
 
 MAX_BODY_BYTES = 64 * 1024
+# A number that cannot be written as JSON (NaN, Infinity) raises instead of leaving as text
+# that no client can parse.
+_DUMPS = {"ensure_ascii": False, "allow_nan": False}
 
 
-def _error(status: int, message: str, fields: list[dict[str, str]] | None = None) -> JsonResponse:
-    return JsonResponse({"error": message, "fields": fields or []}, status=status)
+class _Refusal(Exception):
+    def __init__(self, status: int, message: str, fields: list[tuple[str, str]] | None = None):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.fields = fields or []
+
+
+def _error(status: int, message: str, fields: list[tuple[str, str]] | None = None) -> JsonResponse:
+    body = ApiError(
+        error=message, fields=[FieldProblem(field=f, message=m) for f, m in fields or []]
+    )
+    return JsonResponse(body.model_dump(), status=status, json_dumps_params=_DUMPS)
+
+
+def _wrong_method(allowed: str) -> JsonResponse:
+    response = _error(405, f"use {allowed.split(',')[0]}")
+    response["Allow"] = allowed
+    return response
+
+
+def _read_body(request: HttpRequest) -> bytes:
+    """The body, never more than MAX_BODY_BYTES + 1 bytes of it read."""
+    length = request.META.get("CONTENT_LENGTH")
+    if length:
+        try:
+            size = int(length)
+        except ValueError:
+            size = -1
+        if size < 0:
+            raise _Refusal(400, "the Content-Length header is not a number of bytes")
+        if size > MAX_BODY_BYTES:
+            raise _Refusal(413, f"the request is larger than {MAX_BODY_BYTES} bytes")
+        try:
+            body = request.body
+        except RequestDataTooBig as exc:
+            raise _Refusal(413, f"the request is larger than {MAX_BODY_BYTES} bytes") from exc
+        except (UnreadablePostError, OSError) as exc:
+            raise _Refusal(400, "the request body could not be read") from exc
+    elif request.META.get("wsgi.input_terminated"):
+        # A chunked body has no Content-Length; Django then reads it as empty. Servers that
+        # end the stream themselves (gunicorn) say so with this flag, so reading to its end
+        # cannot hang.
+        body = request.META["wsgi.input"].read(MAX_BODY_BYTES + 1)
+    elif "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower():
+        raise _Refusal(411, "send the body with a Content-Length")
+    else:
+        body = b""
+    if len(body) > MAX_BODY_BYTES:
+        raise _Refusal(413, f"the request is larger than {MAX_BODY_BYTES} bytes")
+    return body
 
 
 def _json_endpoint(
@@ -33,28 +91,16 @@ def _json_endpoint(
     @csrf_exempt
     def view(request: HttpRequest) -> JsonResponse:
         if request.method != "POST":
-            response = _error(405, "use POST with a JSON body")
-            response["Allow"] = "POST"
-            return response
+            return _wrong_method("POST")
         if request.content_type != "application/json":
             return _error(415, "send the request as application/json")
-        if len(request.body) > MAX_BODY_BYTES:
-            return _error(413, f"the request is larger than {MAX_BODY_BYTES} bytes")
         try:
-            data = json.loads(request.body)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            return _error(400, f"invalid JSON: {exc}")
-        if not isinstance(data, dict):
-            return _error(400, "expected a JSON object")
-        try:
-            parsed = model.model_validate(data)
-        except ValidationError as exc:
-            fields = [
-                {"field": ".".join(str(p) for p in e["loc"]) or "(request)", "message": e["msg"]}
-                for e in exc.errors()
-            ]
-            return _error(400, f"invalid {model.__name__}", fields)
-        return JsonResponse(compute(parsed), safe=False, json_dumps_params={"ensure_ascii": False})
+            parsed = jsoninput.parse_model(_read_body(request), model)
+        except _Refusal as exc:
+            return _error(exc.status, exc.message, exc.fields)
+        except jsoninput.UnreadableInput as exc:
+            return _error(400, exc.message, exc.fields)
+        return JsonResponse(compute(parsed), safe=False, json_dumps_params=_DUMPS)
 
     return view
 
@@ -77,13 +123,10 @@ def _cable(request: CableRequest) -> Any:
     return size_cable(request).model_dump(mode="json")
 
 
-_SUGGESTIONS = TypeAdapter(list[Suggestion])
-
-
 def _suggest(site: Site) -> Any:
     from sizing.engine import suggest
 
-    return _SUGGESTIONS.dump_python(suggest(site, _catalog()), mode="json")
+    return SUGGESTIONS.dump_python(suggest(site, _catalog()), mode="json")
 
 
 design_view = _json_endpoint(DesignRequest, _design)
@@ -91,20 +134,16 @@ cable_view = _json_endpoint(CableRequest, _cable)
 suggest_view = _json_endpoint(Site, _suggest)
 
 
+@csrf_exempt
 def schema_view(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(
-        {
-            "design": {
-                "request": DesignRequest.model_json_schema(),
-                "response": Design.model_json_schema(),
-            },
-            "cable": {
-                "request": CableRequest.model_json_schema(),
-                "response": CableResult.model_json_schema(),
-            },
-            "suggest": {
-                "request": Site.model_json_schema(),
-                "response": _SUGGESTIONS.json_schema(),
-            },
-        }
-    )
+    if request.method not in ("GET", "HEAD"):
+        return _wrong_method("GET, HEAD")
+    return JsonResponse(json_schemas(), json_dumps_params=_DUMPS)
+
+
+@csrf_exempt
+def openapi_view(request: HttpRequest) -> JsonResponse:
+    if request.method not in ("GET", "HEAD"):
+        return _wrong_method("GET, HEAD")
+    document = openapi_document(MAX_BODY_BYTES, jsoninput.MAX_DEPTH)
+    return JsonResponse(document, json_dumps_params=_DUMPS)

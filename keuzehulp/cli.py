@@ -2,7 +2,8 @@
 
 Exit codes, the same for every command: 0 a result without errors, 1 a result
 with error findings, 2 input that cannot be read (bad JSON, a missing or
-mistyped field), with a message on stderr that names the field.
+mistyped field, nesting too deep, a number out of range, NaN or Infinity), with a
+message on stderr that names the field. Parsing is keuzehulp.jsoninput's, the API's.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from django.core.management.base import BaseCommand, CommandParser
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
+
+from keuzehulp import jsoninput
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -28,7 +31,10 @@ class BadInput(Exception):
 
 def read_text(source: str) -> str:
     if source == "-":
-        return sys.stdin.read()
+        try:
+            return sys.stdin.read()
+        except UnicodeDecodeError as exc:
+            raise BadInput(f"cannot read stdin: {exc}") from exc
     path = Path(source)
     try:
         return path.read_text(encoding="utf-8")
@@ -38,25 +44,11 @@ def read_text(source: str) -> str:
         raise BadInput(f"cannot read {source}: {exc}") from exc
 
 
-def describe_validation_error(error: ValidationError) -> str:
-    lines = []
-    for item in error.errors():
-        where = ".".join(str(part) for part in item["loc"]) or "(request)"
-        lines.append(f"{where}: {item['msg']}")
-    return "invalid request:\n  " + "\n  ".join(lines)
-
-
 def parse_model(text: str, model: type[M]) -> M:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BadInput(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
-    if not isinstance(data, dict):
-        raise BadInput("invalid request: expected a JSON object")
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise BadInput(describe_validation_error(exc)) from exc
+        return jsoninput.parse_model(text, model)
+    except jsoninput.UnreadableInput as exc:
+        raise BadInput(str(exc)) from exc
 
 
 def read_model(source: str, model: type[M]) -> M:
@@ -90,7 +82,7 @@ class JsonCommand(BaseCommand):
         if options["schema"]:
             schema = {
                 "request": self.request_model.model_json_schema(),
-                self.result_key: self.result_model.model_json_schema(),
+                self.result_key: self.result_model.model_json_schema(mode="serialization"),
             }
             self.stdout.write(json.dumps(schema, indent=2, ensure_ascii=False))
             return

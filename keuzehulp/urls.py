@@ -13,6 +13,7 @@ urlpatterns = [
     path("api/cable/", api_rate_limited(api.cable_view), name="api_cable"),
     path("api/suggest/", api_rate_limited(api.suggest_view), name="api_suggest"),
     path("api/schema/", api.schema_view, name="api_schema"),
+    path("api/openapi.json", api.openapi_view, name="api_openapi"),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("prijslijst/", views.price_list, name="price_list"),

@@ -20,7 +20,7 @@ from sizing.units import as_magnitude
 
 
 def _unit(unit: str) -> BeforeValidator:
-    return BeforeValidator(lambda value: as_magnitude(value, unit))
+    return BeforeValidator(lambda value: None if value is None else as_magnitude(value, unit))
 
 
 Amperes = Annotated[float, _unit("A")]
@@ -31,10 +31,28 @@ Milliamperes = Annotated[float, _unit("mA")]
 SquareMillimetres = Annotated[float, _unit("mm**2")]
 Percent = Annotated[float, _unit("percent")]
 Volts = Annotated[float, _unit("V")]
+# Optional quantities convert around the whole ``float | None``: with ``Amperes | None`` pydantic
+# would place the field's bounds after the converter inside anyOf, where it writes them as
+# ``gt``/``le`` keys that no JSON Schema validator knows (tests/test_api_schema.py).
+AmperesOrNone = Annotated[float | None, _unit("A")]
+CelsiusOrNone = Annotated[float | None, _unit("degC")]
+MilliamperesOrNone = Annotated[float | None, _unit("mA")]
+SquareMillimetresOrNone = Annotated[float | None, _unit("mm**2")]
+PercentOrNone = Annotated[float | None, _unit("percent")]
+VoltsOrNone = Annotated[float | None, _unit("V")]
+
+# The contract's models refuse NaN and ±Infinity (a quantity string such as "1e999 A" becomes
+# one): they are no JSON numbers, and no bound compares sensibly with NaN. Results check this
+# when built; what the engine assigns later stays finite because the requests are bounded.
+FINITE = ConfigDict(allow_inf_nan=False)
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, **FINITE)
+
+
+class Result(BaseModel):
+    model_config = FINITE
 
 
 class Severity(StrEnum):
@@ -112,8 +130,8 @@ class CableRun(Strict):
     grouped_circuits: int = Field(default=1, ge=1, le=20)
     cable_type: Literal["VD", "YMvK", "XMvK"] | None = None
     soil_resistivity_km_w: float | None = Field(default=None, gt=0, le=10)
-    csa_mm2: SquareMillimetres | None = Field(default=None, gt=0)  # forced by the installer
-    breaker_a: Amperes | None = Field(default=None, gt=0)  # forced by the installer
+    csa_mm2: SquareMillimetresOrNone = Field(default=None, gt=0)  # forced by the installer
+    breaker_a: AmperesOrNone = Field(default=None, gt=0)  # forced by the installer
     grouping_arrangement: GroupingArrangement | None = None
 
 
@@ -134,7 +152,7 @@ class Board(Strict):
 class DesignOptions(Strict):
     selectivity_factor: float = Field(default=1.6, ge=1.0, le=4.0)
     max_groups_per_rcd: int = Field(default=4, ge=1, le=20)
-    rcd_sensitivity_ma: Milliamperes | None = Field(default=None, gt=0)
+    rcd_sensitivity_ma: MilliamperesOrNone = Field(default=None, gt=0)
     breaker_curve: Literal["B", "C", "D"] = "B"
     # Defaults of these two mirror sizing/tables/design_rules.json (a test keeps them equal).
     min_rcds: int = Field(default=2, ge=1, le=12)
@@ -150,13 +168,13 @@ class DesignRequest(Strict):
     batteries: list[BatterySelection] = Field(min_length=1, max_length=4)
     backup: Literal["none", "distribution_unit", "backup_box"] = "none"
     location: Literal["indoor", "outdoor"] = "indoor"
-    min_ambient_c: Celsius | None = Field(default=None, ge=-60, le=80)
+    min_ambient_c: CelsiusOrNone = Field(default=None, ge=-60, le=80)
     existing_pv: ExistingPV | None = None
     shutdown_kit: bool = False
     board: Board | None = None
     ac_cable: CableRun | None = None
     backup_cable: CableRun | None = None
-    max_voltage_drop_pct: Percent | None = Field(default=None, gt=0, le=5)
+    max_voltage_drop_pct: PercentOrNone = Field(default=None, gt=0, le=5)
     options: DesignOptions = Field(default_factory=DesignOptions)
     project_reference: OneLine = Field(default="", max_length=120)
 
@@ -173,16 +191,18 @@ class CableRequest(Strict):
     cos_phi: float = Field(default=1.0, gt=0, le=1)
     max_voltage_drop_pct: Percent = Field(default=1.0, gt=0, le=5)
     curve: Literal["B", "C", "D"] = "B"
-    csa_mm2: SquareMillimetres | None = Field(default=None, gt=0)
-    breaker_a: Amperes | None = Field(default=None, gt=0)
+    csa_mm2: SquareMillimetresOrNone = Field(default=None, gt=0)
+    breaker_a: AmperesOrNone = Field(default=None, gt=0)
     grouping_arrangement: GroupingArrangement | None = None
-    voltage_v: Volts | None = Field(default=None, gt=0, le=1000)  # U0, phase to neutral
+    # U0, phase to neutral. Below 50 V AC is extra-low voltage, no grid a battery feeds; the
+    # bound also keeps the drop percentage (100 × ΔU / U0) from overflowing to infinity.
+    voltage_v: VoltsOrNone = Field(default=None, ge=50, le=1000)
 
 
 # --------------------------------------------------------------------------- results
 
 
-class CableResult(BaseModel):
+class CableResult(Result):
     breaker_a: float | None
     csa_mm2: float | None
     iz_a: float | None
@@ -205,7 +225,7 @@ class CableResult(BaseModel):
         return not any(f.severity is Severity.ERROR for f in self.findings)
 
 
-class BatterySummary(BaseModel):
+class BatterySummary(Result):
     module: str
     count: int
     clusters: list[int]
@@ -216,14 +236,14 @@ class BatterySummary(BaseModel):
     next_counts: list[int] = Field(default_factory=list)
 
 
-class BreakerSpec(BaseModel):
+class BreakerSpec(Result):
     rating_a: float
     curve: str
     poles: int
     article: str | None = None
 
 
-class RcdSpec(BaseModel):
+class RcdSpec(Result):
     type: str
     sensitivity_ma: float
     poles: int
@@ -232,7 +252,7 @@ class RcdSpec(BaseModel):
     article: str | None = None
 
 
-class CableSpec(BaseModel):
+class CableSpec(Result):
     csa_mm2: float
     iz_a: float
     length_m: float
@@ -243,7 +263,7 @@ class CableSpec(BaseModel):
     article: str | None = None
 
 
-class Circuit(BaseModel):
+class Circuit(Result):
     name: str  # ac_grid, backup, household_1 …
     purpose_nl: str
     purpose_en: str
@@ -257,7 +277,7 @@ class Circuit(BaseModel):
     trace: list[TraceStep] = Field(default_factory=list)
 
 
-class BoardRcd(BaseModel):
+class BoardRcd(Result):
     label: str
     type: str
     sensitivity_ma: float
@@ -274,7 +294,7 @@ class BoardRcd(BaseModel):
     in_enclosure: bool = True
 
 
-class BoardDesign(BaseModel):
+class BoardDesign(Result):
     mode: Literal["existing", "new"]
     main_switch_a: float | None = None
     main_switch_poles: int | None = None
@@ -287,7 +307,7 @@ class BoardDesign(BaseModel):
     groups_per_phase: dict[str, int] = Field(default_factory=dict)  # new board: balance check
 
 
-class BomLine(BaseModel):
+class BomLine(Result):
     article: str
     description: str
     description_en: str = ""
@@ -301,13 +321,13 @@ class BomLine(BaseModel):
     category: str = ""
 
 
-class Totals(BaseModel):
+class Totals(Result):
     excl_vat_eur: Decimal
     vat_eur: Decimal
     incl_vat_eur: Decimal
 
 
-class Design(BaseModel):
+class Design(Result):
     valid: bool
     engine_version: str
     catalog_version: str
@@ -332,14 +352,14 @@ class Site(Strict):
 
     connection: Connection
     location: Literal["indoor", "outdoor"] = "indoor"
-    min_ambient_c: Celsius | None = Field(default=None, ge=-60, le=80)
+    min_ambient_c: CelsiusOrNone = Field(default=None, ge=-60, le=80)
     existing_pv: ExistingPV | None = None
     target_usable_kwh: float | None = Field(default=None, gt=0, le=1000)
     target_power_kw: float | None = Field(default=None, gt=0, le=1000)
     household_load_a: Amperes = Field(default=0, ge=0, le=250)  # as DesignOptions
 
 
-class Suggestion(BaseModel):
+class Suggestion(Result):
     inverter: str
     module: str
     count: int

@@ -12,10 +12,12 @@ no place in a one-line reference either. New input is refused
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, ValidationInfo
-from pydantic_core import PydanticCustomError
+from pydantic import AfterValidator, GetJsonSchemaHandler, ValidationInfo
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
 # The controls (C0 with tab and line breaks, DEL, C1), the line and paragraph separators, lone
 # surrogates, and U+FFFE and U+FFFF, "noncharacters" that XML 1.0 forbids as well.
@@ -56,5 +58,20 @@ def _refuse_unprintable(text: str, info: ValidationInfo) -> str:
     )
 
 
+# The same rule for the published JSON Schemas (ECMA-262 escapes), so clients and API testers
+# know what the validator refuses. Written as "contains none of", not "^[^…]*$": Python's `$`
+# also matches before a final newline. Lone surrogates are left out: a regex engine that works
+# on code points (Rust's, in schemathesis) cannot even write them.
+UNPRINTABLE_PATTERN = r"[\u0000-\u001F\u007F-\u009F\u2028\u2029\uFFFE\uFFFF]"
+
+
+@dataclass(frozen=True)
+class _PublishedAsSchema:
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {**handler(schema), "not": {"pattern": UNPRINTABLE_PATTERN}}
+
+
 #: A ``str`` field that refuses control characters (an API 400, a CLI exit 2).
-OneLine = Annotated[str, AfterValidator(_refuse_unprintable)]
+OneLine = Annotated[str, AfterValidator(_refuse_unprintable), _PublishedAsSchema()]

@@ -41,7 +41,10 @@ def as_magnitude(value: Any, unit: str) -> float:
     if isinstance(value, bool):
         raise ValueError("expected a number or a quantity, got a boolean")
     if isinstance(value, int | float):
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError as exc:  # an int beyond the range of a float
+            raise ValueError("the number is too large") from exc
     if isinstance(value, str):
         match = _QUANTITY_TEXT.match(value)
         if not match:

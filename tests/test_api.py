@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from typing import Any
 
@@ -100,3 +101,126 @@ def test_a_project_reference_with_control_characters_answers_400_naming_the_fiel
     (field,) = response.json()["fields"]
     assert field["field"] == "project_reference"
     assert "U+0001, U+000C, U+001F" in field["message"]
+
+
+# --------------------------------------------------------------------------- hostile input
+
+CABLE = {"current_a": 14.5, "phases": 3, "length_m": 25}
+ENDPOINTS = ["api_design", "api_cable", "api_suggest"]
+
+
+@pytest.mark.parametrize("name", ENDPOINTS)
+def test_a_thousand_levels_of_nesting_answer_400_not_a_server_error(client: Client, name: str):
+    response = post(client, name, '{"connection": ' + "[" * 1000 + "]" * 1000 + "}")
+    assert response.status_code == 400
+    assert "nested deeper than" in response.json()["fields"][0]["message"]
+
+
+@pytest.mark.parametrize("name", ENDPOINTS)
+def test_nesting_a_little_too_deep_is_refused_at_the_field_it_starts_in(client: Client, name):
+    response = post(client, name, {"connection": [[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]})
+    assert response.status_code == 400
+    assert response.json()["fields"][0]["field"].startswith("connection.0.0")
+
+
+@pytest.mark.parametrize("name", ENDPOINTS)
+def test_an_integer_of_4301_digits_answers_400_naming_the_field(client: Client, name: str):
+    body = '{"connection": {"phases": 3, "main_fuse_a": ' + "9" * 4301 + "}}"
+    response = post(client, name, body)
+    assert response.status_code == 400
+    assert response.json()["fields"] == [
+        {
+            "field": "connection.main_fuse_a",
+            "message": "a number of 4301 digits; at most 30 are read",
+        }
+    ]
+
+
+def test_an_integer_too_large_for_a_float_answers_400(client: Client) -> None:
+    response = post(client, "api_cable", CABLE | {"current_a": int("9" * 400)})
+    assert response.status_code == 400
+    assert response.json()["fields"][0]["field"] == "current_a"
+
+
+@pytest.mark.parametrize(
+    ("literal", "message"),
+    [
+        ("Infinity", "Infinity is not a JSON number"),
+        ("-Infinity", "-Infinity is not a JSON number"),
+        ("NaN", "NaN is not a JSON number"),
+        ("1e999", "1e999 is beyond the range of a number"),
+    ],
+)
+def test_infinity_and_nan_for_a_breaker_answer_400_naming_the_field(client, literal, message):
+    body = json.dumps(CABLE)[:-1] + f', "breaker_a": {literal}}}'
+    response = post(client, "api_cable", body)
+    assert response.status_code == 400
+    assert response.json()["fields"] == [{"field": "breaker_a", "message": message}]
+
+
+def test_an_infinite_quantity_string_is_refused_too(client: Client) -> None:
+    response = post(client, "api_cable", CABLE | {"breaker_a": "1e999 A"})
+    assert response.status_code == 400
+    assert response.json()["fields"][0]["field"] == "breaker_a"
+
+
+def test_a_boolean_is_no_integer(client: Client) -> None:
+    response = post(client, "api_cable", CABLE | {"grouped_circuits": False})
+    assert response.status_code == 400
+    assert response.json()["fields"][0]["field"] == "grouped_circuits"
+
+
+def test_a_whole_number_written_with_a_decimal_point_is_an_integer(client: Client) -> None:
+    response = post(client, "api_cable", CABLE | {"grouped_circuits": 2.0})
+    assert response.status_code == 200
+
+
+def test_a_body_over_the_upload_limit_answers_413_in_json(client: Client) -> None:
+    response = post(client, "api_design", '{"project_reference": "' + "x" * 3_000_000 + '"}')
+    assert response.status_code == 413
+    assert response["Content-Type"] == "application/json"
+    assert "larger than" in response.json()["error"]
+
+
+def _chunked(client: Client, body: bytes, *, terminated: bool = True) -> Any:
+    # What gunicorn hands Django for Transfer-Encoding: chunked: no Content-Length, and a
+    # stream that ends with the body (announced by wsgi.input_terminated).
+    environ = {
+        "CONTENT_TYPE": "application/json",
+        "HTTP_TRANSFER_ENCODING": "chunked",
+        "wsgi.input": io.BytesIO(body),
+    }
+    if terminated:
+        environ["wsgi.input_terminated"] = True
+    return client.generic("POST", reverse("api_cable"), **environ)
+
+
+def test_a_chunked_body_is_read_not_taken_for_empty(client: Client) -> None:
+    response = _chunked(client, json.dumps(CABLE).encode())
+    assert response.status_code == 200
+    assert response.json()["breaker_a"] == 16
+
+
+def test_a_chunked_body_over_the_limit_answers_413(client: Client) -> None:
+    response = _chunked(client, b'{"x": "' + b"x" * 100_000 + b'"}')
+    assert response.status_code == 413
+
+
+def test_a_chunked_body_on_a_server_that_does_not_end_it_asks_for_a_length(client: Client):
+    response = _chunked(client, json.dumps(CABLE).encode(), terminated=False)
+    assert response.status_code == 411
+    assert response.json()["error"]
+
+
+def test_bytes_that_are_not_utf8_answer_400(client: Client) -> None:
+    response = client.post(reverse("api_cable"), b'{"\x81": 1}', content_type="application/json")
+    assert response.status_code == 400
+    assert "UTF-8" in response.json()["error"]
+
+
+def test_the_schema_endpoints_answer_other_methods_with_405_in_json(client: Client) -> None:
+    for name in ("api_schema", "api_openapi"):
+        response = client.post(reverse(name), "{}", content_type="application/json")
+        assert response.status_code == 405
+        assert response["Allow"] == "GET, HEAD"
+        assert response.json()["error"]

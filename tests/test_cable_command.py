@@ -67,6 +67,25 @@ def test_unreadable_input_exits_2_with_the_field_on_stderr(monkeypatch, text, me
     assert message in err
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"current_a": ' + "[" * 1000 + "]" * 1000 + "}", "nested deeper than"),
+        ('{"current_a": ' + "9" * 4301 + ', "length_m": 10}', "current_a: a number of 4301 digits"),
+        ('{"current_a": 10, "length_m": 10, "breaker_a": Infinity}', "breaker_a: Infinity"),
+        ('{"current_a": 10, "length_m": -Infinity}', "length_m: -Infinity"),
+        ('{"current_a": 10, "length_m": 10, "cos_phi": NaN}', "cos_phi: NaN"),
+        ('{"current_a": 10, "length_m": "1e999 m"}', "length_m"),
+    ],
+)
+def test_hostile_json_exits_2_with_one_line_naming_the_problem(monkeypatch, text, message):
+    code, out, err = _run("-", stdin=text, monkeypatch=monkeypatch)
+    assert code == 2
+    assert out == ""
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+
+
 def test_a_missing_file_exits_2():
     code, _, err = _run("/no/such/file.json")
     assert code == 2

@@ -90,6 +90,24 @@ def test_unreadable_input_exits_2_and_names_the_field_on_stderr(monkeypatch, tex
     assert message in err
 
 
+HOSTILE = [
+    ('{"connection": ' + "[" * 1000 + "]" * 1000 + "}", "nested deeper than"),
+    ('{"connection": {"phases": 3, "main_fuse_a": ' + "9" * 4301 + "}}", "connection.main_fuse_a"),
+    ('{"connection": {"phases": 3, "main_fuse_a": Infinity}}', "connection.main_fuse_a"),
+    ('{"connection": {"phases": 3, "main_fuse_a": NaN}}', "NaN is not a JSON number"),
+    ('{"connection": {"phases": 3, "main_fuse_a": 1e999}}', "beyond the range"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), HOSTILE)
+def test_hostile_json_exits_2_with_one_line_naming_the_problem(monkeypatch, text, message):
+    code, out, err = _run("-", stdin=text, monkeypatch=monkeypatch)
+    assert code == 2
+    assert out == ""
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+
+
 def test_a_missing_file_exits_2():
     code, _, err = _run("/no/such/request.json")
     assert code == 2
@@ -151,3 +169,10 @@ def test_a_project_reference_with_a_form_feed_exits_2_naming_the_field(monkeypat
     assert out == ""
     assert "project_reference: must be one line of printable text" in err
     assert "U+000C" in err
+
+
+def test_manage_py_answers_deep_nesting_with_exit_2_and_no_traceback():
+    done = _manage("design", "-", stdin="[" * 100_000 + "]" * 100_000)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "nested deeper than" in done.stderr

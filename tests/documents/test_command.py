@@ -62,3 +62,22 @@ def test_unreadable_input_exits_2_with_a_message(args, stdin, message, tmp_path,
     assert code == 2
     assert message in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("stdin", "message"),
+    [
+        ('{"connection": ' + "[" * 1000 + "]" * 1000 + "}", "nested deeper than"),
+        ('{"connection": {"phases": 3, "main_fuse_a": ' + "9" * 4301 + "}}", "4301 digits"),
+        ('{"connection": {"phases": 3, "main_fuse_a": Infinity}}', "connection.main_fuse_a"),
+    ],
+)
+def test_hostile_json_exits_2_with_one_line_and_writes_nothing(
+    stdin, message, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    code, err = run("-", "-o", "x.pdf", stdin=stdin, monkeypatch=monkeypatch)
+    assert code == 2
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "x.pdf").exists()
