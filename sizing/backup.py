@@ -42,6 +42,7 @@ def backup_circuit(
     if inverter.backup_port_current is not None:
         ib = float(inverter.backup_port_current.m_as("A"))
         notes.step(
+            "backup.design_current",
             step,
             both(lambda n: f"{n(ib)} A"),
             (
@@ -54,6 +55,7 @@ def backup_circuit(
         watts = float(inverter.nominal_power.m_as("W"))
         ib = watts / (phases * volts)
         notes.step(
+            "backup.design_current",
             step,
             both(lambda n: f"{n(watts, 0)} W / ({phases} × {n(volts)} V) = {n(ib)} A"),
             DERIVED_CURRENT,
@@ -96,6 +98,7 @@ def backup_circuit(
     if request.backup == "distribution_unit" and request.backup_cable is None:
         length = tables.rule("distribution_unit_cable_m")
         notes.step(
+            "backup.cable",
             ("Kabel noodstroompoort", "Backup-port cable"),
             (
                 f"meegeleverde kabel van de verdeelunit ({nl(length.value)} m)",
@@ -161,6 +164,7 @@ def _backup_protection(
         )
     plan.articles.append(protection.article)
     notes.step(
+        "backup.protection",
         ("Beveiliging noodstroompoort", "Backup-port protection"),
         (
             f"{protection.article} {protection.name('nl')}: {curve}{nl(rating or 0)}, "

@@ -101,6 +101,7 @@ def _existing(
     rcds += battery_rcds(plans)
     needed = sum(p.width or 0 for p in plans if p.in_board)
     notes.step(
+        "board.existing",
         ("Groepenkast (bestaand)", "Distribution board (existing)"),
         (
             f"{len(board.rcds)} bestaande aardlekschakelaar(s) met {group_number} groepen; de "

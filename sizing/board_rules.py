@@ -34,6 +34,7 @@ def selectivity_limit(request: DesignRequest, notes: Notes) -> float | None:
     selective = [r for r in tables.breaker_ratings() if r <= limit + 1e-9]
     largest = selective[-1] if selective else None
     notes.step(
+        "board.selectivity",
         ("Selectiviteit hoofdzekering", "Selectivity to the main fuse"),
         both(
             lambda n: (

@@ -73,11 +73,13 @@ def _size(request: CableRequest, run: Notes, result: CableResult) -> None:
     hard_limit = float(tables.rule("voltage_drop_hard_limit_pct").value)
 
     run.step(
+        "cable.design_current",
         ("Ontwerpstroom Ib", "Design current Ib"),
         both(lambda n: f"{n(ib)} A"),
         ("opgave (ontwerpstroom van de kring)", "given (the circuit's design current)"),
     )
     run.step(
+        "cable.loaded_conductors",
         ("Belaste aders", "Loaded conductors"),
         (f"{loaded} (1-fase L+N)", f"{loaded} (single-phase L+N)")
         if loaded == 2
@@ -114,12 +116,14 @@ def _size(request: CableRequest, run: Notes, result: CableResult) -> None:
         result.k_soil = k_soil.value
     k_total = k_temp.value * k_group.value * k_soil.value
     run.step(
+        "cable.k_total",
         ("Correctiefactor k", "Correction factor k"),
         *k_total_text(request, k_temp, k_group, k_soil, k_total),
     )
 
     u0, u0_default = _voltage(request)
     run.step(
+        "cable.voltage",
         ("Spanning U0", "Voltage U0"),
         both(lambda n: f"{n(u0)} V"),
         tables.rule("nominal_voltage_v").bases
@@ -132,6 +136,7 @@ def _size(request: CableRequest, run: Notes, result: CableResult) -> None:
     required_iz0 = in_a / k_total
     table_nl, table_en = tables.cite(column.reference)
     run.step(
+        "cable.required_iz0",
         ("Vereiste Iz0", "Required Iz0"),
         both(lambda n: f"Iz0 ≥ In / k = {n(in_a)} / {n(k_total, 4)} = {n(required_iz0)} A"),
         (
@@ -164,6 +169,7 @@ def _size(request: CableRequest, run: Notes, result: CableResult) -> None:
         return text
 
     run.step(
+        "cable.by_current",
         ("Doorsnede op stroom", "Cross-section by current"),
         both(by_current_text),
         (
@@ -181,6 +187,7 @@ def _size(request: CableRequest, run: Notes, result: CableResult) -> None:
         drop_v, drop_pct = voltage_drop(request, candidate, ib, u0)
         within = drop_pct <= target + EPSILON
         run.step(
+            "cable.voltage_drop",
             (f"Spanningsval {nl(candidate, 1)} mm²", f"Voltage drop {en(candidate, 1)} mm²"),
             drop_texts(request, candidate, ib, u0, drop_v, drop_pct, target, within),
             FORMULA,
@@ -197,6 +204,7 @@ def _size(request: CableRequest, run: Notes, result: CableResult) -> None:
     csa, iz0, drop_v, drop_pct = chosen
     fill(result, csa, iz0, k_total, drop_v, drop_pct, governed_by)
     run.step(
+        "cable.chosen",
         ("Gekozen doorsnede", "Chosen cross-section"),
         both(lambda n: f"{n(csa, 1)} mm², Iz = {n(iz0 * k_total)} A, Δu = {n(drop_pct, 2)} %"),
         ("bepaald door de stroom (Iz ≥ In)", "set by the current (Iz ≥ In)")
@@ -215,6 +223,7 @@ def _breaker(request: CableRequest, run: Notes) -> float | None:
     if request.breaker_a is not None:
         in_a = request.breaker_a
         run.step(
+            "cable.breaker",
             ("Beveiliging In", "Breaker In"),
             (
                 f"{nl(in_a)} A, karakteristiek {request.curve} (opgegeven door installateur)",
@@ -263,6 +272,7 @@ def _breaker(request: CableRequest, run: Notes) -> float | None:
         )
         return None
     run.step(
+        "cable.breaker",
         ("Beveiliging In", "Breaker In"),
         (
             f"{nl(chosen)} A, karakteristiek {request.curve}: Ib = {nl(ib)} A ≤ In = "

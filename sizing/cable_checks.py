@@ -27,6 +27,7 @@ def i2_step(in_a: float, iz: float, run: Notes) -> None:
     k2 = float(standard["conventional_tripping_factor"])
     coordination = float(tables.rule("overload_coordination_factor").value)
     run.step(
+        "cable.i2",
         both(lambda n: f"I2 ≤ {n(coordination)} × Iz"),
         both(
             lambda n: (
@@ -103,6 +104,7 @@ def check_forced_csa(
     compare = "≥" if ok else "<"
     table_nl, table_en = tables.cite(column.reference)
     run.step(
+        "cable.forced_csa",
         ("Doorsnede (opgegeven)", "Cross-section (given)"),
         (
             f"{nl(csa, 1)} mm²: Iz = {nl(iz0, 1)} × {factors_nl} = {nl(iz)} A {compare} In = "
@@ -117,6 +119,7 @@ def check_forced_csa(
     )
     drop_v, drop_pct = voltage_drop(request, csa, ib, u0)
     run.step(
+        "cable.voltage_drop",
         (f"Spanningsval {nl(csa, 1)} mm²", f"Voltage drop {en(csa, 1)} mm²"),
         drop_texts(request, csa, ib, u0, drop_v, drop_pct, target, drop_pct <= target + EPSILON),
         FORMULA,

@@ -61,6 +61,7 @@ def temperature_factor(request: CableRequest, run: Notes) -> Factor | None:
             table.table,
         )
         run.step(
+            "cable.k_temp",
             TEMPERATURE,
             (
                 f"{kf(first_k)} (rij {nl(first_t)} °C; omgeving {nl(ambient)} °C in {medium})",
@@ -102,6 +103,7 @@ def temperature_factor(request: CableRequest, run: Notes) -> Factor | None:
             f"{en(row_t)} °C is used, not interpolated)",
         )
     run.step(
+        "cable.k_temp",
         TEMPERATURE,
         value,
         (f"{table_nl}, {insulation}, {nl(row_t)} °C", f"{table_en}, {insulation}, {en(row_t)} °C"),
@@ -123,6 +125,7 @@ def grouping_factor(request: CableRequest, run: Notes) -> Factor | None:
             rounded_nl = f"; {n} staat niet in de tabel, rij {int(row_n)} gebruikt"
             rounded_en = f"; {n} is not in the table, row {int(row_n)} used"
         run.step(
+            "cable.k_group",
             GROUPING,
             (
                 f"{kf(k)} ({circuits}, aanliggend{rounded_nl})",
@@ -161,6 +164,7 @@ def grouping_factor(request: CableRequest, run: Notes) -> Factor | None:
             note_en = f"; {n} is not in the table, row {int(row_n)} used"
     circuits = f"{n} circuit{'s' if n > 1 else ''}, item {item.item}"
     run.step(
+        "cable.k_group",
         GROUPING,
         (
             f"{kf(k)} ({circuits}: {item.arrangement_nl}{note_nl})",
@@ -176,6 +180,7 @@ def soil_factor(request: CableRequest, run: Notes) -> Factor | None:
     if request.method not in BURIED:
         if rho is not None:
             run.step(
+                "cable.k_soil",
                 SOIL,
                 (
                     "niet van toepassing (kabel niet in de grond)",
@@ -191,6 +196,7 @@ def soil_factor(request: CableRequest, run: Notes) -> Factor | None:
     table_nl, table_en = tables.cite(table.table)
     if rho is None:
         run.step(
+            "cable.k_soil",
             SOIL,
             (
                 "1,00 (referentie 2,5 K·m/W; geen bodemweerstand opgegeven)",
@@ -237,6 +243,7 @@ def soil_factor(request: CableRequest, run: Notes) -> Factor | None:
             note_nl = f"; tussen twee kolommen, {nl(row_rho)} K·m/W gebruikt"
             note_en = f"; between two columns, {en(row_rho)} K·m/W used"
     run.step(
+        "cable.k_soil",
         SOIL,
         (f"{kf(k)} ({nl(rho)} K·m/W{note_nl})", f"{kf_en(k)} ({en(rho)} K·m/W{note_en})"),
         (

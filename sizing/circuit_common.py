@@ -40,6 +40,7 @@ def cable_run(run: CableRun | None, name: str, notes: Notes) -> tuple[CableRun, 
     rule = tables.rule("default_cable_run")
     default = CableRun.model_validate(rule.value)
     notes.step(
+        "circuit.cable_run",
         ("Kabeltraject", "Cable run"),
         both(
             lambda n: (
@@ -81,6 +82,7 @@ def size_circuit_cable(
     if request.max_voltage_drop_pct is not None:
         target = request.max_voltage_drop_pct
         notes.step(
+            "circuit.voltage_drop_target",
             step,
             both(lambda n: f"{n(target)} %"),
             ("opgave installateur", "given by the installer"),
@@ -90,7 +92,12 @@ def size_circuit_cable(
         rule = tables.rule("voltage_drop_target_pct")
         target = float(rule.value)
         notes.step(
-            step, both(lambda n: f"{n(target)} %"), rule.bases, circuit=name, is_default=True
+            "circuit.voltage_drop_target",
+            step,
+            both(lambda n: f"{n(target)} %"),
+            rule.bases,
+            circuit=name,
+            is_default=True,
         )
     cable_request = CableRequest(
         current_a=current,
@@ -112,11 +119,11 @@ def size_circuit_cable(
     # Inside a design the inputs come from the catalogue and the circuit, not from a user:
     # say so, so the inspector knows where to look them up.
     bases = {
-        "Ontwerpstroom Ib": {
+        "cable.design_current": {
             "basis": "ontwerpstroom van de kring, zie de eerste stap van deze kring",
             "basis_en": "the circuit's design current, see the first step of this circuit",
         },
-        "Spanning U0": {
+        "cable.voltage": {
             "basis": f"catalogus: nominale spanning fase-nul van de {inverter.system_code} "
             f"({inverter.source})",
             "basis_en": f"catalogue: nominal phase-to-neutral voltage of the "
@@ -124,7 +131,7 @@ def size_circuit_cable(
         },
     }
     result.trace = [
-        s.model_copy(update=bases[s.step]) if s.step in bases else s for s in result.trace
+        s.model_copy(update=bases[s.key]) if s.key in bases else s for s in result.trace
     ]
     notes.findings.extend(result.findings)
     notes.trace.extend(result.trace)
@@ -170,6 +177,7 @@ def order_cable(
         description = both(lambda n: f"{cable_type} {cores}G{n(csa, 1)} mm²: {metres} m")
     by_method, by_phases = tables.rule("cable_type_by_method"), tables.rule("cores")
     notes.step(
+        "circuit.cable",
         ("Kabel", "Cable"),
         description,
         (f"{by_method.basis_nl}; {by_phases.basis_nl}", f"{by_method.basis}; {by_phases.basis}"),

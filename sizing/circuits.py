@@ -47,6 +47,7 @@ def grid_circuit(
     start = len(notes.trace)
     current = _grid_current(request, inverter, notes)
     notes.step(
+        "circuit.design_current",
         ("Ontwerpstroom netpoort Ib", "Grid-port design current Ib"),
         current.text,
         current.basis,
@@ -73,6 +74,7 @@ def grid_circuit(
         if recommended + 1e-9 >= current.value:
             forced_breaker = recommended
             notes.step(
+                "circuit.manufacturer_breaker",
                 ("Beveiliging volgens fabrikant", "Breaker per manufacturer"),
                 both(lambda n: f"{n(recommended)} A"),
                 (
@@ -176,6 +178,7 @@ def _grid_rcd(request: DesignRequest, inverter: Inverter, notes: Notes, name: st
     if inverter.rcd_type_a_permitted:
         rcd_type = "A"
         notes.step(
+            "circuit.rcd_type",
             step,
             ("A", "A"),
             (
@@ -196,6 +199,7 @@ def _grid_rcd(request: DesignRequest, inverter: Inverter, notes: Notes, name: st
         else:
             why = ("de fabrikant eist type B", "the manufacturer requires type B")
         notes.step(
+            "circuit.rcd_type",
             step,
             (rcd_type, rcd_type),
             (f"{rule.basis_nl}; {why[0]}", f"{rule.basis}; {why[1]}"),
@@ -219,6 +223,7 @@ def _grid_rcd(request: DesignRequest, inverter: Inverter, notes: Notes, name: st
         sensitivity = float(rule.value)
         basis, is_default = rule.bases, True
     notes.step(
+        "circuit.rcd_sensitivity",
         ("Aanspreekstroom IΔn", "Rated residual current IΔn"),
         both(lambda n: f"{n(sensitivity)} mA"),
         basis,
@@ -255,6 +260,7 @@ def _grid_protection(
         plan.articles.append(rcbo.article)
         notes.line(rcbo.article, 1, "protection")
         notes.step(
+            "circuit.protection",
             step,
             both(
                 lambda n: (
@@ -295,6 +301,7 @@ def _grid_protection(
             notes.line(device.article, 1, "protection")
             notes.line(mcb.article, 1, "protection")
             notes.step(
+                "circuit.protection",
                 step,
                 (
                     f"geen passende aardlekautomaat in de catalogus: aardlekschakelaar "

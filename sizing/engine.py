@@ -163,6 +163,7 @@ def _battery(
         usable_total += usable
         trace.append(
             trace_step(
+                "battery.capacity",
                 ("Batterijcapaciteit", "Battery capacity"),
                 (
                     f"{count} × {nl(module.usable_kwh)} kWh = {nl(usable)} kWh bruikbaar "
@@ -200,6 +201,7 @@ def _battery(
             strings = " + ".join(str(n) for n in split) + " modules"
             trace.append(
                 trace_step(
+                    "battery.clusters",
                     ("Clusters", "Clusters"),
                     (strings, strings),
                     (
@@ -222,6 +224,7 @@ def _inverter_trace(inverter: InverterFigures, site: GridSite) -> list[TraceStep
     main_fuse = site.connection.main_fuse_a
     return [
         trace_step(
+            "system.inverter",
             ("Omvormer", "Inverter"),
             (
                 f"{inverter.code}: {phases[0]}, {nl(inverter.nominal_kw)} kW",
@@ -233,6 +236,7 @@ def _inverter_trace(inverter: InverterFigures, site: GridSite) -> list[TraceStep
             ),
         ),
         trace_step(
+            "system.grid_charging_current",
             ("Laadstroom uit het net per fase", "Grid charging current per phase"),
             both(
                 lambda n: (
@@ -251,6 +255,7 @@ def _inverter_trace(inverter: InverterFigures, site: GridSite) -> list[TraceStep
 
 def _pgs37_step(usable_kwh: float, limits: GridLimits) -> TraceStep:
     return trace_step(
+        "safety.pgs37_threshold",
         ("Drempel PGS 37-1", "PGS 37-1 threshold"),
         both(
             lambda n: (

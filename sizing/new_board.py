@@ -60,6 +60,7 @@ def new_board(
         widths.append(switch.module_width)
         notes.line(switch.article, 1, "board")
         notes.step(
+            "board.main_switch",
             ("Hoofdschakelaar", "Main switch"),
             (
                 f"{switch.article}: {switch.poles} {nl(design.main_switch_a)} A ≥ hoofdzekering "
@@ -191,6 +192,7 @@ def _household(
                 notes.line(device.article, 1, "board")
             for g in chunk:
                 step = trace_step(
+                    "board.final_circuit",
                     ("Eindgroep", "Final circuit"),
                     behind,
                     tables.rule("household_breaker_a").bases,
@@ -227,6 +229,7 @@ def _household(
     spread = ", ".join(f"{p}: {len(g)}" for p, g in per_phase.items())
     two_pole = tables.rule("single_phase_groups_on_2p_rcds")
     notes.step(
+        "board.final_circuits",
         ("Verdeling eindgroepen", "Final circuits over the RCDs"),
         (
             f"{total} groepen ({spread}) achter {len(rcds)} aardlekschakelaars van "
@@ -293,6 +296,7 @@ def _enclosure(
     notes.line(chosen.article, 1, "board")
     blocks = ", ".join(str(w) for w in sorted(widths, reverse=True))
     notes.step(
+        "board.enclosure",
         ("Groepenkast", "Distribution board"),
         (
             f"{chosen.article}: {design.enclosure} = {chosen.modules} modules voor "

@@ -87,6 +87,7 @@ class Notes:
 
     def step(
         self,
+        key: str,
         step: Text,
         value: Text,
         basis: Text,
@@ -95,7 +96,7 @@ class Notes:
         is_default: bool = False,
     ) -> TraceStep:
         item = trace_step(
-            step, value, basis, circuit=circuit or self.circuit, is_default=is_default
+            key, step, value, basis, circuit=circuit or self.circuit, is_default=is_default
         )
         self.trace.append(item)
         return item
@@ -131,10 +132,20 @@ class Notes:
 
 
 def trace_step(
-    step: Text, value: Text, basis: Text, *, circuit: str | None = None, is_default: bool = False
+    key: str,
+    step: Text,
+    value: Text,
+    basis: Text,
+    *,
+    circuit: str | None = None,
+    is_default: bool = False,
 ) -> TraceStep:
-    """A trace step in both languages: Dutch in step/value/basis, English in the *_en fields."""
+    """A trace step in both languages: Dutch in step/value/basis, English in the *_en fields.
+
+    ``key`` names the kind of step ("cable.k_temp") for whoever looks it up; the title may change.
+    """
     return TraceStep(
+        key=key,
         step=step[0],
         value=value[0],
         basis=basis[0],

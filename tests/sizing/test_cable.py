@@ -176,7 +176,7 @@ def test_it_derates_a_hot_loft_with_the_45_c_factor():
 def test_an_ambient_between_rows_takes_the_warmer_row_and_says_so():
     result = size_cable(CableRequest(current_a=10, length_m=1, ambient_c=32))
     assert result.k_temp == 0.94  # B.52.14 PVC 35 °C, not an interpolated 0.976
-    step = next(s for s in result.trace if s.step == "Temperatuurfactor k_temp")
+    step = next(s for s in result.trace if s.key == "cable.k_temp")
     assert "35 °C" in step.basis and "niet geïnterpoleerd" in step.value
 
 
@@ -203,7 +203,7 @@ def test_buried_cables_use_the_ground_temperature_table():
     result = size_cable(CableRequest(current_a=10, length_m=1, method="D1", ambient_c=20))
     assert result.k_temp == 1.00  # B.52.15 reference 20 °C, where B.52.14 would give 1.12
     assert result.k_soil == 1.00
-    soil = next(s for s in result.trace if s.step == "Bodemfactor k_soil")
+    soil = next(s for s in result.trace if s.key == "cable.k_soil")
     assert soil.is_default
 
 
@@ -385,7 +385,7 @@ def test_the_trace_lets_an_inspector_redo_the_sum():
 
 def test_the_default_voltage_is_flagged_as_a_default():
     result = size_cable(CableRequest(current_a=10, length_m=1))
-    step = next(s for s in result.trace if s.step == "Spanning U0")
+    step = next(s for s in result.trace if s.key == "cable.voltage")
     assert step.is_default and step.value == "230 V"
 
 
