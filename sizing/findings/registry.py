@@ -80,31 +80,43 @@ def _writer(spec: str) -> Callable[[Any, str], str]:
     return lambda value, lang: number(value, lang, decimals)
 
 
-class _Value:
-    """One parameter on its way into one language's template."""
+Writer = Callable[[Any, str], str]
+# A template, compiled: literal text, then the field that follows it (None at the end) and
+# the writer of that field's spec.
+Part = tuple[str, str | None, Writer | None]
 
-    __slots__ = ("lang", "value")
 
-    def __init__(self, value: object, lang: str) -> None:
-        self.value = value
-        self.lang = lang
-
-    def __format__(self, spec: str) -> str:
-        return _writer(spec)(self.value, self.lang)
+@cache
+def _compile(template: str) -> tuple[Part, ...]:
+    """A template split into its parts, after checking each field's name and spec."""
+    parts: list[Part] = []
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        if name is None:
+            parts.append((literal, None, None))
+            continue
+        if not _NAME.fullmatch(name) or conversion:
+            raise ValueError(f"field {{{name}}} in {template!r}: plain lowercase names only")
+        parts.append((literal, name, _writer(spec or "")))
+    return tuple(parts)
 
 
 @cache
 def _fields(template: str) -> frozenset[str]:
-    """The parameter names a template uses, after checking each field's name and spec."""
-    names = set()
-    for _, name, spec, conversion in string.Formatter().parse(template):
-        if name is None:
+    """The parameter names a template uses."""
+    return frozenset(name for _, name, _ in _compile(template) if name is not None)
+
+
+def _fill(
+    parts: tuple[Part, ...], params: Mapping[str, object], lang: str, chosen: Mapping[str, str]
+) -> str:
+    """A compiled template written out; a choice's field takes its variant's written text."""
+    out = []
+    for literal, name, write in parts:
+        out.append(literal)
+        if name is None or write is None:
             continue
-        if not _NAME.fullmatch(name) or conversion:
-            raise ValueError(f"field {{{name}}} in {template!r}: plain lowercase names only")
-        _writer(spec or "")
-        names.add(name)
-    return frozenset(names)
+        out.append(chosen[name] if name in chosen else write(params[name], lang))
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -163,17 +175,17 @@ class Entry:
 
     def render(self, params: Mapping[str, object]) -> tuple[str, str, str]:
         """(Dutch message, English message, reference); TypeError/ValueError on bad params."""
-        self._check(params)
-        return self._text(params, "nl"), self._text(params, "en"), self._reference(params)
+        chosen = self._check(params)
+        return self._text(params, chosen, 0), self._text(params, chosen, 1), self._reference(params)
 
-    def _check(self, params: Mapping[str, object]) -> None:
-        given = set(params)
-        unexpected = given - self.allowed
+    def _check(self, params: Mapping[str, object]) -> dict[str, str]:
+        """The variant each choice takes, after checking every parameter is there and used."""
+        unexpected = params.keys() - self.allowed
         if unexpected:
             raise TypeError(f"{self.code}: unexpected parameter(s) {sorted(unexpected)}")
-        missing = self.required - given
+        missing = self.required - params.keys()
+        chosen: dict[str, str] = {}
         if not missing:
-            chosen = {}
             for name, variants in self.choices.items():
                 variant = params[name]
                 if variant not in variants:
@@ -181,21 +193,24 @@ class Entry:
                         f"{self.code}: {name}={variant!r} is not one of {sorted(variants)}"
                     )
                 chosen[name] = str(variant)
-            missing = self.params(chosen) - given
+            if chosen:
+                missing = self.params(chosen) - params.keys()
         if missing:
             raise TypeError(f"{self.code}: missing parameter(s) {sorted(missing)}")
+        return chosen
 
-    def _text(self, params: Mapping[str, object], lang: str) -> str:
-        values: dict[str, object] = {k: _Value(v, lang) for k, v in params.items()}
-        index = 0 if lang == "nl" else 1
-        for name, variants in self.choices.items():
-            values[name] = variants[str(params[name])][index].format_map(values)
-        return (self.nl if lang == "nl" else self.en).format_map(values)
+    def _text(self, params: Mapping[str, object], chosen: Mapping[str, str], index: int) -> str:
+        lang = "nl" if index == 0 else "en"
+        written = {
+            name: _fill(_compile(self.choices[name][variant][index]), params, lang, {})
+            for name, variant in chosen.items()
+        }
+        return _fill(_compile(self.nl if index == 0 else self.en), params, lang, written)
 
     def _reference(self, params: Mapping[str, object]) -> str:
         if callable(self.reference):
             return self.reference()
-        return self.reference.format_map({k: _Value(v, "nl") for k, v in params.items()})
+        return _fill(_compile(self.reference), params, "nl", {})
 
 
 def _same_fields(where: str, nl: str, en: str) -> frozenset[str]:
