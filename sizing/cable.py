@@ -37,7 +37,7 @@ from sizing.cable_factors import (
     temperature_factor,
 )
 from sizing.planning import Notes, Writer, both, en, nl
-from sizing.schema import CableRequest, CableResult, Severity
+from sizing.schema import CableRequest, CableResult
 from sizing.voltage_drop import FORMULA, drop_finding, drop_texts, voltage_drop
 
 
@@ -235,41 +235,15 @@ def _breaker(request: CableRequest, run: Notes) -> float | None:
             ),
         )
         if not any(abs(in_a - r) < EPSILON for r in ratings):
-            run.finding(
-                "cable.breaker_non_standard",
-                Severity.WARNING,
-                f"{nl(in_a)} A is geen voorkeurswaarde volgens IEC 60898-1 ({series} A). "
-                "Controleer of deze automaat leverbaar is.",
-                f"{en(in_a)} A is not a preferred rating of IEC 60898-1 "
-                f"({series_en} A). Check that this breaker exists.",
-                "IEC 60898-1 (preferred rated currents)",
-            )
+            run.finding("cable.breaker_non_standard", in_a=in_a, ratings=ratings)
         if ib > in_a + EPSILON:
             run.finding(
-                "cable.breaker_below_load",
-                Severity.ERROR,
-                f"De automaat van {nl(in_a)} A is kleiner dan de ontwerpstroom van {nl(ib)} A: "
-                "hij schakelt af bij vol vermogen. Nodig is Ib ≤ In; kies minstens "
-                f"{nl(_next_rating(ib) or ib)} A.",
-                f"The {en(in_a)} A breaker is below the design current of {en(ib)} A: it "
-                f"trips at full power. Ib ≤ In is required; choose at least "
-                f"{en(_next_rating(ib) or ib)} A.",
-                COORDINATION,
+                "cable.breaker_below_load", in_a=in_a, ib=ib, at_least=_next_rating(ib) or ib
             )
         return in_a
     chosen = _next_rating(ib)
     if chosen is None:
-        run.finding(
-            "cable.breaker_out_of_range",
-            Severity.ERROR,
-            f"Een ontwerpstroom van {nl(ib)} A is groter dan de grootste voorkeurswaarde van "
-            f"IEC 60898-1 ({nl(ratings[-1])} A). Dit valt buiten de installatieautomaten; laat "
-            "de beveiliging apart ontwerpen.",
-            f"A design current of {en(ib)} A exceeds the largest preferred rating of "
-            f"IEC 60898-1 ({en(ratings[-1])} A). This is beyond miniature circuit-breakers; "
-            "have the protection designed separately.",
-            "IEC 60898-1 (preferred rated currents)",
-        )
+        run.finding("cable.breaker_out_of_range", ib=ib, largest=ratings[-1])
         return None
     run.step(
         "cable.breaker",

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from sizing import tables
 from sizing.cable import size_cable
 from sizing.domain import Inverter
+from sizing.findings import Phrase
 from sizing.materials import Materials
 from sizing.planning import Notes, Text, both, en, nl
 from sizing.schema import (
@@ -20,10 +21,7 @@ from sizing.schema import (
     CableSpec,
     Circuit,
     DesignRequest,
-    Severity,
 )
-
-NO_ARTICLE = "bom.no_article"
 
 # The basis of a current the catalogue does not give (grid port and backup port alike).
 DERIVED_CURRENT: Text = (
@@ -55,15 +53,12 @@ def cable_run(run: CableRun | None, name: str, notes: Notes) -> tuple[CableRun, 
     )
     notes.finding(
         "circuit.default_run",
-        Severity.WARNING,
-        f"Geen kabeltraject opgegeven voor '{name}': gerekend met een voorzichtige aanname "
-        f"({nl(default.length_m)} m, methode {default.method}, {default.insulation}, "
-        f"{nl(default.ambient_c)} °C). Vul lengte, installatiemethode en temperatuur in.",
-        f"No cable run given for '{name}': calculated with a conservative assumption "
-        f"({en(default.length_m)} m, method {default.method}, {default.insulation}, "
-        f"{en(default.ambient_c)} °C). Enter the length, installation method and temperature.",
-        "sizing/tables/design_rules.json default_cable_run",
         circuit=name,
+        name=name,
+        length_m=default.length_m,
+        method=default.method,
+        insulation=default.insulation,
+        ambient_c=default.ambient_c,
     )
     return default, True
 
@@ -203,16 +198,7 @@ def _cable_type(run: CableRun) -> str:
 
 
 def no_article(notes: Notes, what_nl: str, what_en: str, circuit: str | None) -> None:
-    notes.finding(
-        NO_ARTICLE,
-        Severity.WARNING,
-        f"Geen artikel in de catalogus voor: {what_nl}. Het staat niet op de materiaallijst; "
-        "voeg het toe aan de catalogus of bestel het apart.",
-        f"No catalogue article for: {what_en}. It is not on the bill of materials; add it to "
-        "the catalogue or order it separately.",
-        "catalogus (installatiematerialen)",
-        circuit=circuit,
-    )
+    notes.finding("bom.no_article", circuit=circuit, what=Phrase(what_nl, what_en))
 
 
 @dataclass

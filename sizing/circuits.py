@@ -25,7 +25,7 @@ from sizing.circuit_common import (
 from sizing.domain import Inverter
 from sizing.materials import MCB_POLES, POLE_COUNT, RCD_POLES, Materials
 from sizing.planning import Notes, Text, both, en, nl
-from sizing.schema import BreakerSpec, Circuit, DesignRequest, RcdSpec, Severity
+from sizing.schema import BreakerSpec, Circuit, DesignRequest, RcdSpec
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,15 +57,9 @@ def grid_circuit(
     if current.is_default:
         notes.finding(
             "circuit.current_from_power",
-            Severity.INFO,
-            f"De catalogus geeft geen stroom voor de netpoort van de {inverter.system_code}; "
-            f"de ontwerpstroom {nl(current.value)} A is berekend uit het vermogen. Vraag de "
-            "maximale AC-stroom bij de fabrikant op en laat hem in de catalogus zetten.",
-            f"The catalogue gives no grid-port current for the {inverter.system_code}; the "
-            f"design current {en(current.value)} A is computed from the power. Ask the maker "
-            "for the maximum AC current and have it added to the catalogue.",
-            "smile-g3-catalog.md §2.2 (T-models: no output currents in the brochure)",
             circuit=name,
+            inverter=inverter.system_code,
+            current_a=current.value,
         )
     run, run_default = cable_run(request.ac_cable, name, notes)
     forced_breaker = run.breaker_a

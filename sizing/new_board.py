@@ -7,15 +7,10 @@ from __future__ import annotations
 import math
 
 from sizing import tables
-from sizing.board_rules import (
-    PHASES,
-    RCD_REFERENCE,
-    RCD_REFERENCE_EN,
-    battery_rcds,
-    check_selectivity,
-)
+from sizing.board_rules import PHASES, battery_rcds, check_selectivity
 from sizing.circuit_common import CircuitPlan, no_article
 from sizing.domain import Enclosure
+from sizing.findings.sources import RCD_REFERENCE, RCD_REFERENCE_EN
 from sizing.materials import POLE_COUNT, RCD_POLES, Materials
 from sizing.planning import Notes, en, nl, trace_step
 from sizing.schema import (
@@ -26,7 +21,6 @@ from sizing.schema import (
     Circuit,
     DesignRequest,
     RcdSpec,
-    Severity,
 )
 
 
@@ -146,15 +140,7 @@ def _household(
             f"circuit-breaker {curve}{en(rating)} 1P+N",
             None,
         )
-    check_selectivity(
-        request,
-        rating,
-        max_selective,
-        notes,
-        None,
-        f"Elk van de {total} eindgroepen",
-        f"Each of the {total} final circuits",
-    )
+    check_selectivity(request, rating, max_selective, notes, None, final_circuits=total)
 
     circuits: list[Circuit] = []
     rcds: list[BoardRcd] = []
@@ -283,12 +269,8 @@ def _enclosure(
     if chosen is None:
         notes.finding(
             "board.enclosure_too_small",
-            Severity.WARNING,
-            f"Geen kast uit de catalogus biedt plaats aan {sum(widths)} modules (blokken van "
-            f"{', '.join(str(w) for w in sorted(widths, reverse=True))}).",
-            f"No catalogue enclosure holds {sum(widths)} modules (blocks of "
-            f"{', '.join(str(w) for w in sorted(widths, reverse=True))}).",
-            "catalogus (groepenkasten)",
+            modules=sum(widths),
+            blocks=sorted(widths, reverse=True),
         )
         return None
     design.enclosure = f"{chosen.rows} × {chosen.modules_per_row}"

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sizing.schema import Finding, Severity, TraceStep
+from sizing.findings import finding
+from sizing.schema import Finding, TraceStep
 
 Text = tuple[str, str]  # (Dutch, English)
 
@@ -101,26 +102,9 @@ class Notes:
         self.trace.append(item)
         return item
 
-    def finding(
-        self,
-        code: str,
-        severity: Severity,
-        message: str,
-        message_en: str,
-        reference: str,
-        *,
-        circuit: str | None = None,
-    ) -> None:
-        self.findings.append(
-            Finding(
-                code=code,
-                severity=severity,
-                message=message,
-                message_en=message_en,
-                reference=reference,
-                circuit=circuit or self.circuit,
-            )
-        )
+    def finding(self, code: str, /, *, circuit: str | None = None, **params: object) -> None:
+        """Raise the registry's finding ``code`` (see :mod:`sizing.findings`) about ``circuit``."""
+        self.findings.append(finding(code, circuit=circuit or self.circuit, **params))
 
     def line(self, article: str, quantity: float, category: str) -> None:
         """Add to the BoM; the same article twice becomes one line with the quantities summed."""

@@ -1,18 +1,40 @@
-"""The registry of findings: every code has its severity, both languages and a reference, and
-raising a finding with the wrong parameters fails at once instead of printing a broken text."""
+"""The registry of findings: every code the engine can raise has its severity, both languages
+and a reference, and raising a finding with the wrong parameters fails at once instead of
+printing a broken text."""
 
 from __future__ import annotations
 
+import ast
 import itertools
 import re
 import string
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+import sizing
+from sizing.bom import plan_lines
+from sizing.cable import size_cable
+from sizing.engine import design
+from sizing.figures import figures_for
 from sizing.findings import REGISTRY, Entry, Phrase, UnknownFinding, finding
 from sizing.findings.registry import Variants
-from sizing.schema import Severity
+from sizing.installation import PlannedLine
+from sizing.schema import CableRequest, Finding, Severity
+from tests.sizing.engine_helpers import (
+    BAT38,
+    BAT45,
+    BAT93,
+    S5,
+    T10,
+    T20,
+    replaced,
+    request,
+    without_compatibility,
+)
+
+SIZING = Path(sizing.__file__).parent
 
 NUMBER = re.compile(r"n(\d)?( list)?")
 
@@ -216,3 +238,129 @@ def test_an_entry_with_an_unknown_format_is_refused():
 def test_an_entry_without_a_reference_is_refused():
     with pytest.raises(ValueError, match="reference"):
         Entry("x.y", Severity.INFO, nl="{a}", en="{a}", reference=" ")
+
+
+# --------------------------------------------------------------------------- what the engine raises
+
+
+def _calls_named(name: str, tree: ast.AST) -> list[ast.Call]:
+    calls = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if called == name:
+                calls.append(node)
+    return calls
+
+
+def _raised_in_the_source() -> dict[str, list[str]]:
+    """Code -> where sizing/ raises it, read from every finding("...") call."""
+    raised: dict[str, list[str]] = {}
+    for path in sorted(SIZING.rglob("*.py")):
+        for call in _calls_named("finding", ast.parse(path.read_text(encoding="utf-8"))):
+            code = call.args[0] if call.args else None
+            if isinstance(code, ast.Name) and code.id == "code":
+                continue  # Notes.finding handing its code on to the registry
+            where = f"{path.relative_to(SIZING)}:{call.lineno}"
+            assert isinstance(code, ast.Constant) and isinstance(code.value, str), (
+                f"{where}: a finding's code must be a literal string, so this scan sees it"
+            )
+            raised.setdefault(code.value, []).append(where)
+    return raised
+
+
+def test_every_code_the_source_raises_is_in_the_registry_and_every_entry_is_raised():
+    raised = _raised_in_the_source()
+    assert set(raised) - set(REGISTRY) == set()
+    assert set(REGISTRY) - set(raised) == set()  # an entry nothing raises is dead
+
+
+def test_no_engine_module_builds_a_finding_by_hand():
+    outside = [
+        f"{path.relative_to(SIZING)}:{call.lineno}"
+        for path in SIZING.rglob("*.py")
+        if "findings" not in path.relative_to(SIZING).parts
+        for call in _calls_named("Finding", ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert outside == []
+
+
+EXISTING_BOARD = {"mode": "existing", "rcds": [{"groups": 9}], "free_modules": 1}
+# Each request reaches findings of the whole engine; together they reach every code.
+DESIGNS: list[dict[str, Any]] = [
+    {"inverter": "T10X"},
+    {"module": "BAT9.3"},
+    {"batteries": [{"module": BAT93, "count": 2}, {"module": BAT45, "count": 2}]},
+    {"count": 7},
+    {"count": 1, "inverter": "SMILE-G3-T15"},
+    {"count": 13},
+    {"module": BAT38, "location": "outdoor", "min_ambient_c": -15},
+    {"phases": 1},
+    {"inverter": S5, "existing_pv": {"power_kw": 4, "phase": "L1"}},
+    {"inverter": S5, "existing_pv": {"power_kw": 6, "phase": "3P"}},
+    {"inverter": S5, "existing_pv": {"power_kw": 2, "phase": "L2"}},
+    {"inverter": S5, "phases": 1, "main_fuse_a": 25, "existing_pv": {"power_kw": 3}},
+    {"count": 8, "main_fuse_a": 25, "options": {"household_load_a": 10}},
+    {"main_fuse_a": 25, "options": {"household_load_a": 30}},
+    {"backup": "backup_box", "location": "outdoor"},
+    {"backup": "distribution_unit", "board": {"mode": "new", "household_circuits": 8}},
+    {"inverter": T20, "main_fuse_a": 40, "backup": "backup_box", "board": EXISTING_BOARD},
+    {"board": {"mode": "new", "household_circuits": 60}},
+]
+CABLES = [
+    {"current_a": 14, "length_m": 1, "breaker_a": 15},
+    {"current_a": 21.7, "length_m": 1, "breaker_a": 20},
+    {"current_a": 130, "phases": 3, "length_m": 1},
+    {"current_a": 10, "length_m": 1, "method": "F", "phases": 1},
+    {"current_a": 10, "length_m": 1, "csa_mm2": 3},
+    {"current_a": 20, "length_m": 1, "method": "F", "phases": 3, "csa_mm2": 16},
+    {"current_a": 20, "length_m": 1, "method": "F", "phases": 3},
+    {"current_a": 60, "phases": 3, "length_m": 1, "method": "A2", "ambient_c": 60,
+     "grouped_circuits": 20},
+    {"current_a": 21.7, "length_m": 1, "csa_mm2": 2.5},
+    {"current_a": 23, "length_m": 1, "csa_mm2": 300, "method": "A1", "ambient_c": 60,
+     "grouped_circuits": 20, "breaker_a": 125},
+    {"current_a": 10, "length_m": 1, "ambient_c": -5},
+    {"current_a": 10, "length_m": 1, "ambient_c": 70},
+    {"current_a": 10, "length_m": 1, "method": "D1", "ambient_c": 70},
+    {"current_a": 10, "length_m": 1, "grouped_circuits": 2,
+     "grouping_arrangement": "perforated_tray"},
+    {"current_a": 10, "length_m": 1, "method": "D1", "soil_resistivity_km_w": 0.3},
+    {"current_a": 10, "length_m": 1, "method": "D2", "soil_resistivity_km_w": 4},
+    {"current_a": 14.5, "phases": 3, "length_m": 40, "csa_mm2": 4},
+    {"current_a": 21.7, "length_m": 100, "csa_mm2": 2.5, "breaker_a": 25},
+    {"current_a": 63, "length_m": 400, "max_voltage_drop_pct": 0.5},
+]  # fmt: skip
+
+
+def _raised_by_the_engine(catalog: Any) -> list[Finding]:
+    findings: list[Finding] = []
+    for fields in DESIGNS:
+        findings += design(request(**fields), catalog).findings
+    # Codes that need a catalogue with gaps, as an admin could leave it.
+    variants = [
+        (without_compatibility(catalog, T10, BAT93), {}),
+        (replaced(catalog, accessories=()), {"backup": "backup_box", "shutdown_kit": True}),
+        (replaced(catalog, rcds=(), breakers=(), enclosures=(), main_switches=()),
+         {"board": {"mode": "new", "household_circuits": 4}}),
+    ]  # fmt: skip
+    for variant, fields in variants:
+        findings += design(request(**fields), variant).findings
+    findings += plan_lines(figures_for(catalog), [PlannedLine("NOPE-1", 1, "board")])[1]
+    for fields in CABLES:
+        findings += size_cable(CableRequest(**fields)).findings
+    return findings
+
+
+@pytest.mark.django_db
+def test_every_finding_the_engine_raises_speaks_both_languages_and_cites_its_source(catalog):
+    findings = _raised_by_the_engine(catalog)
+    assert {f.code for f in findings} == set(REGISTRY)  # the spread reaches every code
+    for raised in findings:
+        entry = REGISTRY[raised.code]
+        assert raised.severity is entry.severity
+        assert raised.message.strip() and raised.message_en.strip() and raised.reference.strip()
+        assert raised.message != raised.message_en
+        for text in (raised.message, raised.message_en, raised.reference):
+            assert "{" not in text and "}" not in text, text
