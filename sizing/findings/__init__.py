@@ -38,7 +38,6 @@ __all__ = [
     "UnknownFinding",
     "by_severity",
     "finding",
-    "severity",
 ]
 
 REGISTRY: Mapping[str, Entry] = MappingProxyType(
@@ -85,10 +84,6 @@ def finding(code: str, /, *, circuit: str | None = None, **params: object) -> Fi
         reference=reference,
         circuit=circuit,
     )
-
-
-def severity(code: str) -> Severity:
-    return entry(code).severity
 
 
 def by_severity(findings: Iterable[Finding]) -> list[Finding]:
