@@ -21,7 +21,7 @@ from sizing.domain import Accessory, AccessoryKind, Catalog, Inverter
 from sizing.figures import BACKUP_KINDS, figures_for
 from sizing.materials import POLE_COUNT, Materials
 from sizing.planning import Notes, both, en, nl
-from sizing.schema import BreakerSpec, Circuit, DesignRequest, RcdSpec, Severity
+from sizing.schema import BreakerSpec, Circuit, DesignRequest, RcdSpec
 
 
 def backup_circuit(
@@ -42,6 +42,7 @@ def backup_circuit(
     if inverter.backup_port_current is not None:
         ib = float(inverter.backup_port_current.m_as("A"))
         notes.step(
+            "backup.design_current",
             step,
             both(lambda n: f"{n(ib)} A"),
             (
@@ -54,6 +55,7 @@ def backup_circuit(
         watts = float(inverter.nominal_power.m_as("W"))
         ib = watts / (phases * volts)
         notes.step(
+            "backup.design_current",
             step,
             both(lambda n: f"{n(watts, 0)} W / ({phases} × {n(volts)} V) = {n(ib)} A"),
             DERIVED_CURRENT,
@@ -96,6 +98,7 @@ def backup_circuit(
     if request.backup == "distribution_unit" and request.backup_cable is None:
         length = tables.rule("distribution_unit_cable_m")
         notes.step(
+            "backup.cable",
             ("Kabel noodstroompoort", "Backup-port cable"),
             (
                 f"meegeleverde kabel van de verdeelunit ({nl(length.value)} m)",
@@ -104,18 +107,7 @@ def backup_circuit(
             length.bases,
             circuit=name,
         )
-        notes.finding(
-            "backup.integral_cable",
-            Severity.INFO,
-            f"De noodstroom verdeelunit heeft een vaste kabel van {nl(length.value)} m; de "
-            "doorsnede daarvan publiceert de fabrikant niet, dus die is niet berekend. Geef een "
-            "backupkabel op als u een eigen kabel legt.",
-            f"The backup distribution unit has a fixed {en(length.value)} m cable; its "
-            "cross-section is not published, so it is not calculated. Enter a backup cable if "
-            "you lay your own.",
-            "Vekto 105130/105131: noodstroom verdeelunit IP54, 2 meter (brochure)",
-            circuit=name,
-        )
+        notes.finding("backup.integral_cable", circuit=name, length_m=length.value)
     else:
         run, run_default = cable_run(request.backup_cable, name, notes)
         result = size_circuit_cable(request, inverter, run, current, rating, curve, name, notes)
@@ -161,6 +153,7 @@ def _backup_protection(
         )
     plan.articles.append(protection.article)
     notes.step(
+        "backup.protection",
         ("Beveiliging noodstroompoort", "Backup-port protection"),
         (
             f"{protection.article} {protection.name('nl')}: {curve}{nl(rating or 0)}, "
@@ -182,16 +175,6 @@ def _backup_protection(
         notes.line(protection.article, 1, "protection")
     if rating is not None and ib > rating + 1e-9:
         notes.finding(
-            "backup.port_above_protection",
-            Severity.WARNING,
-            f"De noodstroompoort kan {nl(ib)} A per fase leveren, de backup-beveiliging is "
-            f"{curve}{nl(rating)}: bij meer dan {nl(rating)} A aan noodstroomverbruikers schakelt "
-            "hij af. Beperk de noodstroomgroepen of vraag de fabrikant naar een passende "
-            "beveiliging.",
-            f"The backup port can deliver {en(ib)} A per phase, the backup protection is "
-            f"{curve}{en(rating)}: it trips above {en(rating)} A of backup load. Limit the "
-            "backup circuits or ask the maker for suitable protection.",
-            "IEC 60364-4-43:2008 433.1 (Ib ≤ In); Vekto backup box beveiliging C25",
-            circuit=name,
+            "backup.port_above_protection", circuit=name, ib=ib, curve=curve, rating=rating
         )
     return rating, curve

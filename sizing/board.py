@@ -8,17 +8,13 @@ widths from the catalogue. The battery's groups never join an existing RCD.
 from __future__ import annotations
 
 from sizing import tables
-from sizing.board_rules import (
-    RCD_REFERENCE,
-    battery_rcds,
-    check_selectivity,
-    selectivity_limit,
-)
+from sizing.board_rules import battery_rcds, check_selectivity, selectivity_limit
 from sizing.circuit_common import CircuitPlan
+from sizing.findings import Phrase
 from sizing.materials import Materials
 from sizing.new_board import new_board
 from sizing.planning import Notes
-from sizing.schema import Board, BoardDesign, BoardRcd, Circuit, DesignRequest, Severity
+from sizing.schema import Board, BoardDesign, BoardRcd, Circuit, DesignRequest
 
 
 def plan_board(
@@ -36,15 +32,7 @@ def plan_board(
             check_selectivity(request, breaker.rating_a, max_selective, notes, plan.circuit.name)
     board = request.board
     if board is None:
-        notes.finding(
-            "board.not_specified",
-            Severity.INFO,
-            "Er is geen groepenkast opgegeven (bestaand of nieuw); de vrije ruimte en de "
-            "aardlekschakelaars zijn niet gecontroleerd.",
-            "No distribution board was given (existing or new); free space and RCDs were not "
-            "checked.",
-            RCD_REFERENCE,
-        )
+        notes.finding("board.not_specified")
         return None, []
     if board.mode == "existing":
         return _existing(request, board, materials, notes, plans), []
@@ -78,29 +66,19 @@ def _existing(
         if existing.sensitivity_ma <= 30 and existing.groups > max_groups:
             notes.finding(
                 "board.rcd_too_many_groups",
-                Severity.WARNING,
-                f"Achter bestaande aardlekschakelaar {index} zitten {existing.groups} groepen; "
-                f"aanbevolen is hoogstens {max_groups} per 30 mA-aardlekschakelaar.",
-                f"Existing RCD {index} has {existing.groups} groups behind it; at most "
-                f"{max_groups} per 30 mA RCD is recommended.",
-                RCD_REFERENCE,
+                index=index,
+                groups=existing.groups,
+                max_groups=max_groups,
             )
     sensitive = [r for r in board.rcds if r.sensitivity_ma <= 30]
     if board.rcds and group_number >= 2 and len(sensitive) < min_rcds:
         notes.finding(
-            "board.too_few_rcds",
-            Severity.WARNING,
-            f"De bestaande kast heeft {group_number} groepen achter {len(sensitive)} "
-            f"aardlekschakelaar(s) van 30 mA; aanbevolen zijn er minstens {min_rcds}, zodat één "
-            "fout niet het hele huis uitschakelt.",
-            f"The existing board has {group_number} groups behind {len(sensitive)} 30 mA "
-            f"RCD(s); at least {min_rcds} are recommended, so one fault does not switch off the "
-            "whole house.",
-            RCD_REFERENCE,
+            "board.too_few_rcds", groups=group_number, rcds=len(sensitive), min_rcds=min_rcds
         )
     rcds += battery_rcds(plans)
     needed = sum(p.width or 0 for p in plans if p.in_board)
     notes.step(
+        "board.existing",
         ("Groepenkast (bestaand)", "Distribution board (existing)"),
         (
             f"{len(board.rcds)} bestaande aardlekschakelaar(s) met {group_number} groepen; de "
@@ -123,26 +101,14 @@ def _existing(
 
 def _no_space(needed: int, free: int, materials: Materials, notes: Notes) -> None:
     extension = next((e for e in materials.enclosures if e.modules_per_row >= needed), None)
-    if extension is not None:
-        option_nl = (
-            f"(1) een uitbreidingskast naast de groepenkast, bijvoorbeeld {extension.article} "
-            f"({extension.name('nl')}); "
-        )
-        option_en = (
-            f"(1) an extension enclosure beside the board, for example {extension.article} "
-            f"({extension.name('en')}); "
-        )
-    else:
-        option_nl = "(1) een uitbreidingskast naast de groepenkast (niet in de catalogus); "
-        option_en = "(1) an extension enclosure beside the board (not in the catalogue); "
+    if extension is None:
+        notes.finding("board.no_space", needed=needed, free=free, extension="none")
+        return
     notes.finding(
         "board.no_space",
-        Severity.WARNING,
-        f"De beveiliging van de thuisbatterij neemt {needed} modules in, de kast heeft er "
-        f"{free} vrij. Mogelijkheden: {option_nl}(2) een nieuwe groepenkast (kies 'nieuwe kast' "
-        "in het ontwerp). De batterijgroep mag niet bij een bestaande aardlekschakelaar.",
-        f"The battery's protection takes {needed} modules, the board has {free} free. "
-        f"Options: {option_en}(2) a new distribution board (choose 'new board' in the design). "
-        "The battery group may not join an existing RCD.",
-        tables.rule("battery_own_rcd").basis,
+        needed=needed,
+        free=free,
+        extension="catalogue",
+        article=extension.article,
+        name=Phrase(extension.name("nl"), extension.name("en")),
     )

@@ -8,21 +8,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from sizing.domain import AccessoryKind, Product
 from sizing.figures import BACKUP_KINDS, CatalogFigures
+from sizing.findings import finding
 from sizing.installation import PlannedLine
-from sizing.messages import Hit
-from sizing.schema import BomLine, Totals
+from sizing.schema import BomLine, Finding, Totals
 
 CENT = Decimal("0.01")
-
-ACCESSORY_WORDS = {
-    AccessoryKind.DISTRIBUTION_UNIT: ("noodstroom verdeelunit", "backup distribution unit"),
-    AccessoryKind.BACKUP_BOX: ("BackupBox", "BackupBox"),
-    AccessoryKind.BACKUP_PROTECTION: (
-        "backup box beveiliging C25 100 mA",
-        "backup box protection C25 100 mA",
-    ),
-    AccessoryKind.SHUTDOWN_KIT: ("Backup box KIT (afschakelset)", "Backup box KIT (shutdown kit)"),
-}
 
 
 def cents(amount: Decimal) -> Decimal:
@@ -54,47 +44,43 @@ def accessory_kinds(backup: str, shutdown_kit: bool) -> tuple[AccessoryKind, ...
 
 def accessory_lines(
     figures: CatalogFigures, inverter_code: str, backup: str, shutdown_kit: bool
-) -> tuple[list[BomLine], list[Hit]]:
+) -> tuple[list[BomLine], list[Finding]]:
     """The backup accessories that match the inverter's phases, or a warning per missing one."""
     inverter = figures.inverters[inverter_code]
     lines: list[BomLine] = []
-    hits: list[Hit] = []
+    missing: list[Finding] = []
     for kind in accessory_kinds(backup, shutdown_kit):
         accessory = figures.accessory(inverter_code, kind)
         if accessory is None:
-            what_nl, what_en = ACCESSORY_WORDS.get(kind, (kind.value, kind.value))
-            hits.append(
-                Hit(
+            missing.append(
+                finding(
                     "backup.accessory_missing",
-                    {
-                        "inverter": inverter_code,
-                        "phases": inverter.phases,
-                        "what_nl": what_nl,
-                        "what_en": what_en,
-                    },
+                    what=kind.value,
+                    inverter=inverter_code,
+                    phases=inverter.phases,
                 )
             )
             continue
         category = "shutdown_kit" if kind is AccessoryKind.SHUTDOWN_KIT else "backup"
         lines.append(line(accessory, 1, category))
-    return lines, hits
+    return lines, missing
 
 
 def plan_lines(
     figures: CatalogFigures, planned: Iterable[PlannedLine]
-) -> tuple[list[BomLine], list[Hit]]:
+) -> tuple[list[BomLine], list[Finding]]:
     """Price the installation plan's lines (cables, breakers, board) from the catalogue."""
     lines: list[BomLine] = []
-    hits: list[Hit] = []
+    unknown: list[Finding] = []
     for item in planned:
         product = figures.products.get(item.article)
         if product is None:
-            hits.append(
-                Hit("bom.article_unknown", {"article": item.article, "category": item.category})
+            unknown.append(
+                finding("bom.article_unknown", article=item.article, category=item.category)
             )
             continue
         lines.append(line(product, item.quantity, item.category))
-    return lines, hits
+    return lines, unknown
 
 
 def totals(lines: Iterable[BomLine]) -> Totals:

@@ -37,7 +37,7 @@ from sizing.cable_factors import (
     temperature_factor,
 )
 from sizing.planning import Notes, Writer, both, en, nl
-from sizing.schema import CableRequest, CableResult, Severity
+from sizing.schema import CableRequest, CableResult
 from sizing.voltage_drop import FORMULA, drop_finding, drop_texts, voltage_drop
 
 
@@ -73,11 +73,13 @@ def _size(request: CableRequest, run: Notes, result: CableResult) -> None:
     hard_limit = float(tables.rule("voltage_drop_hard_limit_pct").value)
 
     run.step(
+        "cable.design_current",
         ("Ontwerpstroom Ib", "Design current Ib"),
         both(lambda n: f"{n(ib)} A"),
         ("opgave (ontwerpstroom van de kring)", "given (the circuit's design current)"),
     )
     run.step(
+        "cable.loaded_conductors",
         ("Belaste aders", "Loaded conductors"),
         (f"{loaded} (1-fase L+N)", f"{loaded} (single-phase L+N)")
         if loaded == 2
@@ -114,12 +116,14 @@ def _size(request: CableRequest, run: Notes, result: CableResult) -> None:
         result.k_soil = k_soil.value
     k_total = k_temp.value * k_group.value * k_soil.value
     run.step(
+        "cable.k_total",
         ("Correctiefactor k", "Correction factor k"),
         *k_total_text(request, k_temp, k_group, k_soil, k_total),
     )
 
     u0, u0_default = _voltage(request)
     run.step(
+        "cable.voltage",
         ("Spanning U0", "Voltage U0"),
         both(lambda n: f"{n(u0)} V"),
         tables.rule("nominal_voltage_v").bases
@@ -132,6 +136,7 @@ def _size(request: CableRequest, run: Notes, result: CableResult) -> None:
     required_iz0 = in_a / k_total
     table_nl, table_en = tables.cite(column.reference)
     run.step(
+        "cable.required_iz0",
         ("Vereiste Iz0", "Required Iz0"),
         both(lambda n: f"Iz0 ≥ In / k = {n(in_a)} / {n(k_total, 4)} = {n(required_iz0)} A"),
         (
@@ -164,6 +169,7 @@ def _size(request: CableRequest, run: Notes, result: CableResult) -> None:
         return text
 
     run.step(
+        "cable.by_current",
         ("Doorsnede op stroom", "Cross-section by current"),
         both(by_current_text),
         (
@@ -181,6 +187,7 @@ def _size(request: CableRequest, run: Notes, result: CableResult) -> None:
         drop_v, drop_pct = voltage_drop(request, candidate, ib, u0)
         within = drop_pct <= target + EPSILON
         run.step(
+            "cable.voltage_drop",
             (f"Spanningsval {nl(candidate, 1)} mm²", f"Voltage drop {en(candidate, 1)} mm²"),
             drop_texts(request, candidate, ib, u0, drop_v, drop_pct, target, within),
             FORMULA,
@@ -197,6 +204,7 @@ def _size(request: CableRequest, run: Notes, result: CableResult) -> None:
     csa, iz0, drop_v, drop_pct = chosen
     fill(result, csa, iz0, k_total, drop_v, drop_pct, governed_by)
     run.step(
+        "cable.chosen",
         ("Gekozen doorsnede", "Chosen cross-section"),
         both(lambda n: f"{n(csa, 1)} mm², Iz = {n(iz0 * k_total)} A, Δu = {n(drop_pct, 2)} %"),
         ("bepaald door de stroom (Iz ≥ In)", "set by the current (Iz ≥ In)")
@@ -215,6 +223,7 @@ def _breaker(request: CableRequest, run: Notes) -> float | None:
     if request.breaker_a is not None:
         in_a = request.breaker_a
         run.step(
+            "cable.breaker",
             ("Beveiliging In", "Breaker In"),
             (
                 f"{nl(in_a)} A, karakteristiek {request.curve} (opgegeven door installateur)",
@@ -226,43 +235,18 @@ def _breaker(request: CableRequest, run: Notes) -> float | None:
             ),
         )
         if not any(abs(in_a - r) < EPSILON for r in ratings):
-            run.finding(
-                "cable.breaker_non_standard",
-                Severity.WARNING,
-                f"{nl(in_a)} A is geen voorkeurswaarde volgens IEC 60898-1 ({series} A). "
-                "Controleer of deze automaat leverbaar is.",
-                f"{en(in_a)} A is not a preferred rating of IEC 60898-1 "
-                f"({series_en} A). Check that this breaker exists.",
-                "IEC 60898-1 (preferred rated currents)",
-            )
+            run.finding("cable.breaker_non_standard", in_a=in_a, ratings=ratings)
         if ib > in_a + EPSILON:
             run.finding(
-                "cable.breaker_below_load",
-                Severity.ERROR,
-                f"De automaat van {nl(in_a)} A is kleiner dan de ontwerpstroom van {nl(ib)} A: "
-                "hij schakelt af bij vol vermogen. Nodig is Ib ≤ In; kies minstens "
-                f"{nl(_next_rating(ib) or ib)} A.",
-                f"The {en(in_a)} A breaker is below the design current of {en(ib)} A: it "
-                f"trips at full power. Ib ≤ In is required; choose at least "
-                f"{en(_next_rating(ib) or ib)} A.",
-                COORDINATION,
+                "cable.breaker_below_load", in_a=in_a, ib=ib, at_least=_next_rating(ib) or ib
             )
         return in_a
     chosen = _next_rating(ib)
     if chosen is None:
-        run.finding(
-            "cable.breaker_out_of_range",
-            Severity.ERROR,
-            f"Een ontwerpstroom van {nl(ib)} A is groter dan de grootste voorkeurswaarde van "
-            f"IEC 60898-1 ({nl(ratings[-1])} A). Dit valt buiten de installatieautomaten; laat "
-            "de beveiliging apart ontwerpen.",
-            f"A design current of {en(ib)} A exceeds the largest preferred rating of "
-            f"IEC 60898-1 ({en(ratings[-1])} A). This is beyond miniature circuit-breakers; "
-            "have the protection designed separately.",
-            "IEC 60898-1 (preferred rated currents)",
-        )
+        run.finding("cable.breaker_out_of_range", ib=ib, largest=ratings[-1])
         return None
     run.step(
+        "cable.breaker",
         ("Beveiliging In", "Breaker In"),
         (
             f"{nl(chosen)} A, karakteristiek {request.curve}: Ib = {nl(ib)} A ≤ In = "

@@ -5,12 +5,13 @@ findings for what the tables do not cover (method F below 25 mm², more than 300
 from __future__ import annotations
 
 from sizing import tables
+from sizing.findings import Phrase
+from sizing.findings.sources import COORDINATION
 from sizing.planning import Notes, Text, both, en, nl
-from sizing.schema import CableRequest, CableResult, Severity
+from sizing.schema import CableRequest, CableResult
 from sizing.voltage_drop import FORMULA, drop_finding, drop_texts, voltage_drop
 
 EPSILON = 1e-9
-COORDINATION = "IEC 60364-4-43:2008 433.1"
 
 
 def smallest_by_current(
@@ -27,6 +28,7 @@ def i2_step(in_a: float, iz: float, run: Notes) -> None:
     k2 = float(standard["conventional_tripping_factor"])
     coordination = float(tables.rule("overload_coordination_factor").value)
     run.step(
+        "cable.i2",
         both(lambda n: f"I2 ≤ {n(coordination)} × Iz"),
         both(
             lambda n: (
@@ -77,24 +79,18 @@ def check_forced_csa(
         if request.method == "F" and csa < column.values[0][0]:
             run.finding(
                 "cable.method_f_small",
-                Severity.ERROR,
-                f"Methode F (enkeladerige kabels in vrije lucht) is pas vanaf "
-                f"{nl(column.values[0][0])} mm² getabelleerd; {nl(csa, 1)} mm² staat niet in "
-                f"{column.table}. Kies methode E (meeraderige kabel) of een grotere doorsnede.",
-                f"Method F (single-core cables in free air) is tabulated from "
-                f"{en(column.values[0][0])} mm² only; {en(csa, 1)} mm² is not in "
-                f"{column.table}. Choose method E (multi-core cable) or a larger cross-section.",
-                f"{column.reference} (IEC tabulates no single-core F below 25 mm²)",
+                smallest=column.values[0][0],
+                csa=csa,
+                table=column.table,
+                table_reference=column.reference,
             )
         else:
-            standard = ", ".join(nl(v, 1) for v, _ in column.values)
             run.finding(
                 "cable.not_tabulated",
-                Severity.ERROR,
-                f"{nl(csa, 1)} mm² is geen doorsnede uit {column.table} ({standard} mm²).",
-                f"{en(csa, 1)} mm² is not a cross-section of {column.table} "
-                f"({', '.join(en(v, 1) for v, _ in column.values)} mm²).",
-                column.reference,
+                csa=csa,
+                table=column.table,
+                sizes=[size for size, _ in column.values],
+                table_reference=column.reference,
             )
         return
     iz = iz0 * k_total
@@ -103,6 +99,7 @@ def check_forced_csa(
     compare = "≥" if ok else "<"
     table_nl, table_en = tables.cite(column.reference)
     run.step(
+        "cable.forced_csa",
         ("Doorsnede (opgegeven)", "Cross-section (given)"),
         (
             f"{nl(csa, 1)} mm²: Iz = {nl(iz0, 1)} × {factors_nl} = {nl(iz)} A {compare} In = "
@@ -117,6 +114,7 @@ def check_forced_csa(
     )
     drop_v, drop_pct = voltage_drop(request, csa, ib, u0)
     run.step(
+        "cable.voltage_drop",
         (f"Spanningsval {nl(csa, 1)} mm²", f"Voltage drop {en(csa, 1)} mm²"),
         drop_texts(request, csa, ib, u0, drop_v, drop_pct, target, drop_pct <= target + EPSILON),
         FORMULA,
@@ -126,68 +124,33 @@ def check_forced_csa(
         i2_step(in_a, iz, run)
     else:
         needed = smallest_by_current(column, k_total, in_a)
-        fix_nl = (
-            f" Nodig is minstens {nl(needed[1], 1)} mm²."
-            if needed
-            else " Geen doorsnede uit de tabel voldoet."
-        )
-        fix_en = (
-            f" At least {en(needed[1], 1)} mm² is needed."
-            if needed
-            else " No cross-section of the table will do."
-        )
         run.finding(
             "cable.undersized",
-            Severity.ERROR,
-            f"{nl(csa, 1)} mm² is te dun: Iz = {nl(iz0, 1)} × {factors_nl} = {nl(iz)} A is "
-            f"kleiner dan de beveiliging In = {nl(in_a)} A. De kabel wordt niet tegen "
-            f"overbelasting beschermd.{fix_nl}",
-            f"{en(csa, 1)} mm² is too small: Iz = {en(iz0, 1)} × {factors_en} = {en(iz)} A is "
-            "below the breaker rating "
-            f"In = {en(in_a)} A. The cable is not protected against overload.{fix_en}",
-            f"{COORDINATION} (Ib ≤ In ≤ Iz); {column.reference}",
+            csa=csa,
+            iz0=iz0,
+            factors=Phrase(factors_nl, factors_en),
+            iz=iz,
+            in_a=in_a,
+            fix="larger" if needed else "none",
+            needed=needed[1] if needed else None,
+            table_reference=column.reference,
         )
     hard_limit = float(tables.rule("voltage_drop_hard_limit_pct").value)
     drop_finding(drop_pct, target, hard_limit, csa, run, beyond_table=False)
 
 
 def too_large(largest: float, iz_max: float, in_a: float, run: Notes) -> None:
-    run.finding(
-        "cable.too_large",
-        Severity.ERROR,
-        f"Geen doorsnede tot {nl(largest, 1)} mm² voldoet: ook {nl(largest, 1)} mm² geeft maar "
-        f"Iz = {nl(iz_max)} A bij In = {nl(in_a)} A. Meer dan {nl(largest, 1)} mm² staat niet "
-        "in de tabellen; verdeel de belasting of kies een andere installatiemethode.",
-        f"No cross-section up to {en(largest, 1)} mm² will do: even {en(largest, 1)} mm² only "
-        f"gives Iz = {en(iz_max)} A for In = {en(in_a)} A. More than {en(largest, 1)} mm² is "
-        "not in the tables; split the load or choose another installation method.",
-        "IEC 60364-5-52:2009 Annex B (tables end at 300 mm²)",
-    )
+    run.finding("cable.too_large", largest=largest, iz_max=iz_max, in_a=in_a)
 
 
 def method_f_start(csa: float, run: Notes) -> None:
-    run.finding(
-        "cable.method_f_small",
-        Severity.INFO,
-        f"Methode F is pas vanaf {nl(csa, 1)} mm² getabelleerd; daarom is het minstens "
-        f"{nl(csa, 1)} mm² geworden. Met een meeraderige kabel (methode E) kan een kleinere "
-        "doorsnede volstaan.",
-        f"Method F is tabulated from {en(csa, 1)} mm² only, so the result is at least "
-        f"{en(csa, 1)} mm². A multi-core cable (method E) may allow a smaller cross-section.",
-        "IEC 60364-5-52:2009 Tables B.52.10/B.52.12 col. 5 (no single-core F below 25 mm²)",
-    )
+    run.finding("cable.method_f_minimum", csa=csa)
 
 
 def not_tabulated_method(request: CableRequest, loaded: int, run: Notes) -> None:
     run.finding(
-        "cable.not_tabulated",
-        Severity.ERROR,
-        f"Methode {request.method} met {loaded} belaste aders ({request.insulation}) staat niet "
-        "in de tabellen: IEC 60364-5-52 geeft voor enkeladerige kabels in vrije lucht alleen "
-        "de driefasewaarden die wij hebben kunnen controleren. Kies methode E (meeraderige "
-        "kabel).",
-        f"Method {request.method} with {loaded} loaded conductors ({request.insulation}) is "
-        "not in the tables: for single-core cables in free air only the three-phase columns "
-        "could be verified. Choose method E (multi-core cable).",
-        "IEC 60364-5-52:2009 Tables B.52.10/B.52.12 (2-loaded method F column NOT FOUND)",
+        "cable.method_not_tabulated",
+        method=request.method,
+        loaded=loaded,
+        insulation=request.insulation,
     )

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sizing import tables
+from sizing.findings import Phrase
 from sizing.planning import NL, Notes, Text, Writer, both, en, kf, kf_en, nl
-from sizing.schema import CableRequest, Severity
+from sizing.schema import CableRequest
 
 EPSILON = 1e-9
 BURIED = ("D1", "D2")
@@ -50,17 +51,10 @@ def temperature_factor(request: CableRequest, run: Notes) -> Factor | None:
     first_t, first_k = table.first
     if ambient < first_t - EPSILON:
         run.finding(
-            "cable.ambient_below_table",
-            Severity.INFO,
-            f"{nl(ambient)} °C ligt onder de tabel ({nl(first_t)} °C is de laagste rij); de "
-            f"factor van {nl(first_t)} °C is gebruikt. Dat is veilig: kouder geeft meer "
-            "stroom, maar de tabel wordt niet doorgetrokken.",
-            f"{en(ambient)} °C is below the table ({en(first_t)} °C is the lowest row); the "
-            f"factor for {en(first_t)} °C is used. That is safe: colder allows more current, "
-            "but the table is not extrapolated.",
-            table.table,
+            "cable.ambient_below_table", ambient_c=ambient, lowest_c=first_t, table=table.table
         )
         run.step(
+            "cable.k_temp",
             TEMPERATURE,
             (
                 f"{kf(first_k)} (rij {nl(first_t)} °C; omgeving {nl(ambient)} °C in {medium})",
@@ -74,18 +68,14 @@ def temperature_factor(request: CableRequest, run: Notes) -> Factor | None:
         return Factor(first_k)
     row = table.at_or_above(ambient)
     if row is None:
-        last_t = table.last[0]
-        pvc = request.insulation == "PVC"
         run.finding(
             "cable.ambient_out_of_range",
-            Severity.ERROR,
-            f"Een temperatuur van {nl(ambient)} °C in {medium} staat niet in {table.table} voor "
-            f"{request.insulation} (tabel tot {nl(last_t)} °C). Er wordt niet geëxtrapoleerd: "
-            f"kies een koelere route{' of XLPE-isolatie' if pvc else ''}.",
-            f"An {medium_en} temperature of {en(ambient)} °C is not in {table.table} for "
-            f"{request.insulation} (table up to {en(last_t)} °C). Nothing is extrapolated: "
-            f"choose a cooler route{' or XLPE insulation' if pvc else ''}.",
-            table.table,
+            ambient_c=ambient,
+            medium="ground" if buried else "air",
+            table=table.table,
+            insulation=request.insulation,
+            highest_c=table.last[0],
+            xlpe="suggest" if request.insulation == "PVC" else "none",
         )
         return None
     row_t, k = row
@@ -102,6 +92,7 @@ def temperature_factor(request: CableRequest, run: Notes) -> Factor | None:
             f"{en(row_t)} °C is used, not interpolated)",
         )
     run.step(
+        "cable.k_temp",
         TEMPERATURE,
         value,
         (f"{table_nl}, {insulation}, {nl(row_t)} °C", f"{table_en}, {insulation}, {en(row_t)} °C"),
@@ -123,6 +114,7 @@ def grouping_factor(request: CableRequest, run: Notes) -> Factor | None:
             rounded_nl = f"; {n} staat niet in de tabel, rij {int(row_n)} gebruikt"
             rounded_en = f"; {n} is not in the table, row {int(row_n)} used"
         run.step(
+            "cable.k_group",
             GROUPING,
             (
                 f"{kf(k)} ({circuits}, aanliggend{rounded_nl})",
@@ -136,14 +128,11 @@ def grouping_factor(request: CableRequest, run: Notes) -> Factor | None:
     if request.method not in item.use_with:
         run.finding(
             "cable.arrangement_mismatch",
-            Severity.WARNING,
-            f"Ligging '{item.arrangement_nl}' (B.52.17 item {item.item}) hoort bij methode "
-            f"{', '.join(item.use_with)}, niet bij {request.method}. Item 1 (gebundeld) is "
-            "gebruikt, de voorzichtigste rij.",
-            f"Arrangement '{item.arrangement}' (B.52.17 item {item.item}) belongs to method "
-            f"{', '.join(item.use_with)}, not {request.method}. Item 1 (bunched) is used, the "
-            "most conservative row.",
-            item.factors.table,
+            arrangement=Phrase(item.arrangement_nl, item.arrangement),
+            item=item.item,
+            methods=item.use_with,
+            method=request.method,
+            table=item.factors.table,
         )
         item = tables.grouping_item(1)
     row = item.factors.at_or_above(n)
@@ -161,6 +150,7 @@ def grouping_factor(request: CableRequest, run: Notes) -> Factor | None:
             note_en = f"; {n} is not in the table, row {int(row_n)} used"
     circuits = f"{n} circuit{'s' if n > 1 else ''}, item {item.item}"
     run.step(
+        "cable.k_group",
         GROUPING,
         (
             f"{kf(k)} ({circuits}: {item.arrangement_nl}{note_nl})",
@@ -176,6 +166,7 @@ def soil_factor(request: CableRequest, run: Notes) -> Factor | None:
     if request.method not in BURIED:
         if rho is not None:
             run.step(
+                "cable.k_soil",
                 SOIL,
                 (
                     "niet van toepassing (kabel niet in de grond)",
@@ -191,6 +182,7 @@ def soil_factor(request: CableRequest, run: Notes) -> Factor | None:
     table_nl, table_en = tables.cite(table.table)
     if rho is None:
         run.step(
+            "cable.k_soil",
             SOIL,
             (
                 "1,00 (referentie 2,5 K·m/W; geen bodemweerstand opgegeven)",
@@ -208,26 +200,12 @@ def soil_factor(request: CableRequest, run: Notes) -> Factor | None:
         row_rho, k = first_rho, first_k
         note_nl = f"; onder de tabel, rij {nl(first_rho)} K·m/W gebruikt (voorzichtig)"
         note_en = f"; below the table, row {en(first_rho)} K·m/W used (conservative)"
-        run.finding(
-            "cable.soil_below_table",
-            Severity.INFO,
-            f"Een bodemweerstand van {nl(rho)} K·m/W ligt onder de tabel; de factor van "
-            f"{nl(first_rho)} K·m/W is gebruikt (niet geëxtrapoleerd).",
-            f"A soil resistivity of {en(rho)} K·m/W is below the table; the factor for "
-            f"{en(first_rho)} K·m/W is used (not extrapolated).",
-            table.table,
-        )
+        run.finding("cable.soil_below_table", rho=rho, lowest=first_rho, table=table.table)
     else:
         row = table.at_or_above(rho)
         if row is None:
             run.finding(
-                "cable.soil_out_of_range",
-                Severity.ERROR,
-                f"Een bodemweerstand van {nl(rho)} K·m/W staat niet in {table.table} (tot "
-                f"{nl(table.last[0])} K·m/W). Er wordt niet geëxtrapoleerd.",
-                f"A soil resistivity of {en(rho)} K·m/W is not in {table.table} (up to "
-                f"{en(table.last[0])} K·m/W). Nothing is extrapolated.",
-                table.table,
+                "cable.soil_out_of_range", rho=rho, highest=table.last[0], table=table.table
             )
             return None
         row_rho, k = row
@@ -237,6 +215,7 @@ def soil_factor(request: CableRequest, run: Notes) -> Factor | None:
             note_nl = f"; tussen twee kolommen, {nl(row_rho)} K·m/W gebruikt"
             note_en = f"; between two columns, {en(row_rho)} K·m/W used"
     run.step(
+        "cable.k_soil",
         SOIL,
         (f"{kf(k)} ({nl(rho)} K·m/W{note_nl})", f"{kf_en(k)} ({en(rho)} K·m/W{note_en})"),
         (

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from sizing import tables
 from sizing.cable import size_cable
 from sizing.domain import Inverter
+from sizing.findings import Phrase
 from sizing.materials import Materials
 from sizing.planning import Notes, Text, both, en, nl
 from sizing.schema import (
@@ -20,10 +21,7 @@ from sizing.schema import (
     CableSpec,
     Circuit,
     DesignRequest,
-    Severity,
 )
-
-NO_ARTICLE = "bom.no_article"
 
 # The basis of a current the catalogue does not give (grid port and backup port alike).
 DERIVED_CURRENT: Text = (
@@ -40,6 +38,7 @@ def cable_run(run: CableRun | None, name: str, notes: Notes) -> tuple[CableRun, 
     rule = tables.rule("default_cable_run")
     default = CableRun.model_validate(rule.value)
     notes.step(
+        "circuit.cable_run",
         ("Kabeltraject", "Cable run"),
         both(
             lambda n: (
@@ -54,15 +53,12 @@ def cable_run(run: CableRun | None, name: str, notes: Notes) -> tuple[CableRun, 
     )
     notes.finding(
         "circuit.default_run",
-        Severity.WARNING,
-        f"Geen kabeltraject opgegeven voor '{name}': gerekend met een voorzichtige aanname "
-        f"({nl(default.length_m)} m, methode {default.method}, {default.insulation}, "
-        f"{nl(default.ambient_c)} °C). Vul lengte, installatiemethode en temperatuur in.",
-        f"No cable run given for '{name}': calculated with a conservative assumption "
-        f"({en(default.length_m)} m, method {default.method}, {default.insulation}, "
-        f"{en(default.ambient_c)} °C). Enter the length, installation method and temperature.",
-        "sizing/tables/design_rules.json default_cable_run",
         circuit=name,
+        name=name,
+        length_m=default.length_m,
+        method=default.method,
+        insulation=default.insulation,
+        ambient_c=default.ambient_c,
     )
     return default, True
 
@@ -81,6 +77,7 @@ def size_circuit_cable(
     if request.max_voltage_drop_pct is not None:
         target = request.max_voltage_drop_pct
         notes.step(
+            "circuit.voltage_drop_target",
             step,
             both(lambda n: f"{n(target)} %"),
             ("opgave installateur", "given by the installer"),
@@ -90,7 +87,12 @@ def size_circuit_cable(
         rule = tables.rule("voltage_drop_target_pct")
         target = float(rule.value)
         notes.step(
-            step, both(lambda n: f"{n(target)} %"), rule.bases, circuit=name, is_default=True
+            "circuit.voltage_drop_target",
+            step,
+            both(lambda n: f"{n(target)} %"),
+            rule.bases,
+            circuit=name,
+            is_default=True,
         )
     cable_request = CableRequest(
         current_a=current,
@@ -112,11 +114,11 @@ def size_circuit_cable(
     # Inside a design the inputs come from the catalogue and the circuit, not from a user:
     # say so, so the inspector knows where to look them up.
     bases = {
-        "Ontwerpstroom Ib": {
+        "cable.design_current": {
             "basis": "ontwerpstroom van de kring, zie de eerste stap van deze kring",
             "basis_en": "the circuit's design current, see the first step of this circuit",
         },
-        "Spanning U0": {
+        "cable.voltage": {
             "basis": f"catalogus: nominale spanning fase-nul van de {inverter.system_code} "
             f"({inverter.source})",
             "basis_en": f"catalogue: nominal phase-to-neutral voltage of the "
@@ -124,7 +126,7 @@ def size_circuit_cable(
         },
     }
     result.trace = [
-        s.model_copy(update=bases[s.step]) if s.step in bases else s for s in result.trace
+        s.model_copy(update=bases[s.key]) if s.key in bases else s for s in result.trace
     ]
     notes.findings.extend(result.findings)
     notes.trace.extend(result.trace)
@@ -170,6 +172,7 @@ def order_cable(
         description = both(lambda n: f"{cable_type} {cores}G{n(csa, 1)} mm²: {metres} m")
     by_method, by_phases = tables.rule("cable_type_by_method"), tables.rule("cores")
     notes.step(
+        "circuit.cable",
         ("Kabel", "Cable"),
         description,
         (f"{by_method.basis_nl}; {by_phases.basis_nl}", f"{by_method.basis}; {by_phases.basis}"),
@@ -195,16 +198,7 @@ def _cable_type(run: CableRun) -> str:
 
 
 def no_article(notes: Notes, what_nl: str, what_en: str, circuit: str | None) -> None:
-    notes.finding(
-        NO_ARTICLE,
-        Severity.WARNING,
-        f"Geen artikel in de catalogus voor: {what_nl}. Het staat niet op de materiaallijst; "
-        "voeg het toe aan de catalogus of bestel het apart.",
-        f"No catalogue article for: {what_en}. It is not on the bill of materials; add it to "
-        "the catalogue or order it separately.",
-        "catalogus (installatiematerialen)",
-        circuit=circuit,
-    )
+    notes.finding("bom.no_article", circuit=circuit, what=Phrase(what_nl, what_en))
 
 
 @dataclass

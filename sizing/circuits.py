@@ -25,7 +25,7 @@ from sizing.circuit_common import (
 from sizing.domain import Inverter
 from sizing.materials import MCB_POLES, POLE_COUNT, RCD_POLES, Materials
 from sizing.planning import Notes, Text, both, en, nl
-from sizing.schema import BreakerSpec, Circuit, DesignRequest, RcdSpec, Severity
+from sizing.schema import BreakerSpec, Circuit, DesignRequest, RcdSpec
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +47,7 @@ def grid_circuit(
     start = len(notes.trace)
     current = _grid_current(request, inverter, notes)
     notes.step(
+        "circuit.design_current",
         ("Ontwerpstroom netpoort Ib", "Grid-port design current Ib"),
         current.text,
         current.basis,
@@ -56,15 +57,9 @@ def grid_circuit(
     if current.is_default:
         notes.finding(
             "circuit.current_from_power",
-            Severity.INFO,
-            f"De catalogus geeft geen stroom voor de netpoort van de {inverter.system_code}; "
-            f"de ontwerpstroom {nl(current.value)} A is berekend uit het vermogen. Vraag de "
-            "maximale AC-stroom bij de fabrikant op en laat hem in de catalogus zetten.",
-            f"The catalogue gives no grid-port current for the {inverter.system_code}; the "
-            f"design current {en(current.value)} A is computed from the power. Ask the maker "
-            "for the maximum AC current and have it added to the catalogue.",
-            "smile-g3-catalog.md §2.2 (T-models: no output currents in the brochure)",
             circuit=name,
+            inverter=inverter.system_code,
+            current_a=current.value,
         )
     run, run_default = cable_run(request.ac_cable, name, notes)
     forced_breaker = run.breaker_a
@@ -73,6 +68,7 @@ def grid_circuit(
         if recommended + 1e-9 >= current.value:
             forced_breaker = recommended
             notes.step(
+                "circuit.manufacturer_breaker",
                 ("Beveiliging volgens fabrikant", "Breaker per manufacturer"),
                 both(lambda n: f"{n(recommended)} A"),
                 (
@@ -176,6 +172,7 @@ def _grid_rcd(request: DesignRequest, inverter: Inverter, notes: Notes, name: st
     if inverter.rcd_type_a_permitted:
         rcd_type = "A"
         notes.step(
+            "circuit.rcd_type",
             step,
             ("A", "A"),
             (
@@ -196,6 +193,7 @@ def _grid_rcd(request: DesignRequest, inverter: Inverter, notes: Notes, name: st
         else:
             why = ("de fabrikant eist type B", "the manufacturer requires type B")
         notes.step(
+            "circuit.rcd_type",
             step,
             (rcd_type, rcd_type),
             (f"{rule.basis_nl}; {why[0]}", f"{rule.basis}; {why[1]}"),
@@ -219,6 +217,7 @@ def _grid_rcd(request: DesignRequest, inverter: Inverter, notes: Notes, name: st
         sensitivity = float(rule.value)
         basis, is_default = rule.bases, True
     notes.step(
+        "circuit.rcd_sensitivity",
         ("Aanspreekstroom IΔn", "Rated residual current IΔn"),
         both(lambda n: f"{n(sensitivity)} mA"),
         basis,
@@ -255,6 +254,7 @@ def _grid_protection(
         plan.articles.append(rcbo.article)
         notes.line(rcbo.article, 1, "protection")
         notes.step(
+            "circuit.protection",
             step,
             both(
                 lambda n: (
@@ -295,6 +295,7 @@ def _grid_protection(
             notes.line(device.article, 1, "protection")
             notes.line(mcb.article, 1, "protection")
             notes.step(
+                "circuit.protection",
                 step,
                 (
                     f"geen passende aardlekautomaat in de catalogus: aardlekschakelaar "

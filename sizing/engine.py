@@ -8,24 +8,27 @@ thresholds only from :mod:`sizing.limits`; both apply the same rule functions
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from sizing import ENGINE_VERSION, installation
 from sizing.bom import accessory_lines, line, plan_lines, totals
 from sizing.domain import AccessoryKind, Catalog, ip_water_digit
 from sizing.figures import CatalogFigures, InverterFigures, closest_codes, figures_for
+from sizing.findings import by_severity, finding
 from sizing.limits import GridLimits, grid_limits
-from sizing.messages import SEVERITY_ORDER, Hit, render_all
 from sizing.planning import both, en, nl, trace_step
 from sizing.rules import (
     GridSite,
     battery_energy,
-    capacity_hits,
+    capacity_findings,
     clusters,
-    count_hits,
+    count_findings,
+    ems_grid_charge_limit_kw,
     grid_charge_current,
-    headroom_hit,
+    headroom_finding,
     inverter_phase,
-    inverter_site_hits,
-    module_site_hits,
+    inverter_site_findings,
+    module_site_findings,
 )
 from sizing.schema import (
     BatterySummary,
@@ -49,50 +52,54 @@ def design(request: DesignRequest, catalog: Catalog) -> Design:
     """
     figures = figures_for(catalog)
     limits = grid_limits()
-    hits: list[Hit] = []
+    found: list[Finding] = []
     trace: list[TraceStep] = []
     bom: list[BomLine] = []
     site = GridSite(request.connection, request.existing_pv, request.options.household_load_a)
 
     inverter = figures.inverters.get(request.inverter)
     if inverter is None:
-        hits.append(_unknown("inverter.unknown", request.inverter, figures.inverter_aliases))
+        found.append(
+            finding("inverter.unknown", **_unknown(request.inverter, figures.inverter_aliases))
+        )
     else:
-        hits.extend(inverter_site_hits(inverter, site, limits, figures))
+        found.extend(inverter_site_findings(inverter, site, limits, figures))
         trace.extend(_inverter_trace(inverter, site))
         bom.append(line(inverter.inverter, 1, "inverter"))
 
     selection = _merge(request)
     for code in selection:
         if code not in figures.modules:
-            hits.append(_unknown("battery.module_unknown", code, figures.module_aliases))
+            found.append(
+                finding("battery.module_unknown", **_unknown(code, figures.module_aliases))
+            )
     if len(selection) > 1:
-        hits.append(Hit("battery.mixed_modules", {"modules": list(selection)}))
+        found.append(finding("battery.mixed_modules", modules=list(selection)))
 
-    battery, usable_total = _battery(request, selection, inverter, figures, hits, trace, bom)
-    hits.extend(capacity_hits(usable_total, limits))
+    battery, usable_total = _battery(request, selection, inverter, figures, found, trace, bom)
+    found.extend(capacity_findings(usable_total, limits))
     if usable_total:
         trace.append(_pgs37_step(usable_total, limits))
 
     if inverter is not None:
-        lines, accessory_hits = accessory_lines(
+        lines, missing = accessory_lines(
             figures, inverter.code, request.backup, request.shutdown_kit
         )
         bom.extend(lines)
-        hits.extend(accessory_hits)
+        found.extend(missing)
     if request.backup == "backup_box" and request.location == "outdoor":
-        hits.extend(_backup_box_outdoors(figures, request.inverter))
+        found.extend(_backup_box_outdoors(figures, request.inverter))
 
-    findings = render_all(hits)
+    findings = by_severity(found)
     circuits, board = [], None
     if inverter is not None and not any(f.severity is Severity.ERROR for f in findings):
         # The installation is only planned for a system that can be built.
         planned = installation.plan(request, catalog, inverter.inverter)
         circuits, board = planned.circuits, planned.board
         trace.extend(planned.trace)
-        lines, plan_hits = plan_lines(figures, planned.lines)
+        lines, unknown_articles = plan_lines(figures, planned.lines)
         bom.extend(lines)
-        findings = _by_severity([*findings, *planned.findings, *render_all(plan_hits)])
+        findings = by_severity([*findings, *planned.findings, *unknown_articles])
 
     return Design(
         valid=not any(f.severity is Severity.ERROR for f in findings),
@@ -106,20 +113,17 @@ def design(request: DesignRequest, catalog: Catalog) -> Design:
         bom=bom,
         totals=totals(bom),
         trace=trace,
-        ems_grid_charge_limit_kw=_ems_charge_limit(hits),
+        ems_grid_charge_limit_kw=_ems_charge_limit(inverter, site, findings),
     )
 
 
-def _ems_charge_limit(hits: list[Hit]) -> float | None:
-    """The EMS limit the main-fuse rule advises, the same number its finding prints."""
-    for hit in hits:
-        if hit.code == "grid.main_fuse_capacity":
-            return float(hit.params["ems_kw"])
-    return None
-
-
-def _by_severity(findings: list[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: SEVERITY_ORDER[f.severity])
+def _ems_charge_limit(
+    inverter: InverterFigures | None, site: GridSite, findings: list[Finding]
+) -> float | None:
+    """The EMS limit the main-fuse finding advises, when that finding was raised."""
+    if inverter is None or not any(f.code == "grid.main_fuse_capacity" for f in findings):
+        return None
+    return ems_grid_charge_limit_kw(inverter, site)
 
 
 def _merge(request: DesignRequest) -> dict[str, int]:
@@ -130,15 +134,22 @@ def _merge(request: DesignRequest) -> dict[str, int]:
     return selection
 
 
-def _unknown(code: str, text: str, aliases: dict[str, str]) -> Hit:
-    return Hit(
-        code,
-        {
-            "code": text,
-            "suggestions": closest_codes(text, aliases),
-            "available": sorted(set(aliases.values())),
-        },
-    )
+class _Unknown(TypedDict):
+    given: str
+    suggestions: list[str]
+    available: list[str]
+    next_step: str
+
+
+def _unknown(text: str, aliases: dict[str, str]) -> _Unknown:
+    """What an unknown-code finding says: what was typed and what the installer may have meant."""
+    suggestions = closest_codes(text, aliases)
+    return {
+        "given": text,
+        "suggestions": suggestions,
+        "available": sorted(set(aliases.values())),
+        "next_step": "suggest" if suggestions else "choose",
+    }
 
 
 def _battery(
@@ -146,7 +157,7 @@ def _battery(
     selection: dict[str, int],
     inverter: InverterFigures | None,
     figures: CatalogFigures,
-    hits: list[Hit],
+    found: list[Finding],
     trace: list[TraceStep],
     bom: list[BomLine],
 ) -> tuple[BatterySummary | None, float]:
@@ -157,12 +168,13 @@ def _battery(
         module = figures.modules.get(code)
         if module is None:
             continue
-        hits.extend(module_site_hits(module, request.location, request.min_ambient_c, figures))
+        found.extend(module_site_findings(module, request.location, request.min_ambient_c, figures))
         bom.append(line(module.module, count, "battery"))
         nominal, usable = battery_energy(module, count)
         usable_total += usable
         trace.append(
             trace_step(
+                "battery.capacity",
                 ("Batterijcapaciteit", "Battery capacity"),
                 (
                     f"{count} × {nl(module.usable_kwh)} kWh = {nl(usable)} kWh bruikbaar "
@@ -179,8 +191,8 @@ def _battery(
         if inverter is None or len(selection) > 1:
             continue
         compat = figures.compatibility.get((inverter.code, code))
-        count_problems = count_hits(inverter, module, compat, count, figures)
-        hits.extend(count_problems)
+        count_problems = count_findings(inverter, module, compat, count, figures)
+        found.extend(count_problems)
         if compat is None:
             continue
         split = clusters(count, compat) if not count_problems else []
@@ -196,10 +208,11 @@ def _battery(
             next_counts=[c for c in allowed if c > count],
         )
         if not count_problems:
-            hits.append(headroom_hit(inverter, module, compat, count))
+            found.append(headroom_finding(inverter, module, compat, count))
             strings = " + ".join(str(n) for n in split) + " modules"
             trace.append(
                 trace_step(
+                    "battery.clusters",
                     ("Clusters", "Clusters"),
                     (strings, strings),
                     (
@@ -222,6 +235,7 @@ def _inverter_trace(inverter: InverterFigures, site: GridSite) -> list[TraceStep
     main_fuse = site.connection.main_fuse_a
     return [
         trace_step(
+            "system.inverter",
             ("Omvormer", "Inverter"),
             (
                 f"{inverter.code}: {phases[0]}, {nl(inverter.nominal_kw)} kW",
@@ -233,6 +247,7 @@ def _inverter_trace(inverter: InverterFigures, site: GridSite) -> list[TraceStep
             ),
         ),
         trace_step(
+            "system.grid_charging_current",
             ("Laadstroom uit het net per fase", "Grid charging current per phase"),
             both(
                 lambda n: (
@@ -251,6 +266,7 @@ def _inverter_trace(inverter: InverterFigures, site: GridSite) -> list[TraceStep
 
 def _pgs37_step(usable_kwh: float, limits: GridLimits) -> TraceStep:
     return trace_step(
+        "safety.pgs37_threshold",
         ("Drempel PGS 37-1", "PGS 37-1 threshold"),
         both(
             lambda n: (
@@ -262,8 +278,8 @@ def _pgs37_step(usable_kwh: float, limits: GridLimits) -> TraceStep:
     )
 
 
-def _backup_box_outdoors(figures: CatalogFigures, inverter_code: str) -> list[Hit]:
+def _backup_box_outdoors(figures: CatalogFigures, inverter_code: str) -> list[Finding]:
     box = figures.accessory(inverter_code, AccessoryKind.BACKUP_BOX)
     if box is None or not box.ip_rating or ip_water_digit(box.ip_rating) >= 4:
         return []
-    return [Hit("backup.box_indoor_only", {"name": box.name("nl"), "ip": box.ip_rating})]
+    return [finding("backup.box_indoor_only", name=box.name("nl"), ip=box.ip_rating)]

@@ -7,15 +7,10 @@ from __future__ import annotations
 import math
 
 from sizing import tables
-from sizing.board_rules import (
-    PHASES,
-    RCD_REFERENCE,
-    RCD_REFERENCE_EN,
-    battery_rcds,
-    check_selectivity,
-)
+from sizing.board_rules import PHASES, battery_rcds, check_selectivity
 from sizing.circuit_common import CircuitPlan, no_article
 from sizing.domain import Enclosure
+from sizing.findings.sources import RCD_REFERENCE, RCD_REFERENCE_EN
 from sizing.materials import POLE_COUNT, RCD_POLES, Materials
 from sizing.planning import Notes, en, nl, trace_step
 from sizing.schema import (
@@ -26,7 +21,6 @@ from sizing.schema import (
     Circuit,
     DesignRequest,
     RcdSpec,
-    Severity,
 )
 
 
@@ -60,6 +54,7 @@ def new_board(
         widths.append(switch.module_width)
         notes.line(switch.article, 1, "board")
         notes.step(
+            "board.main_switch",
             ("Hoofdschakelaar", "Main switch"),
             (
                 f"{switch.article}: {switch.poles} {nl(design.main_switch_a)} A ≥ hoofdzekering "
@@ -145,15 +140,7 @@ def _household(
             f"circuit-breaker {curve}{en(rating)} 1P+N",
             None,
         )
-    check_selectivity(
-        request,
-        rating,
-        max_selective,
-        notes,
-        None,
-        f"Elk van de {total} eindgroepen",
-        f"Each of the {total} final circuits",
-    )
+    check_selectivity(request, rating, max_selective, notes, None, final_circuits=total)
 
     circuits: list[Circuit] = []
     rcds: list[BoardRcd] = []
@@ -191,6 +178,7 @@ def _household(
                 notes.line(device.article, 1, "board")
             for g in chunk:
                 step = trace_step(
+                    "board.final_circuit",
                     ("Eindgroep", "Final circuit"),
                     behind,
                     tables.rule("household_breaker_a").bases,
@@ -227,6 +215,7 @@ def _household(
     spread = ", ".join(f"{p}: {len(g)}" for p, g in per_phase.items())
     two_pole = tables.rule("single_phase_groups_on_2p_rcds")
     notes.step(
+        "board.final_circuits",
         ("Verdeling eindgroepen", "Final circuits over the RCDs"),
         (
             f"{total} groepen ({spread}) achter {len(rcds)} aardlekschakelaars van "
@@ -280,12 +269,8 @@ def _enclosure(
     if chosen is None:
         notes.finding(
             "board.enclosure_too_small",
-            Severity.WARNING,
-            f"Geen kast uit de catalogus biedt plaats aan {sum(widths)} modules (blokken van "
-            f"{', '.join(str(w) for w in sorted(widths, reverse=True))}).",
-            f"No catalogue enclosure holds {sum(widths)} modules (blocks of "
-            f"{', '.join(str(w) for w in sorted(widths, reverse=True))}).",
-            "catalogus (groepenkasten)",
+            modules=sum(widths),
+            blocks=sorted(widths, reverse=True),
         )
         return None
     design.enclosure = f"{chosen.rows} × {chosen.modules_per_row}"
@@ -293,6 +278,7 @@ def _enclosure(
     notes.line(chosen.article, 1, "board")
     blocks = ", ".join(str(w) for w in sorted(widths, reverse=True))
     notes.step(
+        "board.enclosure",
         ("Groepenkast", "Distribution board"),
         (
             f"{chosen.article}: {design.enclosure} = {chosen.modules} modules voor "

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sizing.schema import Finding, Severity, TraceStep
+from sizing.findings import finding
+from sizing.schema import Finding, TraceStep
 
 Text = tuple[str, str]  # (Dutch, English)
 
@@ -87,6 +88,7 @@ class Notes:
 
     def step(
         self,
+        key: str,
         step: Text,
         value: Text,
         basis: Text,
@@ -95,31 +97,14 @@ class Notes:
         is_default: bool = False,
     ) -> TraceStep:
         item = trace_step(
-            step, value, basis, circuit=circuit or self.circuit, is_default=is_default
+            key, step, value, basis, circuit=circuit or self.circuit, is_default=is_default
         )
         self.trace.append(item)
         return item
 
-    def finding(
-        self,
-        code: str,
-        severity: Severity,
-        message: str,
-        message_en: str,
-        reference: str,
-        *,
-        circuit: str | None = None,
-    ) -> None:
-        self.findings.append(
-            Finding(
-                code=code,
-                severity=severity,
-                message=message,
-                message_en=message_en,
-                reference=reference,
-                circuit=circuit or self.circuit,
-            )
-        )
+    def finding(self, code: str, /, *, circuit: str | None = None, **params: object) -> None:
+        """Raise the registry's finding ``code`` (see :mod:`sizing.findings`) about ``circuit``."""
+        self.findings.append(finding(code, circuit=circuit or self.circuit, **params))
 
     def line(self, article: str, quantity: float, category: str) -> None:
         """Add to the BoM; the same article twice becomes one line with the quantities summed."""
@@ -131,10 +116,20 @@ class Notes:
 
 
 def trace_step(
-    step: Text, value: Text, basis: Text, *, circuit: str | None = None, is_default: bool = False
+    key: str,
+    step: Text,
+    value: Text,
+    basis: Text,
+    *,
+    circuit: str | None = None,
+    is_default: bool = False,
 ) -> TraceStep:
-    """A trace step in both languages: Dutch in step/value/basis, English in the *_en fields."""
+    """A trace step in both languages: Dutch in step/value/basis, English in the *_en fields.
+
+    ``key`` names the kind of step ("cable.k_temp") for whoever looks it up; the title may change.
+    """
     return TraceStep(
+        key=key,
         step=step[0],
         value=value[0],
         basis=basis[0],

@@ -1,9 +1,9 @@
-"""The product and grid rules, as functions of plain figures returning :class:`Hit`s.
+"""The product and grid rules, as functions of plain figures returning findings.
 
-``design`` and ``suggest`` call the same functions: ``design`` renders the
-hits into findings, ``suggest`` only looks at their severities. Every product
-figure comes from the catalogue (via :mod:`sizing.figures`), every grid
-threshold from :mod:`sizing.limits`.
+``design`` and ``suggest`` call the same functions: ``design`` reports the
+findings, ``suggest`` only looks at their severities. Every product figure
+comes from the catalogue (via :mod:`sizing.figures`), every grid threshold
+from :mod:`sizing.limits`, every text and reference from :mod:`sizing.findings`.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from sizing.domain import Compatibility
 from sizing.figures import CatalogFigures, InverterFigures, ModuleFigures
+from sizing.findings import finding
 from sizing.limits import GridLimits
-from sizing.messages import Hit
-from sizing.schema import Connection, ExistingPV
+from sizing.schema import Connection, ExistingPV, Finding
 
 PHASES = ("L1", "L2", "L3")
 # Sums of floats such as 3.68 + 1.32 land a hair above 5.0; a limit is only
@@ -56,52 +56,63 @@ def nearest_counts(count: int, allowed: tuple[int, ...]) -> list[int]:
     return sorted(set(near))
 
 
-def count_hits(
+def count_findings(
     inverter: InverterFigures,
     module: ModuleFigures,
     compat: Compatibility | None,
     count: int,
     figures: CatalogFigures,
-) -> list[Hit]:
+) -> list[Finding]:
     if compat is None:
+        compatible = figures.compatible_modules(inverter.code)
         return [
-            Hit(
+            finding(
                 "battery.module_not_compatible",
-                {
-                    "module": module.code,
-                    "inverter": inverter.code,
-                    "compatible": figures.compatible_modules(inverter.code),
-                },
+                module=module.code,
+                inverter=inverter.code,
+                compatible=compatible,
+                suitable="listed" if compatible else "none",
             )
         ]
     if count in compat.allowed_counts and clusters(count, compat):
         return []
+    allowed = sorted(compat.allowed_counts)
+    if count < allowed[0]:
+        why = "too_few"
+    elif count < allowed[-1] and compat.max_clusters > 1:
+        why = "even_only"
+    else:
+        why = "too_many"
     return [
-        Hit(
+        finding(
             "battery.count_not_allowed",
-            {
-                "count": count,
-                "module": module.code,
-                "inverter": inverter.code,
-                "allowed": sorted(compat.allowed_counts),
-                "nearest": nearest_counts(count, compat.allowed_counts),
-                "per_cluster": compat.max_per_cluster,
-                "max_clusters": compat.max_clusters,
-            },
+            count=count,
+            module=module.code,
+            inverter=inverter.code,
+            allowed=allowed,
+            nearest=nearest_counts(count, compat.allowed_counts),
+            why=why,
+            minimum=allowed[0],
+            maximum=allowed[-1],
+            per_cluster=compat.max_per_cluster,
+            max_clusters=compat.max_clusters,
         )
     ]
 
 
-def module_site_hits(
+def module_site_findings(
     module: ModuleFigures, location: str, min_ambient_c: float | None, figures: CatalogFigures
-) -> list[Hit]:
-    hits: list[Hit] = []
+) -> list[Finding]:
+    found: list[Finding] = []
     if module.indoor_only and location == "outdoor":
         outdoor = [m.code for m in figures.modules.values() if not m.indoor_only]
-        hits.append(
-            Hit(
+        found.append(
+            finding(
                 "battery.indoor_only",
-                {"module": module.code, "ip": module.module.ip_rating, "alternatives": outdoor},
+                module=module.code,
+                ip=module.module.ip_rating,
+                alternatives=outdoor,
+                alternative="listed" if outdoor else "none",
             )
         )
     if min_ambient_c is not None and min_ambient_c < module.min_temp_c - EPSILON:
@@ -110,48 +121,44 @@ def module_site_hits(
             for m in figures.modules.values()
             if m.min_temp_c <= min_ambient_c and not (m.indoor_only and location == "outdoor")
         ]
-        hits.append(
-            Hit(
+        found.append(
+            finding(
                 "battery.temperature",
-                {
-                    "module": module.code,
-                    "min_ambient_c": min_ambient_c,
-                    "module_min_c": module.min_temp_c,
-                    "alternatives": colder,
-                },
+                module=module.code,
+                min_ambient_c=min_ambient_c,
+                module_min_c=module.min_temp_c,
+                alternatives=colder,
+                alternative="listed" if colder else "none",
             )
         )
-    return hits
+    return found
 
 
-def capacity_hits(usable_kwh: float, limits: GridLimits) -> list[Hit]:
+def capacity_findings(usable_kwh: float, limits: GridLimits) -> list[Finding]:
     if usable_kwh > limits.pgs37_capacity_kwh + EPSILON:
         return [
-            Hit(
-                "safety.pgs37",
-                {"usable_kwh": usable_kwh, "threshold_kwh": limits.pgs37_capacity_kwh},
-                limits.pgs37_capacity.reference,
-            )
+            finding("safety.pgs37", usable_kwh=usable_kwh, threshold_kwh=limits.pgs37_capacity_kwh)
         ]
     return []
 
 
-def headroom_hit(
+def headroom_finding(
     inverter: InverterFigures, module: ModuleFigures, compat: Compatibility, count: int
-) -> Hit:
+) -> Finding:
     allowed = sorted(compat.allowed_counts)
     larger = [c for c in allowed if c > count]
     parallel = [c for c in larger if c > compat.max_per_cluster]
-    return Hit(
+    first_parallel = parallel[0] if parallel and count <= compat.max_per_cluster else None
+    return finding(
         "expansion.headroom",
-        {
-            "inverter": inverter.code,
-            "module": module.code,
-            "next_counts": larger,
-            "max_count": allowed[-1],
-            "max_usable_kwh": battery_energy(module, allowed[-1])[1],
-            "first_parallel": parallel[0] if parallel and count <= compat.max_per_cluster else None,
-        },
+        inverter=inverter.code,
+        module=module.code,
+        next_counts=larger,
+        max_count=allowed[-1],
+        max_usable_kwh=battery_energy(module, allowed[-1])[1],
+        outlook="grow" if larger else "maximum",
+        first_parallel=first_parallel,
+        parallel="from" if larger and first_parallel else "none",
     )
 
 
@@ -179,59 +186,79 @@ def pv_on_phase(site: GridSite, phase: str) -> float:
     return pv.power_kw if pv.phase == phase else 0.0
 
 
-def inverter_site_hits(
+def inverter_site_findings(
     inverter: InverterFigures, site: GridSite, limits: GridLimits, figures: CatalogFigures
-) -> list[Hit]:
+) -> list[Finding]:
     """Rules about the inverter on this connection: phases, generation per phase, main fuse."""
     connection = site.connection
     if inverter.phases == 3 and connection.phases == 1:
         single = [i.code for i in figures.inverters.values() if i.phases == 1]
-        return [Hit("inverter.phase_mismatch", {"inverter": inverter.code, "alternatives": single})]
-    hits: list[Hit] = []
+        return [
+            finding(
+                "inverter.phase_mismatch",
+                inverter=inverter.code,
+                alternatives=single,
+                alternative="listed" if single else "none",
+            )
+        ]
+    found: list[Finding] = []
     phase = inverter_phase(site)
     if inverter.phases == 1 and connection.phases == 3:
-        pv_phase = site.existing_pv.phase if site.existing_pv and site.existing_pv.power_kw else ""
-        hits.append(
-            Hit(
-                "inverter.single_phase_on_three_phase",
-                {"inverter": inverter.code, "phase": phase, "pv_phase": pv_phase},
-            )
-        )
+        found.append(_single_phase_on_three(inverter, site, phase))
     if inverter.phases == 1:
         pv_kw = pv_on_phase(site, phase)
         total = inverter.nominal_kw + pv_kw
         if total > limits.single_phase_generation_kw + EPSILON:
-            hits.append(
-                Hit(
+            found.append(
+                finding(
                     "grid.single_phase_generation_limit",
-                    {
-                        "inverter": inverter.code,
-                        "phase": phase,
-                        "inverter_kw": inverter.nominal_kw,
-                        "pv_kw": round(pv_kw, 6),
-                        "total_kw": round(total, 6),
-                        "limit_kw": limits.single_phase_generation_kw,
-                        "connection_phases": connection.phases,
-                    },
-                    limits.single_phase_generation.reference,
+                    inverter=inverter.code,
+                    phase=phase,
+                    inverter_kw=inverter.nominal_kw,
+                    pv_kw=round(pv_kw, 6),
+                    total_kw=round(total, 6),
+                    limit_kw=limits.single_phase_generation_kw,
+                    pv="existing" if round(pv_kw, 6) else "none",
+                    fix=(
+                        "single_phase_connection"
+                        if connection.phases == 1
+                        else "three_phase_connection"
+                    ),
                 )
             )
-    hit = main_fuse_hit(inverter, site, phase)
-    if hit is not None:
-        hits.append(hit)
+    fuse = main_fuse_finding(inverter, site, phase)
+    if fuse is not None:
+        found.append(fuse)
     if inverter.charge_kw >= limits.storage_registration_kw - EPSILON:
-        hits.append(
-            Hit(
+        found.append(
+            finding(
                 "registration.energieleveren",
-                {
-                    "inverter": inverter.code,
-                    "power_kw": inverter.charge_kw,
-                    "threshold_kw": limits.storage_registration_kw,
-                },
-                limits.storage_registration.reference,
+                inverter=inverter.code,
+                power_kw=inverter.charge_kw,
+                threshold_kw=limits.storage_registration_kw,
             )
         )
-    return hits
+    return found
+
+
+def _single_phase_on_three(inverter: InverterFigures, site: GridSite, phase: str) -> Finding:
+    pv = site.existing_pv
+    pv_phase = pv.phase if pv is not None and pv.power_kw else ""
+    if pv_phase == "L1":
+        why = "pv_on_l1"
+    elif pv_phase == "3P":
+        why = "pv_spread"
+    elif pv_phase:
+        why = "pv_elsewhere"
+    else:
+        why = "no_pv"
+    return finding(
+        "inverter.single_phase_on_three_phase",
+        inverter=inverter.code,
+        phase=phase,
+        why=why,
+        pv_phase=pv_phase,
+    )
 
 
 def grid_charge_current(inverter: InverterFigures) -> float:
@@ -239,30 +266,37 @@ def grid_charge_current(inverter: InverterFigures) -> float:
     return inverter.grid_input_kw * 1000 / (inverter.phases * inverter.voltage_v)
 
 
-def main_fuse_hit(inverter: InverterFigures, site: GridSite, phase: str) -> Hit | None:
+def ems_grid_charge_limit_kw(inverter: InverterFigures, site: GridSite) -> float | None:
+    """The grid-charging power the main fuse leaves room for; None when it leaves enough.
+
+    0 means: switch grid charging off. ``design`` reports this number and the
+    ``grid.main_fuse_capacity`` finding advises it, so both come from here.
+    """
     if inverter.phases < 1 or inverter.voltage_v <= 0:
         return None  # a catalogue row without a voltage cannot give a current
-    current = grid_charge_current(inverter)
     available = site.connection.main_fuse_a - site.household_load_a
-    if current <= available + EPSILON:
+    if grid_charge_current(inverter) <= available + EPSILON:
         return None
-    ems_kw = max(available, 0.0) * inverter.phases * inverter.voltage_v / 1000
-    if inverter.phases == 3:
-        where_nl, where_en = "verdeeld over L1, L2 en L3", "spread over L1, L2 and L3"
-    else:
-        where_nl, where_en = f"alles op {phase}", f"all on {phase}"
-    return Hit(
+    return round(max(available, 0.0) * inverter.phases * inverter.voltage_v / 1000, 2)
+
+
+def main_fuse_finding(inverter: InverterFigures, site: GridSite, phase: str) -> Finding | None:
+    ems_kw = ems_grid_charge_limit_kw(inverter, site)
+    if ems_kw is None:
+        return None
+    available = site.connection.main_fuse_a - site.household_load_a
+    return finding(
         "grid.main_fuse_capacity",
-        {
-            "inverter": inverter.code,
-            "grid_kw": inverter.grid_input_kw,
-            "current_a": current,
-            "main_fuse_a": site.connection.main_fuse_a,
-            "connection_phases": site.connection.phases,
-            "household_load_a": site.household_load_a,
-            "available_a": max(available, 0.0),
-            "ems_kw": round(ems_kw, 2),
-            "where_nl": where_nl,
-            "where_en": where_en,
-        },
+        inverter=inverter.code,
+        grid_kw=inverter.grid_input_kw,
+        current_a=grid_charge_current(inverter),
+        where="three_phases" if inverter.phases == 3 else "one_phase",
+        phase=phase,
+        connection_phases=site.connection.phases,
+        main_fuse_a=site.connection.main_fuse_a,
+        available_a=max(available, 0.0),
+        household="load" if site.household_load_a else "none",
+        household_load_a=site.household_load_a,
+        fix="limit" if ems_kw > 0 else "switch_off",
+        ems_kw=ems_kw,
     )

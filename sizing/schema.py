@@ -83,6 +83,9 @@ class TraceStep(Strict):
     basis_en: str = ""
     circuit: str | None = None
     is_default: bool = False  # the value rests on a documented default, not manufacturer data
+    # What kind of step this is ("cable.k_temp", "board.main_switch"), for code that looks a step
+    # up: titles are prose and change, keys do not. Empty in designs saved before steps had keys.
+    key: str = ""
 
     def in_language(self, language: str = "nl") -> tuple[str, str, str]:
         """(step, value, basis) in ``language``; English falls back to the Dutch per field."""

@@ -2,7 +2,7 @@
 
 Runs the same rule functions as ``design`` but only on what varies: the
 inverter rules once per inverter, the module rules once per module, the
-capacity rules per count. No Design, no pint, no text in the loop.
+capacity rules once per capacity. No Design and no pint in the loop.
 """
 
 from __future__ import annotations
@@ -13,20 +13,23 @@ from sizing.bom import accessory_kinds
 from sizing.domain import Catalog
 from sizing.figures import BACKUP_OPTIONS, CatalogFigures, InverterFigures, figures_for, price
 from sizing.limits import grid_limits
-from sizing.messages import Hit, is_error, severity
 from sizing.rules import (
     GridSite,
     battery_energy,
-    capacity_hits,
+    capacity_findings,
     clusters,
-    inverter_site_hits,
-    module_site_hits,
+    inverter_site_findings,
+    module_site_findings,
 )
-from sizing.schema import Severity, Site, Suggestion
+from sizing.schema import Finding, Severity, Site, Suggestion
 
 
-def _warnings(hits: list[Hit]) -> list[str]:
-    return [h.code for h in hits if severity(h.code) is Severity.WARNING]
+def _warnings(findings: list[Finding]) -> list[str]:
+    return [f.code for f in findings if f.severity is Severity.WARNING]
+
+
+def _any_error(findings: list[Finding]) -> bool:
+    return any(f.severity is Severity.ERROR for f in findings)
 
 
 def _backup_options(
@@ -61,29 +64,33 @@ def suggest(site: Site, catalog: Catalog) -> list[Suggestion]:
     figures = figures_for(catalog)
     limits = grid_limits()
     grid = GridSite(site.connection, site.existing_pv, site.household_load_a)
-    module_hits = {
-        code: module_site_hits(module, site.location, site.min_ambient_c, figures)
+    module_findings = {
+        code: module_site_findings(module, site.location, site.min_ambient_c, figures)
         for code, module in figures.modules.items()
     }
+    # Many inverters take the same module counts: write each capacity's findings once.
+    capacity_warnings: dict[float, list[str]] = {}
     results: list[tuple[tuple[object, ...], Suggestion]] = []
     for inverter in figures.inverters.values():
-        inverter_hits = inverter_site_hits(inverter, grid, limits, figures)
-        if any(is_error(h) for h in inverter_hits):
+        inverter_findings = inverter_site_findings(inverter, grid, limits, figures)
+        if _any_error(inverter_findings):
             continue
         backups = _backup_options(figures, inverter)
         inverter_price = price(inverter.inverter)
         for code, module in figures.modules.items():
             compat = figures.compatibility.get((inverter.code, code))
-            if compat is None or any(is_error(h) for h in module_hits[code]):
+            if compat is None or _any_error(module_findings[code]):
                 continue
-            base_warnings = _warnings(inverter_hits) + _warnings(module_hits[code])
+            base_warnings = _warnings(inverter_findings) + _warnings(module_findings[code])
             module_price = price(module.module)
             for count in sorted(compat.allowed_counts):
                 split = clusters(count, compat)
                 if not split:
                     continue
                 nominal, usable = battery_energy(module, count)
-                count_warnings = _warnings(capacity_hits(usable, limits))
+                if usable not in capacity_warnings:
+                    capacity_warnings[usable] = _warnings(capacity_findings(usable, limits))
+                count_warnings = capacity_warnings[usable]
                 for order, (backup, backup_price, backup_warnings) in enumerate(backups):
                     total = inverter_price + module_price * count + backup_price
                     suggestion = Suggestion(

@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 
 from sizing import tables
-from sizing.planning import NL, Notes, Text, Writer, both, en, nl
-from sizing.schema import CableRequest, Severity
+from sizing.planning import NL, Notes, Text, Writer, both
+from sizing.schema import CableRequest
 
 EPSILON = 1e-9
 ANNEX_G = "IEC 60364-5-52:2009 Annex G"
@@ -82,37 +82,17 @@ def drop_finding(
 ) -> None:
     if drop_pct <= target + EPSILON:
         return
-    over_limit = drop_pct > hard_limit + EPSILON
-    why_nl = (
-        f" Ook de grootste doorsnede uit de tabel ({nl(csa, 1)} mm²) haalt het doel niet; "
-        "meer dan 300 mm² of een kortere route is nodig."
-        if beyond_table
-        else " Kies een grotere doorsnede of een kortere route."
-    )
-    why_en = (
-        f" Even the largest cross-section of the table ({en(csa, 1)} mm²) misses the target; "
-        "more than 300 mm² or a shorter route is needed."
-        if beyond_table
-        else " Choose a larger cross-section or a shorter route."
-    )
-    if over_limit:
+    fix = "beyond_table" if beyond_table else "larger"
+    if drop_pct > hard_limit + EPSILON:
         run.finding(
-            "cable.voltage_drop",
-            Severity.ERROR,
-            f"Spanningsval {nl(drop_pct)} % is groter dan de grens van {nl(hard_limit)} %."
-            + why_nl,
-            f"Voltage drop {en(drop_pct)} % exceeds the limit of {en(hard_limit)} %." + why_en,
-            "IEC 60364-5-52:2009 Table G.52.1 (type A, other uses: 5 %); NEN 1010 max. 5 %",
+            "cable.voltage_drop_limit", drop_pct=drop_pct, limit_pct=hard_limit, fix=fix, csa=csa
         )
     else:
         run.finding(
             "cable.voltage_drop",
-            Severity.WARNING,
-            f"Spanningsval {nl(drop_pct)} % is groter dan het doel van {nl(target)} % (binnen "
-            f"de grens van {nl(hard_limit)} %). Een omvormer verhoogt bij teruglevering de "
-            "spanning en schakelt af boven 253 V." + why_nl,
-            f"Voltage drop {en(drop_pct)} % exceeds the target of {en(target)} % (within the "
-            f"limit of {en(hard_limit)} %). An inverter raises the voltage when exporting and "
-            "trips above 253 V." + why_en,
-            f"{ANNEX_G}; {tables.rule('voltage_drop_target_pct').basis}",
+            drop_pct=drop_pct,
+            target_pct=target,
+            limit_pct=hard_limit,
+            fix=fix,
+            csa=csa,
         )

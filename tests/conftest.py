@@ -32,3 +32,14 @@ def catalog(django_db_setup: Any, django_db_blocker: Any) -> Any:
 
     with django_db_blocker.unblock():
         return load_catalog()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that uses the catalogue needs the test database, also when it runs alone.
+
+    pytest-django creates the test database only for a session with a test marked
+    django_db; without one, ``catalog`` would read (and seed) the development database.
+    """
+    for item in items:
+        if "catalog" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.django_db)

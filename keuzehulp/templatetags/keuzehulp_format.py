@@ -16,7 +16,7 @@ from django import template
 from django.utils.translation import get_language
 
 from keuzehulp.documents.labels import StepText, steps_in
-from sizing.messages import counts as _counts
+from sizing.wording import counts as _counts
 
 register = template.Library()
 

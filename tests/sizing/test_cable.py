@@ -176,7 +176,7 @@ def test_it_derates_a_hot_loft_with_the_45_c_factor():
 def test_an_ambient_between_rows_takes_the_warmer_row_and_says_so():
     result = size_cable(CableRequest(current_a=10, length_m=1, ambient_c=32))
     assert result.k_temp == 0.94  # B.52.14 PVC 35 °C, not an interpolated 0.976
-    step = next(s for s in result.trace if s.step == "Temperatuurfactor k_temp")
+    step = next(s for s in result.trace if s.key == "cable.k_temp")
     assert "35 °C" in step.basis and "niet geïnterpoleerd" in step.value
 
 
@@ -203,7 +203,7 @@ def test_buried_cables_use_the_ground_temperature_table():
     result = size_cable(CableRequest(current_a=10, length_m=1, method="D1", ambient_c=20))
     assert result.k_temp == 1.00  # B.52.15 reference 20 °C, where B.52.14 would give 1.12
     assert result.k_soil == 1.00
-    soil = next(s for s in result.trace if s.step == "Bodemfactor k_soil")
+    soil = next(s for s in result.trace if s.key == "cable.k_soil")
     assert soil.is_default
 
 
@@ -263,7 +263,7 @@ def test_a_tray_arrangement_in_conduit_falls_back_to_item_1_with_a_warning():
 
 def test_single_phase_method_f_is_not_tabulated():
     result = size_cable(CableRequest(current_a=10, length_m=1, method="F", phases=1))
-    assert "cable.not_tabulated" in _codes(result, Severity.ERROR)
+    assert "cable.method_not_tabulated" in _codes(result, Severity.ERROR)
     assert result.csa_mm2 is None
 
 
@@ -271,7 +271,7 @@ def test_three_phase_method_f_starts_at_25_mm2_and_says_why():
     result = size_cable(CableRequest(current_a=20, length_m=1, method="F", phases=3))
     assert result.csa_mm2 == 25
     assert result.iz_a == 110  # B.52.10 col 5, PVC trefoil
-    assert "cable.method_f_small" in _codes(result, Severity.INFO)
+    assert "cable.method_f_minimum" in _codes(result, Severity.INFO)
 
 
 def test_forcing_16_mm2_on_method_f_is_refused():
@@ -337,7 +337,7 @@ def test_a_forced_cable_over_the_target_drop_is_a_warning():
 def test_a_forced_cable_over_the_5_percent_limit_is_an_error():
     # Single-phase 21.7 A, 100 m, 2.5 mm²: u = 2 × 0.0225 × 100 / 2.5 × 21.7 = 39.06 V = 17 %.
     result = size_cable(CableRequest(current_a=21.7, length_m=100, csa_mm2=2.5, breaker_a=25))
-    finding = next(f for f in result.findings if f.code == "cable.voltage_drop")
+    finding = next(f for f in result.findings if f.code == "cable.voltage_drop_limit")
     assert finding.severity is Severity.ERROR
     assert result.voltage_drop_pct == pytest.approx(16.983, abs=0.001)
 
@@ -385,7 +385,7 @@ def test_the_trace_lets_an_inspector_redo_the_sum():
 
 def test_the_default_voltage_is_flagged_as_a_default():
     result = size_cable(CableRequest(current_a=10, length_m=1))
-    step = next(s for s in result.trace if s.step == "Spanning U0")
+    step = next(s for s in result.trace if s.key == "cable.voltage")
     assert step.is_default and step.value == "230 V"
 
 

@@ -174,8 +174,8 @@ def test_capacity_ranges_match_the_brochure(catalog, inverter, module, low, high
 
 
 def test_the_trace_shows_the_capacity_sum_in_dutch_numbers(catalog):
-    steps = {s.step: s.value for s in run(catalog, T10, BAT45, 5).trace}
-    assert steps["Batterijcapaciteit"] == "5 × 4,56 kWh = 22,8 kWh bruikbaar (22,8 kWh nominaal)"
+    steps = {s.key: s.value for s in run(catalog, T10, BAT45, 5).trace}
+    assert steps["battery.capacity"] == "5 × 4,56 kWh = 22,8 kWh bruikbaar (22,8 kWh nominaal)"
 
 
 # ---------------------------------------------------------------- expansion headroom

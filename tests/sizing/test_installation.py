@@ -97,7 +97,7 @@ def test_an_s5_with_a_backup_box_sizes_the_grid_port_for_the_grid_input_power(ca
     assert _rcd(catalog, grid.rcd.article).rating.m_as("A") >= 50
     breaker = next(b for b in catalog.breakers if b.article == grid.breaker.article)
     assert breaker.rating.m_as("A") == 50 and breaker.poles == "1P+N"
-    step = next(s for s in grid.trace if s.step == "Ontwerpstroom netpoort Ib")
+    step = next(s for s in grid.trace if s.key == "circuit.design_current")
     assert "10000 W / (1 × 230 V)" in step.value
 
 
@@ -137,7 +137,7 @@ def test_a_t10_on_3x25_gets_16_a_and_a_selectivity_warning(catalog):
     assert grid.design_current_a == pytest.approx(14.49, abs=0.005)
     assert (grid.breaker.rating_a, grid.breaker.poles, grid.phase) == (16, 4, "L1-L2-L3")
     assert "board.selectivity" in _codes(result, Severity.WARNING)
-    current_step = next(s for s in grid.trace if s.step == "Ontwerpstroom netpoort Ib")
+    current_step = next(s for s in grid.trace if s.key == "circuit.design_current")
     assert current_step.is_default  # derived from power, not manufacturer data
     assert "circuit.current_from_power" in _codes(result, Severity.INFO)
 
@@ -152,7 +152,7 @@ def test_a_t20_on_3x40_on_the_default_run_needs_10_mm2(catalog):
     assert grid.cable.csa_mm2 == 10
     assert "board.selectivity" in _codes(result, Severity.WARNING)
     assert "circuit.default_run" in _codes(result, Severity.WARNING)
-    assert any(s.step == "Kabeltraject" and s.is_default for s in grid.trace)
+    assert any(s.key == "circuit.cable_run" and s.is_default for s in grid.trace)
 
 
 def test_a_40_m_run_grows_the_t10_cable_to_6_mm2_for_the_voltage_drop(catalog):
@@ -210,6 +210,14 @@ def test_a_lower_maximum_grid_port_current_in_the_catalogue_wins_with_backup(cat
     )
     assert grid.design_current_a == 30
     assert grid.breaker.rating_a == 32
+
+
+def test_the_makers_recommended_breaker_in_the_catalogue_is_used_and_shown_in_the_trace(catalog):
+    recommended = _with_inverter(catalog, S5, recommended_ac_breaker=Q_(32, "A"))
+    grid = _circuit(_plan(recommended, ac_cable=RUN_10M), "ac_grid")
+    assert grid.breaker.rating_a == 32  # not the 25 A that Ib = 21.7 A alone would give
+    step = next(s for s in grid.trace if s.key == "circuit.manufacturer_breaker")
+    assert step.value == "32 A" and "aanbevolen AC-automaat" in step.basis
 
 
 def test_without_a_matching_article_it_says_so_instead_of_inventing_one(catalog):

@@ -1,0 +1,96 @@
+"""Findings about the groepenkast: selectivity, RCDs, free places and the enclosure."""
+
+from __future__ import annotations
+
+from sizing import tables
+from sizing.findings.registry import Entry
+from sizing.findings.sources import RCD_REFERENCE, SELECTIVITY_REFERENCE
+from sizing.schema import Severity
+
+ENTRIES = (
+    Entry(
+        "board.not_specified",
+        Severity.INFO,
+        nl="Er is geen groepenkast opgegeven (bestaand of nieuw); de vrije ruimte en de "
+        "aardlekschakelaars zijn niet gecontroleerd.",
+        en="No distribution board was given (existing or new); free space and RCDs were not "
+        "checked.",
+        reference=RCD_REFERENCE,
+    ),
+    Entry(
+        "board.selectivity",
+        Severity.WARNING,
+        nl="{what} van {rating:n} A is groter dan {limit}, de grootste standaardwaarde ≤ "
+        "hoofdzekering {main_fuse_a:n} A / {factor:n}. Bij een fout kan de hoofdzekering eerder "
+        "aanspreken dan de groepsautomaat, en dan is het hele huis zonder stroom. Overweeg een "
+        "zwaardere aansluiting.",
+        en="{what} of {rating:n} A is above {limit}, the largest standard rating ≤ main fuse "
+        "{main_fuse_a:n} A / {factor:n}. On a fault the main fuse may blow before the group "
+        "breaker trips, leaving the whole house without power. Consider a larger connection.",
+        reference=SELECTIVITY_REFERENCE,
+        choices={
+            "what": {
+                "group": ("De groep", "The group"),
+                "final_circuits": (
+                    "Elk van de {final_circuits} eindgroepen",
+                    "Each of the {final_circuits} final circuits",
+                ),
+            },
+            "limit": {
+                "largest": ("{largest:n} A", "{largest:n} A"),
+                "none": ("geen standaardwaarde", "no standard rating"),
+            },
+        },
+    ),
+    Entry(
+        "board.rcd_too_many_groups",
+        Severity.WARNING,
+        nl="Achter bestaande aardlekschakelaar {index} zitten {groups} groepen; aanbevolen is "
+        "hoogstens {max_groups} per 30 mA-aardlekschakelaar.",
+        en="Existing RCD {index} has {groups} groups behind it; at most {max_groups} per 30 mA "
+        "RCD is recommended.",
+        reference=RCD_REFERENCE,
+    ),
+    Entry(
+        "board.too_few_rcds",
+        Severity.WARNING,
+        nl="De bestaande kast heeft {groups} groepen achter {rcds} aardlekschakelaar(s) van "
+        "30 mA; aanbevolen zijn er minstens {min_rcds}, zodat één fout niet het hele huis "
+        "uitschakelt.",
+        en="The existing board has {groups} groups behind {rcds} 30 mA RCD(s); at least "
+        "{min_rcds} are recommended, so one fault does not switch off the whole house.",
+        reference=RCD_REFERENCE,
+    ),
+    Entry(
+        "board.no_space",
+        Severity.WARNING,
+        nl="De beveiliging van de thuisbatterij neemt {needed} modules in, de kast heeft er "
+        "{free} vrij. Mogelijkheden: {extension}(2) een nieuwe groepenkast (kies 'nieuwe kast' "
+        "in het ontwerp). De batterijgroep mag niet bij een bestaande aardlekschakelaar.",
+        en="The battery's protection takes {needed} modules, the board has {free} free. "
+        "Options: {extension}(2) a new distribution board (choose 'new board' in the design). "
+        "The battery group may not join an existing RCD.",
+        reference=lambda: tables.rule("battery_own_rcd").basis,
+        choices={
+            "extension": {
+                "catalogue": (
+                    "(1) een uitbreidingskast naast de groepenkast, bijvoorbeeld {article} "
+                    "({name}); ",
+                    "(1) an extension enclosure beside the board, for example {article} ({name}); ",
+                ),
+                "none": (
+                    "(1) een uitbreidingskast naast de groepenkast (niet in de catalogus); ",
+                    "(1) an extension enclosure beside the board (not in the catalogue); ",
+                ),
+            }
+        },
+    ),
+    Entry(
+        "board.enclosure_too_small",
+        Severity.WARNING,
+        nl="Geen kast uit de catalogus biedt plaats aan {modules} modules (blokken van "
+        "{blocks:list}).",
+        en="No catalogue enclosure holds {modules} modules (blocks of {blocks:list}).",
+        reference="catalogus (groepenkasten)",
+    ),
+)

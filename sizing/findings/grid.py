@@ -1,0 +1,86 @@
+"""Findings about the grid connection: generation per phase, the main fuse, registration."""
+
+from __future__ import annotations
+
+from sizing.findings.registry import Entry
+from sizing.findings.sources import BROCHURE
+from sizing.limits import grid_limits
+from sizing.schema import Severity
+
+ENTRIES = (
+    Entry(
+        "grid.single_phase_generation_limit",
+        Severity.WARNING,
+        nl="Op {phase} komt {total_kw:n} kW opwek: {inverter_kw:n} kW van de {inverter}{pv}. "
+        "Dat is meer dan de {limit_kw:n} kW die op één fase mag; de netbeheerder kan dit "
+        "weigeren (scheefvoeding). {fix}",
+        en="{total_kw:n} kW of generation ends up on {phase}: {inverter_kw:n} kW from the "
+        "{inverter}{pv}. That is more than the {limit_kw:n} kW allowed on one phase; the grid "
+        "operator may refuse it (unbalanced feed-in). {fix}",
+        reference=lambda: grid_limits().single_phase_generation.reference,
+        choices={
+            "pv": {
+                "existing": (" en {pv_kw:n} kW bestaande PV", " and {pv_kw:n} kW of existing PV"),
+                "none": ("", ""),
+            },
+            "fix": {
+                "single_phase_connection": (
+                    "Laat de aansluiting verzwaren naar 3 fasen of kies een kleinere omvormer.",
+                    "Have the connection upgraded to three phases or choose a smaller inverter.",
+                ),
+                "three_phase_connection": (
+                    "Kies een driefase-omvormer of zet de bestaande PV op een andere fase.",
+                    "Choose a three-phase inverter or move the existing PV to another phase.",
+                ),
+            },
+        },
+    ),
+    Entry(
+        "grid.main_fuse_capacity",
+        Severity.WARNING,
+        nl="Bij laden uit het net neemt de {inverter} tot {grid_kw:n} kW op: {current_a:n1} A "
+        "per fase ({where}). De hoofdzekering van {connection_phases}×{main_fuse_a:n} A laat "
+        "daarvoor {available_a:n1} A over{household}. {fix}",
+        en="When charging from the grid the {inverter} draws up to {grid_kw:n} kW: "
+        "{current_a:n1} A per phase ({where}). The {connection_phases}×{main_fuse_a:n} A main "
+        "fuse leaves {available_a:n1} A for it{household}. {fix}",
+        reference=f"{BROCHURE}, specificaties omvormer: nominaal ingangsvermogen (netvoeding); "
+        "aansluitwaarde (hoofdzekering) van de netbeheerder",
+        choices={
+            "where": {
+                "three_phases": ("verdeeld over L1, L2 en L3", "spread over L1, L2 and L3"),
+                "one_phase": ("alles op {phase}", "all on {phase}"),
+            },
+            "household": {
+                "load": (
+                    " naast {household_load_a:n1} A huishoudelijk verbruik",
+                    " next to {household_load_a:n1} A of household load",
+                ),
+                "none": ("", ""),
+            },
+            "fix": {
+                "limit": (
+                    "Begrens in het EMS het laadvermogen uit het net op {ems_kw:n} kW, anders "
+                    "kan de hoofdzekering aanspreken.",
+                    "Limit the charging power from the grid in the EMS to {ems_kw:n} kW, "
+                    "otherwise the main fuse may blow.",
+                ),
+                "switch_off": (
+                    "Zet laden uit het net in het EMS uit, anders kan de hoofdzekering aanspreken.",
+                    "Disable charging from the grid in the EMS, otherwise the main fuse may blow.",
+                ),
+            },
+        },
+    ),
+    Entry(
+        "registration.energieleveren",
+        Severity.INFO,
+        nl="De {inverter} is een thuisbatterij van {power_kw:n} kW (vanaf {threshold_kw:n} kW "
+        "geldt een meldplicht): meld het systeem aan bij de netbeheerder via "
+        "energieleveren.nl, net als zonnepanelen.",
+        en="The {inverter} is a {power_kw:n} kW home battery (registration is required from "
+        "{threshold_kw:n} kW): register it with the grid operator at energieleveren.nl, as "
+        "with solar panels.",
+        reference=lambda: grid_limits().storage_registration.reference,
+    ),
+)
