@@ -107,6 +107,7 @@ def design(request: DesignRequest, catalog: Catalog) -> Design:
         totals=totals(bom),
         trace=trace,
         ems_grid_charge_limit_kw=_ems_charge_limit(hits),
+        inverter=inverter.summary if inverter is not None else None,
     )
 
 
