@@ -42,8 +42,7 @@ def _dossier_pdf() -> Callable[[], Any]:
 
     catalog = load_catalog()
     request = _largest()
-    inverter = catalog.inverters.get(request.inverter)
-    return lambda: render_pdf(design(request, catalog), lang="nl", inverter=inverter)
+    return lambda: render_pdf(design(request, catalog), lang="nl")
 
 
 @register("dossier_svg", runs=200, budget_ms=50.0)
@@ -55,8 +54,7 @@ def _dossier_svg() -> Callable[[], Any]:
 
     catalog = load_catalog()
     request = _largest()
-    inverter = catalog.inverters.get(request.inverter)
-    return lambda: single_line_diagram(design(request, catalog), inverter=inverter)
+    return lambda: single_line_diagram(design(request, catalog))
 
 
 @register("dossier_pdf_cached", runs=200, budget_ms=25.0)

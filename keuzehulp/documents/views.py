@@ -60,16 +60,12 @@ def render_document(
     kind: str, request: DesignRequest, *, lang: str, installer: str = "", today: date | None = None
 ) -> bytes:
     """One document for ``request`` against the live catalogue, in ``lang``."""
-    catalog = load_catalog()
-    result = design(request, catalog)
-    inverter = catalog.inverters.get(request.inverter)
+    result = design(request, load_catalog())
     with translation.override(lang):
         if kind == "pdf":
-            return render_pdf(
-                result, lang=lang, installer=installer, today=today, inverter=inverter
-            )
+            return render_pdf(result, lang=lang, installer=installer, today=today)
         if kind == "svg":
-            svg = single_line_diagram(result, lang=lang, gettext=_, inverter=inverter)
+            svg = single_line_diagram(result, lang=lang, gettext=_)
             return svg.encode("utf-8")
         return order_list_csv(result.bom, lang=lang, gettext=_).encode("utf-8")
 

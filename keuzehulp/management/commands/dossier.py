@@ -71,16 +71,12 @@ class Command(BaseCommand):
         from sizing.engine import design
 
         lang = options["lang"]
-        catalog = load_catalog()
-        result = design(request, catalog)
-        inverter = catalog.inverters.get(request.inverter)
+        result = design(request, load_catalog())
         with translation.override(lang):
-            pdf = render_pdf(
-                result, lang=lang, installer=options["installer"][:120], inverter=inverter
-            )
+            pdf = render_pdf(result, lang=lang, installer=options["installer"][:120])
             _write(options["output"], pdf)
             if options["svg"]:
-                svg = single_line_diagram(result, lang=lang, gettext=_, inverter=inverter)
+                svg = single_line_diagram(result, lang=lang, gettext=_)
                 _write(options["svg"], svg.encode("utf-8"))
             if options["csv"]:
                 _write(options["csv"], order_list_csv(result.bom, lang=lang, gettext=_).encode())
