@@ -15,8 +15,7 @@ from pypdf import PdfReader
 
 from catalog import services
 from catalog.models import Inverter
-from keuzehulp.documents.pdf import render_pdf
-from keuzehulp.documents.svg import single_line_diagram
+from keuzehulp.documents.render import render_dossier
 from sizing.schema import Design
 
 from .conftest import THREE_PHASE_NEW
@@ -53,13 +52,13 @@ def stored(make_design: Any, monkeypatch: pytest.MonkeyPatch) -> Design:
 
 
 def test_the_dossier_prints_the_inverter_as_it_was_when_designed(stored):
-    text = pdf_text(render_pdf(stored, today=date(2025, 11, 23)))
+    text = pdf_text(render_dossier(stored, "pdf", today=date(2025, 11, 23)))
     assert f"{T20} — 20 kW, 3-fase" in text
     assert "33 kW" not in text
 
 
 def test_the_diagram_draws_the_inverter_as_it_was_when_designed(stored):
-    words = svg_texts(single_line_diagram(stored))
+    words = svg_texts(render_dossier(stored, "svg").decode("utf-8"))
     assert "20 kW · 3-fase" in words
     assert "hybride omvormer" in words
     assert {"PV 1", "PV 2", "PV 3"} <= set(words)  # three MPPT inputs, not today's one
