@@ -124,7 +124,7 @@ def build_context(
         "has_example_prices": any(b.price_is_example for b in design.bom),
         "calc_sections": _calc_sections(design, lang),
         "household": _household(design, lang),
-        "system_steps": steps_in((s for s in design.trace if s.circuit is None), lang),
+        "system_steps": steps_in(design.trace, lang),
         "findings": findings,
         "finding_count": len(design.findings),
         "settings": commissioning.settings(design, lang),
