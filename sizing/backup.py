@@ -35,7 +35,6 @@ def backup_circuit(
     if request.backup == "none":
         return None
     name = "backup"
-    start = len(notes.trace)
     phases = inverter.phases
     volts = voltage_of(inverter)
     step = ("Ontwerpstroom noodstroompoort Ib", "Backup-port design current Ib")
@@ -113,7 +112,6 @@ def backup_circuit(
         result = size_circuit_cable(request, inverter, run, current, rating, curve, name, notes)
         circuit.voltage_drop_pct = result.voltage_drop_pct
         order_cable(plan, run, result, phases, materials, notes, run_default)
-    circuit.trace = [s for s in notes.trace[start:] if s.circuit == name]
     return plan
 
 

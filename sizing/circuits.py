@@ -44,7 +44,6 @@ def grid_circuit(
     phase: str,
 ) -> CircuitPlan:
     name = "ac_grid"
-    start = len(notes.trace)
     current = _grid_current(request, inverter, notes)
     notes.step(
         "circuit.design_current",
@@ -95,7 +94,6 @@ def grid_circuit(
     if result.breaker_a is not None:
         _grid_protection(plan, result.breaker_a, curve, rcd, inverter.phases, materials, notes)
     order_cable(plan, run, result, inverter.phases, materials, notes, run_default)
-    circuit.trace = [s for s in notes.trace[start:] if s.circuit == name]
     return plan
 
 

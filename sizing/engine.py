@@ -114,6 +114,7 @@ def design(request: DesignRequest, catalog: Catalog) -> Design:
         totals=totals(bom),
         trace=trace,
         ems_grid_charge_limit_kw=_ems_charge_limit(inverter, site, findings),
+        inverter=inverter.summary if inverter is not None else None,
     )
 
 

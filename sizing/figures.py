@@ -23,6 +23,8 @@ from sizing.domain import (
     Inverter,
     Product,
 )
+from sizing.schema import InverterSummary
+from sizing.summary import inverter_summary
 
 BACKUP_OPTIONS = ("none", "distribution_unit", "backup_box")
 
@@ -45,6 +47,7 @@ class InverterFigures:
     grid_input_kw: float
     voltage_v: float
     inverter: Inverter
+    summary: InverterSummary  # what a Design copies; converted here once, as the floats above
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +119,7 @@ def build_figures(catalog: Catalog) -> CatalogFigures:
             grid_input_kw=_kw(inv, "grid_input_power"),
             voltage_v=float(inv.nominal_voltage.m_as("V")),
             inverter=inv,
+            summary=inverter_summary(inv),
         )
         for code, inv in sorted(catalog.inverters.items())
     }

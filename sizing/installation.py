@@ -46,10 +46,18 @@ def plan(request: DesignRequest, catalog: Catalog, inverter: Inverter) -> Instal
     if backup is not None:
         plans.append(backup)
     board, households = plan_board(request, materials, notes, plans, phase)
+    circuits = [p.circuit for p in plans] + households
+    # Each step is written once: in its circuit's trace, or (a step about no planned circuit,
+    # such as the board's) in the plan's own, which the Design's trace takes up.
+    steps: dict[str | None, list[TraceStep]] = {}
+    for step in notes.trace:
+        steps.setdefault(step.circuit, []).append(step)
+    for circuit in circuits:
+        circuit.trace = steps.pop(circuit.name, [])
     return InstallationPlan(
-        circuits=[p.circuit for p in plans] + households,
+        circuits=circuits,
         board=board,
         findings=notes.findings,
-        trace=notes.trace,
+        trace=[s for s in notes.trace if s.circuit in steps],
         lines=notes.lines,
     )

@@ -207,7 +207,6 @@ def _household(
                             rating_a=float(device.rating.m_as("A")) if device else None,
                             article=device.article if device else None,
                         ),
-                        trace=[step],
                     )
                 )
                 if mcb:

@@ -330,6 +330,35 @@ class Totals(Result):
     incl_vat_eur: Decimal
 
 
+class InverterSummary(Result):
+    """The inverter's figures as the catalogue gave them at design time, so a Design's documents
+    print them without the catalogue; None where the catalogue does not know a figure."""
+
+    # Made once per inverter and catalogue and shared by every Design made from it.
+    model_config = ConfigDict(frozen=True, **FINITE)
+
+    system_code: str  # SMILE-G3-T10
+    model_code: str
+    article: str
+    family: str
+    phases: int
+    coupling: Literal["hybrid", "ac"]
+    power_kw: float  # nominal output
+    max_charge_power_kw: float
+    grid_input_power_kw: float
+    voltage_v: float  # phase to neutral
+    grid_port_current_a: float | None = None
+    backup_port_current_a: float | None = None
+    max_ac_current_a: float | None = None
+    has_pv_input: bool = False
+    pv_max_power_kw: float | None = None
+    pv_max_voltage_v: float | None = None
+    mppt_count: int | None = None
+    strings_per_mppt: int | None = None
+    pv_max_current_per_mppt_a: float | None = None
+    ip_rating: str = ""
+
+
 class Design(Result):
     valid: bool
     engine_version: str
@@ -345,6 +374,8 @@ class Design(Result):
     # The grid-charging power to set in the EMS so the main fuse holds (the number the
     # grid.main_fuse_capacity finding advises); 0 = switch grid charging off; None = no limit.
     ems_grid_charge_limit_kw: float | None = None
+    # None when the request names an inverter the catalogue does not know.
+    inverter: InverterSummary | None = None
 
     def by_severity(self, severity: Severity) -> list[Finding]:
         return [f for f in self.findings if f.severity is severity]

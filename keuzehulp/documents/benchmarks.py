@@ -37,26 +37,24 @@ def _largest() -> Any:
 def _dossier_pdf() -> Callable[[], Any]:
     """Dossier PDF, largest configuration (T20, 12 modules, BackupBox, 12 groups) + render."""
     from catalog.services import load_catalog
-    from keuzehulp.documents.pdf import render_pdf
+    from keuzehulp.documents.render import render_dossier
     from sizing.engine import design
 
     catalog = load_catalog()
     request = _largest()
-    inverter = catalog.inverters.get(request.inverter)
-    return lambda: render_pdf(design(request, catalog), lang="nl", inverter=inverter)
+    return lambda: render_dossier(design(request, catalog), "pdf", lang="nl")
 
 
 @register("dossier_svg", runs=200, budget_ms=50.0)
 def _dossier_svg() -> Callable[[], Any]:
     """Single-line diagram SVG of the largest configuration (design + drawing)."""
     from catalog.services import load_catalog
-    from keuzehulp.documents.svg import single_line_diagram
+    from keuzehulp.documents.render import render_dossier
     from sizing.engine import design
 
     catalog = load_catalog()
     request = _largest()
-    inverter = catalog.inverters.get(request.inverter)
-    return lambda: single_line_diagram(design(request, catalog), inverter=inverter)
+    return lambda: render_dossier(design(request, catalog), "svg", lang="nl")
 
 
 @register("dossier_pdf_cached", runs=200, budget_ms=25.0)

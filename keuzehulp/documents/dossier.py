@@ -31,7 +31,6 @@ from keuzehulp.documents.labels import (
     steps_in,
 )
 from keuzehulp.documents.svg import single_line_diagram
-from sizing.domain import Inverter
 from sizing.schema import Circuit, Design, Severity
 from sizing.text import one_line
 
@@ -87,12 +86,11 @@ def build_context(
     lang: str,
     installer: str = "",
     today: date | None = None,
-    inverter: Inverter | None = None,
     svg: str | None = None,
 ) -> dict[str, Any]:
     today = today or date.today()
     if svg is None:
-        svg = single_line_diagram(design, lang=lang, gettext=_, inverter=inverter)
+        svg = single_line_diagram(design, lang=lang, gettext=_)
     request = design.request
     findings = {
         severity.value: [
@@ -117,7 +115,7 @@ def build_context(
         "catalog_version": design.catalog_version,
         "engine_version": design.engine_version,
         "valid": design.valid,
-        "summary": _summary(design, lang, inverter),
+        "summary": _summary(design, lang),
         "diagram_uri": diagram_data_uri(svg),
         "circuit_rows": _circuit_rows(design, lang),
         "bom": _bom(design, lang),
@@ -126,7 +124,7 @@ def build_context(
         "has_example_prices": any(b.price_is_example for b in design.bom),
         "calc_sections": _calc_sections(design, lang),
         "household": _household(design, lang),
-        "system_steps": steps_in((s for s in design.trace if s.circuit is None), lang),
+        "system_steps": steps_in(design.trace, lang),
         "findings": findings,
         "finding_count": len(design.findings),
         "settings": commissioning.settings(design, lang),
@@ -145,13 +143,14 @@ def _circuit_title(design: Design, name: str | None, lang: str) -> str:
     return f"{group_name(circuit)}: {purpose(circuit, lang)}" if circuit else name
 
 
-def _summary(design: Design, lang: str, inverter: Inverter | None) -> list[tuple[str, str]]:
+def _summary(design: Design, lang: str) -> list[tuple[str, str]]:
     request = design.request
     rows: list[tuple[str, str]] = []
     inv = request.inverter
+    inverter = design.inverter
     if inverter is not None:
         phases = _("3-fase") if inverter.phases == 3 else _("1-fase")
-        inv += f" — {num(float(inverter.nominal_power.m_as('kW')), lang)} kW, {phases}"
+        inv += f" — {num(inverter.power_kw, lang)} kW, {phases}"
     rows.append((_("Omvormer"), inv))
     battery = design.battery
     if battery is not None:

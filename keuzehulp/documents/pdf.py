@@ -26,7 +26,6 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from keuzehulp.documents.dossier import build_context
-from sizing.domain import Inverter
 from sizing.schema import Design
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
@@ -104,12 +103,9 @@ def render_html(
     lang: str = "nl",
     installer: str = "",
     today: date | None = None,
-    inverter: Inverter | None = None,
 ) -> tuple[str, dict[str, Any]]:
     with translation.override(lang):
-        context = build_context(
-            design, lang=lang, installer=installer, today=today, inverter=inverter
-        )
+        context = build_context(design, lang=lang, installer=installer, today=today)
         return render_to_string(TEMPLATE, context), context
 
 
@@ -119,12 +115,9 @@ def render_document(
     lang: str = "nl",
     installer: str = "",
     today: date | None = None,
-    inverter: Inverter | None = None,
 ) -> Document:
     """The dossier laid out in pages (WeasyPrint's Document), before it is written as PDF."""
-    html, _context = render_html(
-        design, lang=lang, installer=installer, today=today, inverter=inverter
-    )
+    html, _context = render_html(design, lang=lang, installer=installer, today=today)
     return lay_out(html)
 
 
@@ -134,12 +127,9 @@ def render_pdf(
     lang: str = "nl",
     installer: str = "",
     today: date | None = None,
-    inverter: Inverter | None = None,
 ) -> bytes:
     """The dossier of ``design`` as PDF bytes, in ``lang`` (nl or en)."""
-    document = render_document(
-        design, lang=lang, installer=installer, today=today, inverter=inverter
-    )
+    document = render_document(design, lang=lang, installer=installer, today=today)
     pdf = document.write_pdf()
     assert pdf is not None
     return bytes(pdf)

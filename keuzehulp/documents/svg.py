@@ -1,7 +1,7 @@
 """The single-line diagram (eendraadschema) of a Design as an SVG string.
 
-A pure function of the Design (plus, optionally, the catalogue's inverter for
-its PV inputs): no Django, no database, no plotting library. Supply along the
+A pure function of the Design (the inverter's figures, PV inputs among them,
+come with it): no Django, no database, no plotting library. Supply along the
 top (grid connection, main fuse, kWh meter, main switch, busbar); the board's
 RCDs with their groups hang from the busbar, the battery's group first; its
 cable drops to the inverter with PV inputs on the left, battery clusters
@@ -24,7 +24,6 @@ from keuzehulp.documents.labels import (
     num,
     rcd_label,
 )
-from sizing.domain import Inverter
 from sizing.schema import BoardRcd, Circuit, Design
 
 Translate = Callable[[str], str]
@@ -51,10 +50,9 @@ def single_line_diagram(
     *,
     lang: str = "nl",
     gettext: Translate | None = None,
-    inverter: Inverter | None = None,
 ) -> str:
     """The eendraadschema of ``design`` as a standalone SVG document (a string)."""
-    return _Diagram(design, lang, gettext or _same, inverter).render()
+    return _Diagram(design, lang, gettext or _same).render()
 
 
 @dataclass
@@ -73,11 +71,11 @@ class _Block:
 
 
 class _Diagram:
-    def __init__(self, design: Design, lang: str, gettext: Translate, inverter: Inverter | None):
+    def __init__(self, design: Design, lang: str, gettext: Translate):
         self.design = design
         self.lang = lang
         self.t = gettext
-        self.inverter = inverter
+        self.inverter = design.inverter
         self.c = sym.Canvas()
         self.circuits = {c.name: c for c in design.circuits}
         board = design.board
@@ -480,7 +478,7 @@ class _Diagram:
         lines = [self.design.request.inverter]
         inv = self.inverter
         if inv is not None:
-            power = num(float(inv.nominal_power.m_as("kW")), self.lang)
+            power = num(inv.power_kw, self.lang)
             phases = _("3-fase") if inv.phases == 3 else _("1-fase")
             lines.append(f"{power} kW · {phases}")
             lines.append(_("hybride omvormer") if inv.has_pv_input else _("AC-omvormer"))

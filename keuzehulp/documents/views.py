@@ -23,9 +23,7 @@ from pydantic import ValidationError
 
 from catalog.services import catalog_version, load_catalog
 from keuzehulp.documents.cache import DocumentKey, get_or_render
-from keuzehulp.documents.orderlist import order_list_csv
-from keuzehulp.documents.pdf import render_pdf
-from keuzehulp.documents.svg import single_line_diagram
+from keuzehulp.documents.render import Kind, render_dossier
 from keuzehulp.models import Configuration
 from keuzehulp.security import too_many_page, wait_seconds
 from keuzehulp.wizard import draft as drafts
@@ -57,21 +55,11 @@ def language() -> str:
 
 
 def render_document(
-    kind: str, request: DesignRequest, *, lang: str, installer: str = "", today: date | None = None
+    kind: Kind, request: DesignRequest, *, lang: str, installer: str = "", today: date | None = None
 ) -> bytes:
     """One document for ``request`` against the live catalogue, in ``lang``."""
-    catalog = load_catalog()
-    result = design(request, catalog)
-    inverter = catalog.inverters.get(request.inverter)
-    with translation.override(lang):
-        if kind == "pdf":
-            return render_pdf(
-                result, lang=lang, installer=installer, today=today, inverter=inverter
-            )
-        if kind == "svg":
-            svg = single_line_diagram(result, lang=lang, gettext=_, inverter=inverter)
-            return svg.encode("utf-8")
-        return order_list_csv(result.bom, lang=lang, gettext=_).encode("utf-8")
+    result = design(request, load_catalog())
+    return render_dossier(result, kind, lang=lang, installer=installer, today=today)
 
 
 def filename(kind: str, request: DesignRequest, fallback: str) -> str:
@@ -80,7 +68,7 @@ def filename(kind: str, request: DesignRequest, fallback: str) -> str:
     return f"{slugify(stems[kind])}-{name}.{kind}"
 
 
-def serve(http: HttpRequest, request: DesignRequest, kind: str, fallback: str) -> HttpResponse:
+def serve(http: HttpRequest, request: DesignRequest, kind: Kind, fallback: str) -> HttpResponse:
     lang = language()
     # A link, not a form: control characters are dropped rather than refused.
     installer = " ".join(one_line(http.GET.get("installateur", "")).split())[:120]

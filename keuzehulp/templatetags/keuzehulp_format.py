@@ -199,15 +199,12 @@ def severity(design: Any, level: str) -> list[Any]:
 
 
 @register.filter
-def circuit_trace(design: Any, circuit: Any) -> list[StepText]:
-    """The calculation steps of one circuit, from the circuit and from the design's trace,
-    in the active language."""
-    steps = list(circuit.trace)
-    steps += [t for t in design.trace if t.circuit == circuit.name and t not in steps]
-    return steps_in(steps, language())
+def circuit_trace(circuit: Any) -> list[StepText]:
+    """The calculation steps of one circuit in the active language."""
+    return steps_in(circuit.trace, language())
 
 
 @register.filter
 def general_trace(design: Any) -> list[StepText]:
-    """The system's calculation steps (no circuit) in the active language."""
-    return steps_in((t for t in design.trace if t.circuit is None), language())
+    """The system's calculation steps (the circuits keep their own) in the active language."""
+    return steps_in(design.trace, language())

@@ -75,11 +75,6 @@ def make_design(catalog: Any) -> Any:
     return build
 
 
-@pytest.fixture
-def inverter_of(catalog: Any) -> Any:
-    return lambda result: catalog.inverters.get(result.request.inverter)
-
-
 @pytest.fixture(autouse=True)
 def _empty_cache() -> None:
     cache.clear()

@@ -35,7 +35,6 @@ def build(catalog: Any, data: dict[str, Any], lang: str = "nl", **kwargs: Any) -
     pdf = render_pdf(
         result,
         lang=lang,
-        inverter=catalog.inverters.get(result.request.inverter),
         today=date(2025, 11, 23),
         **kwargs,
     )

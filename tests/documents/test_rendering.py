@@ -143,10 +143,8 @@ def test_the_printed_dossier_has_no_layout_faults(name, lang, catalog):
     from sizing.schema import DesignRequest
 
     result = design(DesignRequest.model_validate(CONFIGURATIONS[name]), catalog)
-    inverter = catalog.inverters.get(result.request.inverter)
     kwargs = {
         "lang": lang,
-        "inverter": inverter,
         "today": date(2025, 11, 23),
         "installer": "Elektro Jansen B.V.",
     }

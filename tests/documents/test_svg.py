@@ -29,9 +29,9 @@ def circuit_groups(root: ET.Element) -> list[ET.Element]:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", list(CONFIGURATIONS))
-def test_the_diagram_is_svg_with_one_element_per_circuit(name, make_design, inverter_of):
+def test_the_diagram_is_svg_with_one_element_per_circuit(name, make_design):
     result = make_design(CONFIGURATIONS[name])
-    svg = single_line_diagram(result, inverter=inverter_of(result))
+    svg = single_line_diagram(result)
     root = ET.fromstring(svg)
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     assert "ns0:" not in svg

@@ -360,6 +360,20 @@ def test_every_circuit_trace_step_has_its_basis(catalog):
     assert "B.52.4" in grid_text_en and "Annex G" in grid_text_en and "60898-1" in grid_text_en
 
 
+@pytest.mark.parametrize(
+    "board",
+    [{"mode": "new", "household_circuits": 6}, {"mode": "existing", "rcds": [{"groups": 3}]}],
+)
+def test_a_circuit_step_is_written_once_in_its_circuit_not_again_in_the_design(catalog, board):
+    request = _request(T10, main_fuse_a=35, backup="backup_box", board=board)
+    result = design(request, catalog)
+    names = {c.name for c in result.circuits}
+    assert {"ac_grid", "backup"} <= names
+    assert not [s.step for s in result.trace if s.circuit in names]
+    assert any(s.step == "Ontwerpstroom netpoort Ib" for s in _circuit(result, "ac_grid").trace)
+    assert any(s.step == "Omvormer" and s.circuit is None for s in result.trace)
+
+
 def test_the_option_defaults_are_the_documented_rules():
     options = DesignOptions()
     assert options.selectivity_factor == tables.rule("selectivity_factor").value

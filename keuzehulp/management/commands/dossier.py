@@ -11,12 +11,11 @@ the errors in it), 2 for input that cannot be read (message on stderr).
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
-from django.utils import translation
-from django.utils.translation import gettext as _
 
 from keuzehulp.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, BadInput, read_model
 from sizing.schema import DesignRequest
@@ -65,23 +64,16 @@ class Command(BaseCommand):
     def _render(self, request: DesignRequest, options: dict[str, Any]) -> bool:
         # Imported here so that bad input needs neither the database nor WeasyPrint.
         from catalog.services import load_catalog
-        from keuzehulp.documents.orderlist import order_list_csv
-        from keuzehulp.documents.pdf import render_pdf
-        from keuzehulp.documents.svg import single_line_diagram
+        from keuzehulp.documents.render import render_dossier
         from sizing.engine import design
 
-        lang = options["lang"]
-        catalog = load_catalog()
-        result = design(request, catalog)
-        inverter = catalog.inverters.get(request.inverter)
-        with translation.override(lang):
-            pdf = render_pdf(
-                result, lang=lang, installer=options["installer"][:120], inverter=inverter
-            )
-            _write(options["output"], pdf)
-            if options["svg"]:
-                svg = single_line_diagram(result, lang=lang, gettext=_, inverter=inverter)
-                _write(options["svg"], svg.encode("utf-8"))
-            if options["csv"]:
-                _write(options["csv"], order_list_csv(result.bom, lang=lang, gettext=_).encode())
+        result = design(request, load_catalog())
+        render = partial(
+            render_dossier, result, lang=options["lang"], installer=options["installer"][:120]
+        )
+        _write(options["output"], render("pdf"))
+        if options["svg"]:
+            _write(options["svg"], render("svg"))
+        if options["csv"]:
+            _write(options["csv"], render("csv"))
         return result.valid
