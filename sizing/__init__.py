@@ -2,7 +2,8 @@
 
 One entry point per action (shared/design.md): ``sizing.design(request, catalog)`` and
 ``sizing.size_cable(request)``; ``sizing.engine.suggest(site, catalog)`` lists valid systems
-(``sizing.suggest`` is the module that implements it).
+and ``sizing.engine.suggest_with_reasons(site, catalog)`` adds why the others are not
+offered (``sizing.suggest`` is the module that implements both).
 """
 
 from __future__ import annotations

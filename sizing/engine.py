@@ -1,5 +1,6 @@
 """The engine's entry points: :func:`design` checks and prices one configuration,
-:func:`suggest` lists every valid configuration for a site.
+:func:`suggest` lists every valid configuration for a site
+(:func:`suggest_with_reasons` also says why the other choices are not offered).
 
 Both read product figures only from the catalogue they are given and grid
 thresholds only from :mod:`sizing.limits`; both apply the same rule functions
@@ -39,9 +40,9 @@ from sizing.schema import (
     Severity,
     TraceStep,
 )
-from sizing.suggest import suggest
+from sizing.suggest import suggest, suggest_with_reasons
 
-__all__ = ["design", "suggest"]
+__all__ = ["design", "suggest", "suggest_with_reasons"]
 
 
 def design(request: DesignRequest, catalog: Catalog) -> Design:

@@ -406,3 +406,38 @@ class Suggestion(Result):
     price_excl_vat_eur: Decimal
     warnings: list[str] = Field(default_factory=list)  # codes of warnings that fire
     score: float | None = None
+
+
+class Verdict(Result):
+    """Whether an inverter, or a module with an inverter, can be offered at a site, and why not.
+
+    ``reasons`` are the error findings ``design`` raises for that choice at the site, empty
+    when it is offered; ``warnings`` are the warnings about the inverter (or the module)
+    itself at the site, which hold whether or not it is offered.
+    """
+
+    inverter: str
+    module: str | None = None  # None: the verdict on the inverter
+    offered: bool
+    reasons: list[Finding] = Field(default_factory=list)
+    warnings: list[Finding] = Field(default_factory=list)
+
+
+class SuggestResult(Result):
+    """``suggest`` with its reasons: the valid choices and a verdict on every other one."""
+
+    suggestions: list[Suggestion]
+    inverters: list[Verdict]  # one per inverter of the catalogue
+    modules: list[Verdict]  # one per (inverter, module) pair of the catalogue
+
+    def inverter(self, code: str) -> Verdict | None:
+        return next((v for v in self.inverters if v.inverter == code), None)
+
+    def module(self, inverter: str, module: str) -> Verdict | None:
+        return next(
+            (v for v in self.modules if v.inverter == inverter and v.module == module), None
+        )
+
+    @property
+    def rejections(self) -> list[Verdict]:
+        return [v for v in (*self.inverters, *self.modules) if not v.offered]

@@ -3,6 +3,8 @@
 Runs the same rule functions as ``design`` but only on what varies: the
 inverter rules once per inverter, the module rules once per module, the
 capacity rules once per capacity. No Design and no pint in the loop.
+:func:`suggest_with_reasons` adds why the other choices are not offered, from
+the same rule functions, so a caller need not try a ``design`` per choice.
 """
 
 from __future__ import annotations
@@ -18,14 +20,19 @@ from sizing.rules import (
     battery_energy,
     capacity_findings,
     clusters,
+    count_findings,
     inverter_site_findings,
     module_site_findings,
 )
-from sizing.schema import Finding, Severity, Site, Suggestion
+from sizing.schema import Finding, Severity, Site, Suggestion, SuggestResult, Verdict
 
 
 def _warnings(findings: list[Finding]) -> list[str]:
     return [f.code for f in findings if f.severity is Severity.WARNING]
+
+
+def _errors(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity is Severity.ERROR]
 
 
 def _any_error(findings: list[Finding]) -> bool:
@@ -113,6 +120,69 @@ def suggest(site: Site, catalog: Catalog) -> list[Suggestion]:
         for s in ranked:
             s.score = _score(site, s)
     return ranked
+
+
+def suggest_with_reasons(site: Site, catalog: Catalog) -> SuggestResult:
+    """:func:`suggest`, and a verdict on every inverter and every (inverter, module) pair.
+
+    A verdict's reasons are the errors ``design`` reports for that choice at ``site``: for
+    an inverter its own errors on this connection or, when none of its modules may stand
+    here, the first module's; for a module with an inverter the module's errors at this
+    place and at the inverter's smallest allowed count (the inverter's own errors are on
+    the inverter's verdict).
+    """
+    suggestions = suggest(site, catalog)
+    figures = figures_for(catalog)
+    limits = grid_limits()
+    grid = GridSite(site.connection, site.existing_pv, site.household_load_a)
+    offered = {(s.inverter, s.module) for s in suggestions}
+    site_findings = {
+        code: module_site_findings(module, site.location, site.min_ambient_c, figures)
+        for code, module in figures.modules.items()
+    }
+    inverters: list[Verdict] = []
+    modules: list[Verdict] = []
+    for inverter in figures.inverters.values():
+        own: list[Verdict] = []
+        for code, module in figures.modules.items():
+            compat = figures.compatibility.get((inverter.code, code))
+            is_offered = (inverter.code, code) in offered
+            reasons: list[Finding] = []
+            if not is_offered:
+                count = min(compat.allowed_counts) if compat is not None else 1
+                reasons = _errors(site_findings[code]) + _errors(
+                    count_findings(inverter, module, compat, count, figures)
+                )
+            own.append(
+                Verdict(
+                    inverter=inverter.code,
+                    module=code,
+                    offered=is_offered,
+                    reasons=reasons,
+                    warnings=_warning_findings(site_findings[code]),
+                )
+            )
+        modules.extend(own)
+        findings = inverter_site_findings(inverter, grid, limits, figures)
+        is_offered = any(v.offered for v in own)
+        reasons = [] if is_offered else _errors(findings)
+        if not is_offered and not reasons:
+            # The inverter fits this connection, but none of its modules may stand here.
+            compatible = set(figures.compatible_modules(inverter.code))
+            reasons = next((v.reasons[:1] for v in own if v.module in compatible), [])
+        inverters.append(
+            Verdict(
+                inverter=inverter.code,
+                offered=is_offered,
+                reasons=reasons,
+                warnings=_warning_findings(findings),
+            )
+        )
+    return SuggestResult(suggestions=suggestions, inverters=inverters, modules=modules)
+
+
+def _warning_findings(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity is Severity.WARNING]
 
 
 def _score(site: Site, s: Suggestion) -> float:

@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 
-from sizing.engine import design, suggest
+from sizing.engine import design, suggest, suggest_with_reasons
 from sizing.figures import BACKUP_KINDS, figures_for
 from sizing.findings import battery, grid, inverter
 from sizing.schema import DesignRequest, Severity, Site
-from tests.sizing.engine_helpers import BAT38, BAT45, BAT93, T10, T15, T20, replaced
+from tests.sizing.engine_helpers import BAT38, BAT45, BAT93, S5, T10, T15, T20, replaced
 
 # What suggest checks: the system's own rules, before circuits and the board are planned.
 SYSTEM_CODES = {e.code for e in (*inverter.ENTRIES, *battery.ENTRIES, *grid.ENTRIES)} | {
@@ -143,3 +143,126 @@ def test_a_site_where_nothing_fits_gets_an_empty_list(catalog):
         catalog, inverters={k: v for k, v in catalog.inverters.items() if v.phases == 3}
     )
     assert suggest(site(phases=1), three_phase_only) == []
+
+
+# --------------------------------------------------------------------------- reasons
+
+# A spread of sites over everything the verdicts depend on: phases, main fuse, household
+# load, where the batteries stand and how cold it gets there, and existing PV.
+REASON_SITES = [
+    site(phases, fuse, location=location, min_ambient_c=cold, existing_pv=pv, household_load_a=load)
+    for phases in (1, 3)
+    for fuse, load in ((25, 0), (35, 20))
+    for location, cold in (("indoor", None), ("outdoor", -15), ("indoor", -25))
+    for pv in (None, {"power_kw": 3, "phase": "L1"}, {"power_kw": 4, "phase": "3P"})
+]
+
+
+def trial_design(where: Site, inverter_code: str, module: str, count: int, catalog):
+    """What the wizard used to run for every choice: a design of it at the site."""
+    return design(
+        DesignRequest(
+            connection=where.connection,
+            inverter=inverter_code,
+            batteries=[{"module": module, "count": count}],
+            location=where.location,
+            min_ambient_c=where.min_ambient_c,
+            existing_pv=where.existing_pv,
+            options={"household_load_a": where.household_load_a},
+        ),
+        catalog,
+    )
+
+
+def of(findings, severity, battery: bool):
+    """The findings of one severity about the battery, or about everything else."""
+    return [
+        f for f in findings if f.severity is severity and f.code.startswith("battery.") == battery
+    ]
+
+
+@pytest.mark.parametrize("where", REASON_SITES)
+def test_the_reasons_are_the_errors_design_raises_for_that_choice(catalog, where):
+    result = suggest_with_reasons(where, catalog)
+    figures = figures_for(catalog)
+    for verdict in result.modules:
+        compat = figures.compatibility.get((verdict.inverter, verdict.module))
+        count = min(compat.allowed_counts) if compat else 1
+        found = trial_design(where, verdict.inverter, verdict.module, count, catalog).findings
+        if not verdict.offered:
+            assert verdict.reasons == of(found, Severity.ERROR, battery=True), verdict
+        assert verdict.warnings == of(found, Severity.WARNING, battery=True), verdict
+    for verdict in result.inverters:
+        module = figures.compatible_modules(verdict.inverter)[0]
+        count = min(figures.compatibility[(verdict.inverter, module)].allowed_counts)
+        found = trial_design(where, verdict.inverter, module, count, catalog).findings
+        if not verdict.offered:
+            expected = (
+                of(found, Severity.ERROR, battery=False)
+                or of(found, Severity.ERROR, battery=True)[:1]
+            )
+            assert verdict.reasons and verdict.reasons == expected, verdict
+        # The trial's other warnings are about its default cabling, not about the inverter.
+        own = [f for f in of(found, Severity.WARNING, battery=False) if f.code.startswith("grid.")]
+        assert verdict.warnings == own, verdict
+
+
+def test_with_reasons_the_suggestions_are_those_of_suggest(catalog):
+    where = site(main_fuse_a=25, location="outdoor", target_usable_kwh=20)
+    assert suggest_with_reasons(where, catalog).suggestions == suggest(where, catalog)
+
+
+def test_every_inverter_and_every_pair_gets_a_verdict(catalog):
+    result = suggest_with_reasons(site(), catalog)
+    assert {v.inverter for v in result.inverters} == set(catalog.inverters)
+    pairs = {(v.inverter, v.module) for v in result.modules}
+    assert pairs == {(i, m) for i in catalog.inverters for m in catalog.modules}
+
+
+def test_a_three_phase_inverter_on_one_phase_is_refused_for_its_phases(catalog):
+    result = suggest_with_reasons(site(phases=1), catalog)
+    verdict = result.inverter(T10)
+    assert verdict is not None and not verdict.offered
+    assert [f.code for f in verdict.reasons] == ["inverter.phase_mismatch"]
+    assert "kan niet op een 1-fase aansluiting" in verdict.reasons[0].message
+    assert result.inverter(S5).offered
+
+
+def test_outdoors_the_indoor_module_is_refused_with_its_ip_rating_as_the_reason(catalog):
+    verdict = suggest_with_reasons(site(location="outdoor"), catalog).module(T10, BAT38)
+    assert verdict is not None and not verdict.offered
+    assert [f.code for f in verdict.reasons] == ["battery.indoor_only"]
+
+
+def test_an_offered_module_in_the_cold_carries_its_temperature_warning(catalog):
+    verdict = suggest_with_reasons(site(min_ambient_c=-15), catalog).module(T10, BAT38)
+    assert verdict is not None and verdict.offered and verdict.reasons == []
+    assert [f.code for f in verdict.warnings] == ["battery.temperature"]
+
+
+def test_an_inverter_whose_modules_all_fail_outdoors_says_why(catalog):
+    indoor_only = replaced(catalog, modules={BAT38: catalog.modules[BAT38]})
+    verdict = suggest_with_reasons(site(location="outdoor"), indoor_only).inverter(T10)
+    assert verdict is not None and not verdict.offered
+    assert [f.code for f in verdict.reasons] == ["battery.indoor_only"]
+
+
+def test_the_rejections_are_exactly_the_choices_not_offered(catalog):
+    result = suggest_with_reasons(site(phases=1), catalog)
+    rejected = {(v.inverter, v.module) for v in result.rejections}
+    assert (T10, None) in rejected and (T10, BAT93) in rejected
+    assert not {(s.inverter, s.module) for s in result.suggestions} & rejected
+
+
+def test_a_module_the_inverter_does_not_take_is_refused_as_design_refuses_it(catalog):
+    without = replaced(
+        catalog,
+        compatibility=tuple(
+            c for c in catalog.compatibility if (c.inverter, c.module_code) != (T10, BAT45)
+        ),
+    )
+    verdict = suggest_with_reasons(site(), without).module(T10, BAT45)
+    assert verdict is not None and not verdict.offered
+    found = trial_design(site(), T10, BAT45, 1, without).findings
+    assert verdict.reasons == of(found, Severity.ERROR, battery=True)
+    assert [f.code for f in verdict.reasons] == ["battery.module_not_compatible"]
