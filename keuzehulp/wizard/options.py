@@ -1,11 +1,12 @@
 """What the wizard may offer for a site, asked of the engine once per site and cached.
 
-``suggest(site)`` lists every valid (inverter, module, count, backup); the
-cards of step 2 and the module and count controls of step 3 come from it.
-Why a choice is *not* offered comes from the engine too: a probe ``design()``
-of that choice, whose error findings are the reasons shown in one line. The
-results depend only on the catalogue version and the site, so they are
-cached per process; a wizard response then costs one dictionary lookup.
+``suggest_with_reasons(site)`` lists every valid (inverter, module, count,
+backup) and a verdict on every inverter and every (inverter, module) pair; the
+cards of step 2 and the module and count controls of step 3 come from it,
+and why a choice is *not* offered is its verdict's error findings, the same
+``design()`` raises for that choice. The results depend only on the catalogue
+version and the site, so they are cached per process; a wizard response then
+costs one dictionary lookup.
 """
 
 from __future__ import annotations
@@ -18,17 +19,9 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from sizing.domain import Accessory, Catalog
-from sizing.engine import design, suggest
+from sizing.engine import design, suggest_with_reasons
 from sizing.figures import BACKUP_KINDS, figures_for
-from sizing.schema import (
-    BatterySelection,
-    Design,
-    DesignRequest,
-    Finding,
-    Severity,
-    Site,
-    Suggestion,
-)
+from sizing.schema import Design, DesignRequest, Finding, Site, Suggestion, SuggestResult
 
 T = TypeVar("T")
 
@@ -62,9 +55,10 @@ def run_design(request: DesignRequest, catalog: Catalog) -> Design:
     return cached(key, lambda: design(request, catalog))
 
 
-def _suggestions(site: Site, catalog: Catalog) -> list[Suggestion]:
+def _suggested(site: Site, catalog: Catalog) -> SuggestResult:
     return cached(
-        ("suggest", catalog.version, site.model_dump_json()), lambda: suggest(site, catalog)
+        ("suggest", catalog.version, site.model_dump_json()),
+        lambda: suggest_with_reasons(site, catalog),
     )
 
 
@@ -98,35 +92,6 @@ def _magnitude(quantity: Any, unit: str) -> float | None:
     return None if quantity is None else float(quantity.m_as(unit))
 
 
-def _probe(site: Site, inverter: str, module: str, count: int, catalog: Catalog) -> Design:
-    """The engine's verdict on one choice at this site: why it is (not) offered."""
-    request = DesignRequest(
-        connection=site.connection,
-        inverter=inverter,
-        batteries=[BatterySelection(module=module, count=count)],
-        location=site.location,
-        min_ambient_c=site.min_ambient_c,
-        existing_pv=site.existing_pv,
-    )
-    return run_design(request, catalog)
-
-
-def _first_compatible(catalog: Catalog, inverter: str) -> tuple[str, int] | None:
-    rows = [c for c in catalog.compatibility if c.inverter == inverter and c.allowed_counts]
-    if not rows:
-        return None
-    row = min(rows, key=lambda c: c.module_code)
-    return row.module_code, min(row.allowed_counts)
-
-
-# Findings about the inverter on this connection, as opposed to its cabling or board.
-INVERTER_CODES = ("inverter.", "grid.")
-
-
-def _is_battery(finding: Finding) -> bool:
-    return finding.code.startswith("battery.")
-
-
 def inverter_cards(site: Site, catalog: Catalog) -> list[InverterCard]:
     """Every inverter of the catalogue: those that work first (best match first), then the rest."""
     return cached(
@@ -135,29 +100,17 @@ def inverter_cards(site: Site, catalog: Catalog) -> list[InverterCard]:
 
 
 def _inverter_cards(site: Site, catalog: Catalog) -> list[InverterCard]:
-    suggestions = _suggestions(site, catalog)
+    suggested = _suggested(site, catalog)
     best: dict[str, tuple[int, Suggestion]] = {}
-    for position, s in enumerate(suggestions):
+    for position, s in enumerate(suggested.suggestions):
         best.setdefault(s.inverter, (position, s))
     has_target = site.target_usable_kwh is not None or site.target_power_kw is not None
     cards = []
     for code, inv in catalog.inverters.items():
         allowed = code in best
-        reasons: list[Finding] = []
-        warnings: list[Finding] = []
-        first = _first_compatible(catalog, code)
-        if first is not None:
-            probe = _probe(site, code, first[0], first[1], catalog)
-            own = [f for f in probe.findings if not _is_battery(f)]
-            reasons = [f for f in own if f.severity is Severity.ERROR]
-            warnings = [
-                f
-                for f in own
-                if f.severity is Severity.WARNING and f.code.startswith(INVERTER_CODES)
-            ]
-            if not allowed and not reasons:
-                # The inverter itself fits, but none of its modules may stand at this site.
-                reasons = [f for f in probe.findings if f.severity is Severity.ERROR][:1]
+        verdict = suggested.inverter(code)
+        reasons = verdict.reasons if verdict is not None else []
+        warnings = verdict.warnings if verdict is not None else []
         cards.append(
             InverterCard(
                 code=code,
@@ -213,16 +166,14 @@ def module_options(site: Site, inverter: str, catalog: Catalog) -> list[ModuleOp
 
 
 def _module_options(site: Site, inverter: str, catalog: Catalog) -> list[ModuleOption]:
+    suggested = _suggested(site, catalog)
     counts: dict[str, set[int]] = {}
-    for s in _suggestions(site, catalog):
+    for s in suggested.suggestions:
         if s.inverter == inverter:
             counts.setdefault(s.module, set()).add(s.count)
     options = []
     for code, mod in catalog.modules.items():
-        compat = catalog.compatibility_for(inverter, code)
-        probe_count = min(compat.allowed_counts) if compat and compat.allowed_counts else 1
-        probe = _probe(site, inverter, code, probe_count, catalog)
-        own = [f for f in probe.findings if _is_battery(f)]
+        verdict = suggested.module(inverter, code)
         allowed = code in counts
         options.append(
             ModuleOption(
@@ -235,8 +186,8 @@ def _module_options(site: Site, inverter: str, catalog: Catalog) -> list[ModuleO
                 min_temperature_c=float(mod.min_temperature.m_as("degC")),
                 allowed=allowed,
                 counts=sorted(counts.get(code, ())),
-                reasons=[] if allowed else [f for f in own if f.severity is Severity.ERROR],
-                warnings=[f for f in own if f.severity is Severity.WARNING],
+                reasons=verdict.reasons if verdict is not None and not allowed else [],
+                warnings=verdict.warnings if verdict is not None else [],
             )
         )
     return sorted(options, key=lambda o: (not o.allowed, o.usable_kwh, o.code))

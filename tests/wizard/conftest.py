@@ -92,3 +92,17 @@ def text(response: Any) -> str:
 def _fresh_option_cache() -> None:
     """Each test sees the catalogue of its own database, not a cached answer from another."""
     options.clear_cache()
+
+
+@pytest.fixture
+def design_calls(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The requests the wizard hands to ``design()`` (cached ones are not handed again)."""
+    calls: list[Any] = []
+    real = options.design
+
+    def counted(request: Any, catalog: Any) -> Any:
+        calls.append(request)
+        return real(request, catalog)
+
+    monkeypatch.setattr(options, "design", counted)
+    return calls

@@ -7,6 +7,8 @@ import re
 import pytest
 from django.test import Client
 
+from keuzehulp.wizard import options
+
 from .conftest import SITE, htmx, text, url, walk
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +94,13 @@ def test_the_battery_step_cannot_be_skipped_to(client: Client) -> None:
     walk(client, until="omvormer")
     response = client.get(url("batterij"))
     assert response.status_code == 302 and response["Location"] == url("omvormer")
+
+
+def test_a_cold_page_shows_its_module_choices_without_designing_any_of_them(
+    client: Client, design_calls: list
+) -> None:
+    walk(client, until="batterij")
+    options.clear_cache()  # walk() filled it; the page below starts cold
+    design_calls.clear()
+    assert client.get(url("batterij")).status_code == 200
+    assert design_calls == []  # why a choice is refused comes with suggest, not from trials

@@ -6,8 +6,9 @@ import pytest
 from django.test import Client
 
 from keuzehulp.wizard import draft as drafts
+from keuzehulp.wizard import options
 
-from .conftest import CABLING, cable, text, url, walk
+from .conftest import BATTERY, CABLING, INVERTER, cable, text, url, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +89,19 @@ def test_a_backup_box_needs_the_backup_cable(client: Client) -> None:
     response = client.post(url("bekabeling"), {"max_voltage_drop_pct": "1", **cable("ac")})
     assert response.status_code == 200
     assert "Dit veld is verplicht." in text(response)
+
+
+def test_a_cold_post_designs_the_draft_and_tries_no_other_choice(
+    client: Client, design_calls: list
+) -> None:
+    walk(client, until="bekabeling")
+    options.clear_cache()  # walk() filled it; the post below starts cold
+    design_calls.clear()
+    response = client.post(url("bekabeling"), CABLING)
+    assert response.status_code == 302
+    # The draft as stored (are the earlier steps still valid?) and with the cables answered;
+    # it used to be 14: a trial design for every inverter and every module on top.
+    assert len(design_calls) <= 2
+    assert {(r.inverter, r.batteries[0].module, r.batteries[0].count) for r in design_calls} == {
+        (INVERTER["inverter"], BATTERY["module"], int(BATTERY["count"]))
+    }

@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 
 from keuzehulp.wizard import draft as drafts
+from keuzehulp.wizard import options
 
 from .conftest import SITE, htmx, text, url, walk
 
@@ -92,3 +93,13 @@ def test_a_live_change_without_a_new_target_leaves_the_cards_alone(client: Clien
 def test_the_step_cannot_be_opened_before_the_connection_is_answered(client: Client) -> None:
     response = client.get(url("omvormer"))
     assert response.status_code == 302 and response["Location"] == url("aansluiting")
+
+
+def test_a_cold_page_shows_its_inverter_cards_without_designing_any_of_them(
+    client: Client, design_calls: list
+) -> None:
+    walk(client, until="omvormer")
+    options.clear_cache()  # walk() filled it; the page below starts cold
+    design_calls.clear()
+    assert client.get(url("omvormer")).status_code == 200
+    assert design_calls == []  # why a choice is refused comes with suggest, not from trials
