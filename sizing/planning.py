@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sizing.findings import finding
+from sizing.formatting import number
 from sizing.schema import Finding, TraceStep
 
 Text = tuple[str, str]  # (Dutch, English)
@@ -20,23 +21,20 @@ Text = tuple[str, str]  # (Dutch, English)
 
 def nl(value: float, decimals: int = 2) -> str:
     """A number as a Dutch reader writes it: 14,49; whole numbers without decimals."""
-    return en(value, decimals).replace(".", ",")
+    return number(value, "nl", decimals)
 
 
 def en(value: float, decimals: int = 2) -> str:
-    text = f"{value:.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+    return number(value, "en", decimals)
 
 
 def kf(value: float) -> str:
     """A correction factor the way the tables print it: two decimals, Dutch comma."""
-    return f"{value:.2f}".replace(".", ",")
+    return number(value, "nl", 2, strip=False)
 
 
 def kf_en(value: float) -> str:
-    return f"{value:.2f}"
+    return number(value, "en", 2, strip=False)
 
 
 @dataclass(frozen=True, slots=True)

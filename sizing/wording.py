@@ -1,16 +1,11 @@
-"""Numbers and lists in the installer's language: 4,56 kWh in Dutch, 4.56 kWh in English."""
+"""Lists in the installer's language: "a, b of c" in Dutch, "a, b or c" in English.
+
+Numbers are written by :mod:`sizing.formatting`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-
-def number(value: float, lang: str, decimals: int = 2) -> str:
-    """4.56 -> '4,56' in Dutch, '4.56' in English; no trailing zeros (111.6, not 111.60)."""
-    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{value:.0f}"
-    if text in {"", "-0"}:
-        text = "0"
-    return text.replace(".", ",") if lang == "nl" else text
 
 
 def words(items: Sequence[object], lang: str, *, both: bool = False) -> str:

@@ -33,7 +33,8 @@ from functools import cache
 from typing import Any
 
 from sizing.schema import Severity
-from sizing.wording import counts, number, words
+from sizing.formatting import number
+from sizing.wording import counts, words
 
 Variants = Mapping[str, tuple[str, str]]  # variant name -> (Dutch, English) template
 Reference = str | Callable[[], str]

@@ -98,7 +98,8 @@ def test_an_s5_with_a_backup_box_sizes_the_grid_port_for_the_grid_input_power(ca
     breaker = next(b for b in catalog.breakers if b.article == grid.breaker.article)
     assert breaker.rating.m_as("A") == 50 and breaker.poles == "1P+N"
     step = next(s for s in grid.trace if s.key == "circuit.design_current")
-    assert "10000 W / (1 × 230 V)" in step.value
+    assert "10.000 W / (1 × 230 V)" in step.value
+    assert "10,000 W / (1 × 230 V)" in step.value_en
 
 
 def test_the_backup_port_is_protected_by_the_vekto_c25_100_ma_device(catalog):

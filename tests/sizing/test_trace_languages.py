@@ -12,6 +12,7 @@ import pytest
 
 import sizing
 from sizing.cable import size_cable
+from sizing.formatting import parse
 from sizing.schema import CableRequest, Design, TraceStep
 
 from .engine_helpers import BAT93, S5, T10, T20, run
@@ -27,9 +28,12 @@ DUTCH_WORDS = {
 }  # fmt: skip
 SIZING = Path(sizing.__file__).parent
 DECIMAL_COMMA = re.compile(r"\d,\d")
-DECIMAL_POINT = re.compile(r"\d\.\d")
-DECIMAL_NL = re.compile(r"\d+,\d+")
-DECIMAL_EN = re.compile(r"\d+\.\d+")
+# A mark followed by exactly three digits groups thousands (10.000 W, 10,000 W); any other
+# digit after a mark is a decimal.
+DECIMAL_COMMA_EN = re.compile(r"\d,(?!\d{3}(?!\d))\d")
+DECIMAL_POINT_NL = re.compile(r"\d\.(?!\d{3}(?!\d))\d")
+FIGURE_NL = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+")
+FIGURE_EN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+")
 
 EXISTING_BOARD = {"mode": "existing", "rcds": [{"groups": 3}, {"groups": 4}], "free_modules": 6}
 HOT_LOFT = {"length_m": 40, "method": "B1", "insulation": "PVC", "ambient_c": 45}
@@ -145,11 +149,11 @@ def test_no_english_step_contains_dutch_words(steps):
 def test_english_values_write_a_decimal_point_where_dutch_writes_a_comma(steps):
     decimals = 0
     for step in steps:
-        assert not DECIMAL_COMMA.search(step.value_en), step.value_en
-        assert not DECIMAL_COMMA.search(step.step_en), step.step_en
-        assert not DECIMAL_POINT.search(step.value), step.value
-        dutch = sorted(n.replace(",", ".") for n in DECIMAL_NL.findall(step.value))
-        assert dutch == sorted(DECIMAL_EN.findall(step.value_en)), step
+        assert not DECIMAL_COMMA_EN.search(step.value_en), step.value_en
+        assert not DECIMAL_COMMA_EN.search(step.step_en), step.step_en
+        assert not DECIMAL_POINT_NL.search(step.value), step.value
+        dutch = sorted(parse(n, "nl") for n in FIGURE_NL.findall(step.value))
+        assert dutch == sorted(parse(n, "en") for n in FIGURE_EN.findall(step.value_en)), step
         decimals += bool(DECIMAL_COMMA.search(step.value))
     assert decimals > 20  # the comparison saw real decimals, not only whole numbers
 
