@@ -1,5 +1,7 @@
 """How the documents write the engine's values: Dutch numbers in Dutch, one way per device.
 
+Figures are written by sizing.formatting, the same module the pages use.
+
 Pure functions (no Django), shared by the diagram, the dossier and the order
 list, so a cable reads the same in the SVG, the PDF tables and the tests. They
 only format what the Design holds; nothing here computes an electrical value.
@@ -9,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
+from sizing import formatting
+from sizing.formatting import number, to_decimal
 from sizing.schema import BoardRcd, BreakerSpec, CableSpec, Circuit, RcdSpec, TraceStep
-from sizing.wording import number
 
 POLES = {1: "1P", 2: "1P+N", 3: "3P", 4: "3P+N"}
 RCD_POLES = {2: "2P", 4: "4P"}
@@ -23,35 +26,29 @@ def num(value: float | Decimal | None, lang: str, decimals: int = 2) -> str:
     """4,56 in Dutch, 4.56 in English; no trailing zeros; an em dash for no value."""
     if value is None:
         return "—"
-    return number(float(value), lang, decimals)
+    return number(value, lang, decimals)
 
 
-def money(value: Decimal | float | None, lang: str, symbol: bool = True) -> str:
-    """€ 1.480,00 in Dutch, € 1,480.00 in English."""
+def money(value: Decimal | float | None, lang: str) -> str:
+    """'€ 1.480,00' in Dutch, '€ 1,480.00' in English, as on the pages; an em dash for none."""
     if value is None:
         return "—"
-    amount = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    text = f"{amount:,.2f}"
-    if lang == "nl":
-        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
-    return f"€ {text}" if symbol else text
+    return formatting.money(value, lang)
 
 
 def plain_decimal(value: Decimal | float, lang: str, places: int | None = None) -> str:
-    """A number without thousands separators (for spreadsheets): 2950,00 / 2950.00; 12."""
-    amount = Decimal(str(value))
-    if places is not None:
-        amount = amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-        text = f"{amount:.{places}f}"
-    else:
-        text = format(amount.normalize(), "f")
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "nl" else text
+    """A number without thousands separators (for spreadsheets): 2950,00 / 2950.00; 12.
+
+    Without ``places`` every decimal the value has is kept: an order quantity is exact.
+    """
+    exponent = to_decimal(value).as_tuple().exponent  # a finite value: an int
+    decimals = places if places is not None else max(0, -int(exponent))
+    return number(value, lang, decimals, strip=places is None, grouped=False)
 
 
 def quantity(value: Decimal | float, lang: str) -> str:
-    return plain_decimal(value, lang)
+    """An order quantity as the page writes it: 12, 2,5, 1.200."""
+    return num(value, lang)
 
 
 def breaker_label(breaker: BreakerSpec | None, lang: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from keuzehulp.templatetags.keuzehulp_format import format_money, format_number, language
+from keuzehulp.wording import language, money, number
 from sizing.schema import Design
 
 
@@ -125,8 +125,8 @@ def differences(config: Any, design: Design) -> list[str]:
                 _("Prijs van %(item)s was %(old)s, nu %(new)s.")
                 % {
                     "item": name(line),
-                    "old": format_money(before["unit_price_eur"]),
-                    "new": format_money(line["unit_price_eur"]),
+                    "old": money(before["unit_price_eur"]),
+                    "new": money(line["unit_price_eur"]),
                 }
             )
         if Decimal(before["quantity"]) != Decimal(line["quantity"]):
@@ -134,8 +134,8 @@ def differences(config: Any, design: Design) -> list[str]:
                 _("Aantal van %(item)s was %(old)s, nu %(new)s.")
                 % {
                     "item": name(line),
-                    "old": format_number(before["quantity"]),
-                    "new": format_number(line["quantity"]),
+                    "old": number(before["quantity"]),
+                    "new": number(line["quantity"]),
                 }
             )
     for article, line in old_lines.items():
@@ -146,8 +146,8 @@ def differences(config: Any, design: Design) -> list[str]:
         texts.append(
             _("Totaal incl. btw was %(old)s, nu %(new)s.")
             % {
-                "old": format_money(old_totals.get("incl_vat_eur")),
-                "new": format_money(new_totals.get("incl_vat_eur")),
+                "old": money(old_totals.get("incl_vat_eur")),
+                "new": money(new_totals.get("incl_vat_eur")),
             }
         )
     old_codes = {f["code"]: f for f in old.get("findings", [])}

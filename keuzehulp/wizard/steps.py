@@ -18,10 +18,10 @@ from django import forms
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from keuzehulp.templatetags.keuzehulp_format import counts_text, finding_text
 from keuzehulp.wizard import forms as wf
 from keuzehulp.wizard import options
 from keuzehulp.wizard.draft import Draft
+from keuzehulp.wording import counts_text, finding_text
 from sizing.domain import Catalog
 from sizing.schema import Design, DesignRequest, Finding, Severity, Site
 

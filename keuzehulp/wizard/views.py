@@ -24,13 +24,13 @@ from pydantic import ValidationError
 
 from catalog.services import load_catalog
 from keuzehulp.models import Configuration
-from keuzehulp.templatetags.keuzehulp_format import finding_text, format_money, language
 from keuzehulp.wizard import draft as drafts
 from keuzehulp.wizard import options
 from keuzehulp.wizard.draft import Draft
 from keuzehulp.wizard.partials import page_or_partial
 from keuzehulp.wizard.snapshot import differences, snapshot
 from keuzehulp.wizard.steps import BY_SLUG, STEPS, Step, Wizard, index_of, later_steps
+from keuzehulp.wording import finding_text, language, money
 from sizing.schema import DesignRequest, Severity
 from sizing.text import LENIENT
 
@@ -241,8 +241,8 @@ def _changes(before: Wizard, after: Wizard, current: Step) -> list[str]:
             texts.append(
                 _("Totaal excl. btw was %(old)s, nu %(new)s.")
                 % {
-                    "old": format_money(a.totals.excl_vat_eur),
-                    "new": format_money(b.totals.excl_vat_eur),
+                    "old": money(a.totals.excl_vat_eur),
+                    "new": money(b.totals.excl_vat_eur),
                 }
             )
         seen = {f.code for f in a.findings}

@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sizing.schema import Severity
 from sizing.formatting import number
+from sizing.schema import Severity
 from sizing.wording import counts, words
 
 Variants = Mapping[str, tuple[str, str]]  # variant name -> (Dutch, English) template

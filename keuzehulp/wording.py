@@ -1,0 +1,60 @@
+"""The engine's figures and texts in the reader's language: the active one unless told.
+
+The rules for writing a number live in :mod:`sizing.formatting`; this module only
+adds Django's active language, and writes nothing for an empty value, so a page
+shows a blank cell rather than an error. Views, the wizard's steps, snapshots and
+the template filters all write through here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.utils.translation import get_language
+
+from sizing import formatting
+from sizing.formatting import Language
+from sizing.wording import counts
+
+
+def language(lang: str | None = None) -> Language:
+    """'nl' or 'en': ``lang`` if given, else the request's active language."""
+    return formatting.language(lang or get_language())
+
+
+def number(value: Any, decimals: int = 2, *, strip: bool = True, lang: str | None = None) -> str:
+    """1480 -> '1.480' (nl) / '1,480' (en); '' for no value or one that is not a number."""
+    if value is None or value == "":
+        return ""
+    try:
+        return formatting.number(value, language(lang), decimals, strip=strip)
+    except ValueError:
+        return ""
+
+
+def money(value: Any, lang: str | None = None) -> str:
+    """'€ 1.480,50' in the active language; '' for no value."""
+    text = number(value, 2, strip=False, lang=lang)
+    return f"{formatting.EURO}{formatting.NBSP}{text}" if text else ""
+
+
+def quantity(value: Any, unit: str, decimals: int = 2, lang: str | None = None) -> str:
+    """'4,56 kWh' in the active language; '' for no value."""
+    text = number(value, decimals, lang=lang)
+    return f"{text}{formatting.NBSP}{unit}" if text else ""
+
+
+def finding_text(finding: Any, lang: str | None = None) -> str:
+    return str(finding.text(language(lang)))
+
+
+def counts_text(values: Sequence[int], lang: str | None = None) -> str:
+    """Allowed counts as the brochure prints them: '1–6, 8, 10 of 12'."""
+    return counts(list(values), language(lang))
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of an engine message, for a one-line reason."""
+    head, sep, _rest = str(text).partition(". ")
+    return head + "." if sep else str(text)
