@@ -30,8 +30,8 @@ def test_the_home_page_lists_ten_inverters_and_three_modules_in_dutch(client: Cl
 
 def test_the_home_page_shows_key_figures_in_dutch_notation(client: Client) -> None:
     html = client.get(reverse("home")).content.decode()
-    assert "3,68 kW" in html  # S3.6
-    assert "4,56 kWh" in html  # BAT-4.5S
+    assert "3,68\u00a0kW" in html  # S3.6
+    assert "4,56\u00a0kWh" in html  # BAT-4.5S
 
 
 def test_switching_to_english_translates_the_home_page(client: Client) -> None:
@@ -42,7 +42,7 @@ def test_switching_to_english_translates_the_home_page(client: Client) -> None:
     assert '<html lang="en">' in html
     assert "Inverters" in html and "Battery modules" in html
     assert "indoor only" in html
-    assert "4.56 kWh" in html
+    assert "4.56\u00a0kWh" in html
     rows = row_headers(html)
     assert len(rows) == 13
 

@@ -26,7 +26,7 @@ def test_sales_staff_log_in_and_see_prices_in_dutch_notation(client: Client) -> 
     assert response.status_code == 200
     assert "Prijslijst" in html
     assert "242247" in html  # BAT-3.8S
-    assert "€&nbsp;1.480,00" in html
+    assert "€\u00a01.480,00" in html
     assert "105131" in html
 
 
