@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from django.utils import translation
 
-from keuzehulp.templatetags.keuzehulp_format import first_sentence, kwh, money, num, pct
+from keuzehulp.templatetags.keuzehulp_format import kwh, money, num, pct
+from keuzehulp.wording import first_sentence
 
 
 def test_dutch_numbers_use_a_decimal_comma_and_a_thousands_point() -> None:
