@@ -23,7 +23,7 @@ The rules, one per language:
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Literal
 
@@ -84,8 +84,11 @@ def _number(value: Amount, lang: str | None, decimals: int, strip: bool, grouped
     spec = f"{',' if grouped else ''}.{decimals}f"
     text = _float_text(value, decimals, spec)
     if text is None:
+        exact = to_decimal(value)
+        # Enough precision for every digit, so a large figure is written, not refused.
+        context = Context(prec=max(28, exact.adjusted() + decimals + 2))
         step = Decimal(1).scaleb(-decimals)
-        text = format(to_decimal(value).quantize(step, rounding=ROUND_HALF_UP), spec)
+        text = format(exact.quantize(step, rounding=ROUND_HALF_UP, context=context), spec)
     if strip and "." in text:
         text = text.rstrip("0").rstrip(".")
     if text[0] == "-" and not text.strip("-0.,"):

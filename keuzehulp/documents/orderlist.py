@@ -14,6 +14,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from keuzehulp.documents.labels import plain_decimal
+from sizing.formatting import pick
 from sizing.schema import BomLine
 
 BOM = "\ufeff"
@@ -40,9 +41,7 @@ def order_list_csv(
         [_("Artikelnummer"), _("Omschrijving"), _("Aantal"), _("Eenheid"), _("Stukprijs excl. btw")]
     )
     for line in bom:
-        description = (
-            line.description_en if lang == "en" and line.description_en else (line.description)
-        )
+        description = pick(lang, line.description, line.description_en or line.description)
         writer.writerow(
             [
                 _safe(line.article),

@@ -23,7 +23,7 @@ from keuzehulp.wording import (
     quantity,
 )
 from keuzehulp.wording import money as money_text
-from sizing.formatting import NBSP
+from sizing.formatting import NBSP, pick
 
 register = template.Library()
 
@@ -98,14 +98,12 @@ def lname(obj: Any) -> str:
 
 @register.filter
 def purpose(circuit: Any) -> str:
-    return str(circuit.purpose_en if language() == "en" else circuit.purpose_nl)
+    return pick(language(), circuit.purpose_nl, circuit.purpose_en)
 
 
 @register.filter
 def bom_description(line: Any) -> str:
-    return str(
-        line.description_en if language() == "en" and line.description_en else line.description
-    )
+    return pick(language(), line.description, line.description_en or line.description)
 
 
 @register.filter

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sizing.formatting import number
+from sizing.formatting import number, pick
 from sizing.schema import Severity
 from sizing.wording import counts, words
 
@@ -62,7 +62,7 @@ def _writer(spec: str) -> Callable[[Any, str], str]:
     """The function that writes a value for ``spec`` in a language; ValueError if unknown."""
     if spec == "":
         return lambda value, lang: (
-            (value.en if lang == "en" else value.nl) if isinstance(value, Phrase) else str(value)
+            pick(lang, value.nl, value.en) if isinstance(value, Phrase) else str(value)
         )
     if spec == "list":
         return lambda value, lang: ", ".join(str(v) for v in value)

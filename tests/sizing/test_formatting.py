@@ -72,3 +72,7 @@ def test_english_variants_of_the_language_code_pick_english():
 def test_text_that_is_not_a_figure_is_refused(text):
     with pytest.raises(ValueError):
         parse(text, "nl")
+
+
+def test_a_figure_longer_than_decimal_precision_is_written_in_full():
+    assert money(Decimal("1E+30"), "nl") == f"€{NBSP}1{'.000' * 10},00"
