@@ -7,7 +7,8 @@ HOST ?= 127.0.0.1:8000
 # Debian packages: WeasyPrint's Pango and fonts; Chromium for the browser tests.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils
 # Settings refuse to start without SECRET_KEY unless DEBUG is on; commands that run with DEBUG
-# off on this machine (check, bench, fixtures) get a throwaway key unless one is set.
+# off on this machine (check, fixtures) get a throwaway key unless one is set; pytest (tests,
+# bench) gets its own from pyproject.toml.
 LOCAL_KEY := SECRET_KEY="$${SECRET_KEY:-django-insecure-local-commands-only}"
 APT := $(shell [ "$$(id -u)" = 0 ] && echo apt-get || echo sudo apt-get)
 
@@ -19,7 +20,8 @@ help:
 	@echo "make lint       ruff check + format check + mypy"
 	@echo "make fixtures   (re)load the brochure catalogue, resetting edits of those rows"
 	@echo "make superuser  create an admin user"
-	@echo "make bench      print benchmark figures (median and p95)"
+	@echo "make bench      time the benchmarks: median, p95, ratio to a baseline, budgets"
+	@echo "                (BENCH_ARGS=--check fails when over budget; BENCH_ARGS='-k design')"
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -69,10 +71,13 @@ superuser: install
 	$(LOCAL_KEY) $(BIN)/python manage.py migrate --noinput
 	$(LOCAL_KEY) $(BIN)/python manage.py createsuperuser
 
+# pytest-benchmark times benchmarks/ in a test database holding the catalogue; keuzehulp/bench.py
+# adds the p95, the ratio to a baseline workload and the budgets (--check).
+BENCH_ARGS ?=
 bench: install
-	$(LOCAL_KEY) $(BIN)/python manage.py migrate --noinput -v0
-	$(LOCAL_KEY) $(BIN)/python manage.py seed_catalog
-	$(LOCAL_KEY) $(BIN)/python manage.py bench
+	$(BIN)/pytest benchmarks -p no:randomly --benchmark-enable --benchmark-only \
+		--benchmark-warmup=on --benchmark-warmup-iterations=20 --benchmark-sort=name \
+		--benchmark-columns=min,mean,stddev,max,iqr,outliers $(BENCH_ARGS)
 
 messages: install
 	$(LOCAL_KEY) $(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=staticfiles

@@ -1,211 +1,174 @@
-"""Named benchmarks for ``python manage.py bench`` (``make bench``).
+"""pytest plugin behind ``make bench``: budgets, p95 and a same-run baseline for pytest-benchmark.
 
-A benchmark is a *prepare* function registered under a name: it loads what it
-needs (the live catalogue, a request) once and returns the zero-argument
-callable that is timed. Other parts of the project register theirs in a
-``benchmarks`` module of their app (``keuzehulp/wizard/benchmarks.py``…),
-found by :func:`autodiscover`, or by calling :func:`register` anywhere that is
-imported at start-up.
+pytest-benchmark times the benchmarks in ``benchmarks/`` (calibration, rounds, warm-up, its
+table, ``--benchmark-json``). This adds what it has no notion of:
+
+- a budget per benchmark, ``@pytest.mark.budget(2.0)`` in milliseconds on the median, or
+  ``budget(50.0, on="p95")`` where an occasional slow response is what a user would notice;
+  ``--check`` fails the run when a benchmark is over its budget;
+- the 95th percentile of the rounds;
+- each median as a multiple of a fixed pure-Python workload timed in the same run: on a busy
+  machine the milliseconds grow and the ratio stays, so a slow change can be told from a slow
+  machine.
+
+Loaded for every pytest run (``-p keuzehulp.bench`` in pyproject.toml). In ``make test`` the
+benchmarks run once each as plain tests (``--benchmark-disable``) and nothing is timed.
 """
 
 from __future__ import annotations
 
-import math
 import statistics
-import time
-from collections.abc import Callable
+import timeit
+from collections.abc import Generator
 from dataclasses import dataclass
 from typing import Any
 
-Prepare = Callable[[], Callable[[], Any]]
+import pytest
 
-
-@dataclass(frozen=True)
-class Benchmark:
-    name: str
-    prepare: Prepare
-    runs: int = 1000
-    budget_ms: float | None = None  # None = no budget
-    budget_on: str = "median"  # which figure must stay under the budget: "median" or "p95"
-    description: str = ""
+BUDGET_ON = ("median", "p95")
+BASELINE_WORKLOAD = "formatting and sorting 5000 numbers"
 
 
 @dataclass(frozen=True)
 class Result:
     name: str
-    runs: int
+    rounds: int
     median_ms: float
     p95_ms: float
-    min_ms: float
-    max_ms: float
+    baseline_ratio: float
     budget_ms: float | None
-    budget_on: str = "median"
+    budget_on: str
 
     @property
     def over_budget(self) -> bool:
+        if self.budget_ms is None:
+            return False
         figure = self.p95_ms if self.budget_on == "p95" else self.median_ms
-        return self.budget_ms is not None and figure > self.budget_ms
+        return figure > self.budget_ms
 
 
-REGISTRY: dict[str, Benchmark] = {}
+RESULTS = pytest.StashKey[list[Result]]()
+BASELINE_MS = pytest.StashKey[float]()
 
 
-def register(
-    name: str,
-    *,
-    runs: int = 1000,
-    budget_ms: float | None = None,
-    budget_on: str = "median",
-    description: str = "",
-) -> Callable[[Prepare], Prepare]:
-    """Decorator: register ``prepare`` as the benchmark ``name``."""
+def p95(timings: list[float]) -> float:
+    """The 95th percentile; the inclusive method never reaches beyond the slowest round."""
+    if len(timings) < 2:
+        return timings[0]
+    return statistics.quantiles(timings, n=20, method="inclusive")[-1]
 
-    def decorate(prepare: Prepare) -> Prepare:
-        doc = (prepare.__doc__ or "").strip()
-        REGISTRY[name] = Benchmark(
-            name=name,
-            prepare=prepare,
-            runs=runs,
-            budget_ms=budget_ms,
-            budget_on=budget_on,
-            description=description or (doc.splitlines()[0] if doc else ""),
+
+def reference_workload() -> list[str]:
+    """Interpreter work of the engine's kind (a loop, string formatting, a sort); no I/O."""
+    return sorted(f"{(i * 7919) % 10007:05d}" for i in range(5000))
+
+
+def baseline_ms(repeat: int = 200) -> float:
+    return statistics.median(timeit.Timer(reference_workload).repeat(repeat, number=1)) * 1000
+
+
+def budget_of(item: pytest.Item) -> tuple[float | None, str]:
+    marker = item.get_closest_marker("budget")
+    if marker is None:
+        return None, "median"
+    ms = marker.args[0] if marker.args else marker.kwargs.get("ms")
+    on = marker.kwargs.get("on", "median")
+    if not isinstance(ms, int | float) or ms <= 0 or on not in BUDGET_ON:
+        raise ValueError(f"budget needs milliseconds > 0 and on= one of {BUDGET_ON}: {marker}")
+    return float(ms), on
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.getgroup("benchmark").addoption(
+        "--check",
+        action="store_true",
+        help="fail the run when a benchmark is over its budget (@pytest.mark.budget)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "budget(ms, on='median'): the most a benchmark may take; --check fails the run above it",
+    )
+    config.stash[RESULTS] = []
+    disabled = config.getoption("benchmark_disable") and not config.getoption("benchmark_enable")
+    if config.getoption("check") and disabled:
+        raise pytest.UsageError("--check needs timed benchmarks: add --benchmark-enable")
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    budget_of(item)  # a malformed budget fails before the benchmark spends its time
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None]:
+    report = yield
+    if call.when == "call" and call.excinfo is None:
+        _record(item)
+    return report
+
+
+def _record(item: pytest.Item) -> None:
+    fixture = getattr(item, "funcargs", {}).get("benchmark")
+    metadata = getattr(fixture, "stats", None)
+    if fixture is None or not metadata:  # not a benchmark, or disabled: nothing was timed
+        return
+    config = item.config
+    if BASELINE_MS not in config.stash:
+        config.stash[BASELINE_MS] = baseline_ms()
+    budget_ms, budget_on = budget_of(item)
+    stats = metadata.stats
+    result = Result(
+        name=item.name,
+        rounds=len(stats.data),
+        median_ms=stats.median * 1000,
+        p95_ms=p95(stats.data) * 1000,
+        baseline_ratio=stats.median * 1000 / config.stash[BASELINE_MS],
+        budget_ms=budget_ms,
+        budget_on=budget_on,
+    )
+    fixture.extra_info.update(  # lands in --benchmark-json beside the library's figures
+        p95_ms=result.p95_ms,
+        baseline_ratio=result.baseline_ratio,
+        budget_ms=budget_ms,
+        budget_on=budget_on,
+        over_budget=result.over_budget,
+    )
+    config.stash[RESULTS].append(result)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    config = session.config
+    if config.getoption("check") and any(r.over_budget for r in config.stash[RESULTS]):
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    results = config.stash[RESULTS]
+    if not results:
+        return
+    write = terminalreporter.write_line
+    terminalreporter.section("benchmark budgets")
+    write(
+        f"baseline: {BASELINE_WORKLOAD}, median {config.stash[BASELINE_MS]:.3f} ms "
+        "(× baseline = median / baseline median, measured in this run)"
+    )
+    width = max(len(r.name) for r in results) + 2
+    write(
+        f"{'benchmark':<{width}}{'rounds':>7}{'median ms':>12}{'p95 ms':>12}"
+        f"{'× baseline':>12}{'budget ms':>14}"
+    )
+    for r in sorted(results, key=lambda r: r.name):
+        budget = f"{'-':>14}"
+        if r.budget_ms is not None:
+            budget = f"{r.budget_ms:>9.2f} {'p95' if r.budget_on == 'p95' else 'med':>4}"
+        verdict = "  OVER BUDGET" if r.over_budget else ("  ok" if r.budget_ms else "")
+        write(
+            f"{r.name:<{width}}{r.rounds:>7}{r.median_ms:>12.3f}{r.p95_ms:>12.3f}"
+            f"{r.baseline_ratio:>12.2f}{budget}{verdict}",
+            red=r.over_budget,
         )
-        return prepare
-
-    return decorate
-
-
-def percentile(ordered: list[float], fraction: float) -> float:
-    """Nearest-rank percentile of an already sorted list (p95 of 20 runs is the 19th)."""
-    rank = max(math.ceil(fraction * len(ordered)), 1)
-    return ordered[rank - 1]
-
-
-def measure(benchmark: Benchmark, runs: int | None = None, warmup: int | None = None) -> Result:
-    """Time ``runs`` calls after a warm-up (caches filled, code paths hot) and summarise."""
-    call = benchmark.prepare()
-    runs = max(runs or benchmark.runs, 1)
-    for _ in range(warmup if warmup is not None else min(max(runs // 10, 1), 50)):
-        call()
-    timings: list[float] = []
-    clock = time.perf_counter_ns
-    for _ in range(runs):
-        start = clock()
-        call()
-        timings.append((clock() - start) / 1e6)
-    timings.sort()
-    return Result(
-        name=benchmark.name,
-        runs=runs,
-        median_ms=statistics.median(timings),
-        p95_ms=percentile(timings, 0.95),
-        min_ms=timings[0],
-        max_ms=timings[-1],
-        budget_ms=benchmark.budget_ms,
-        budget_on=benchmark.budget_on,
-    )
-
-
-def autodiscover() -> None:
-    """Import every installed app's ``benchmarks`` module, so their benchmarks register."""
-    from django.utils.module_loading import autodiscover_modules
-
-    autodiscover_modules("benchmarks")
-
-
-# --------------------------------------------------------------------------- engine benchmarks
-
-
-def _live_catalog() -> Any:
-    from catalog.services import load_catalog
-
-    return load_catalog()
-
-
-TYPICAL_REQUEST = {
-    "connection": {"phases": 3, "main_fuse_a": 25, "earthing": "TN-C-S"},
-    "inverter": "SMILE-G3-T10",
-    "batteries": [{"module": "SMILE-G3-BAT-9.3S", "count": 8}],
-    "backup": "backup_box",
-    "shutdown_kit": True,
-    "location": "indoor",
-    "existing_pv": {"power_kw": 4.0, "phase": "3P"},
-    "ac_cable": {"length_m": 12, "method": "B1", "insulation": "PVC", "ambient_c": 30},
-    "board": {"mode": "new", "household_circuits": 8},
-}
-
-
-@register("design", runs=2000, budget_ms=2.0)
-def _design() -> Callable[[], Any]:
-    """design(): a typical valid T10 system with backup box, kit, cable and new board."""
-    from sizing.engine import design
-    from sizing.schema import DesignRequest
-
-    catalog = _live_catalog()
-    request = DesignRequest.model_validate(TYPICAL_REQUEST)
-    return lambda: design(request, catalog)
-
-
-@register("design_rejected", runs=2000, budget_ms=2.0)
-def _design_rejected() -> Callable[[], Any]:
-    """design(): a configuration with several errors (7 modules, IP21 outdoors, wrong phases)."""
-    from sizing.engine import design
-    from sizing.schema import DesignRequest
-
-    catalog = _live_catalog()
-    request = DesignRequest.model_validate(
-        {
-            "connection": {"phases": 1, "main_fuse_a": 35},
-            "inverter": "SMILE-G3-T10",
-            "batteries": [{"module": "SMILE-G3-BAT-3.8S", "count": 7}],
-            "location": "outdoor",
-            "min_ambient_c": -15,
-        }
-    )
-    return lambda: design(request, catalog)
-
-
-def _suggest_for(site_data: dict[str, Any]) -> Callable[[], Any]:
-    from sizing.engine import suggest
-    from sizing.schema import Site
-
-    catalog = _live_catalog()
-    site = Site.model_validate(site_data)
-    return lambda: suggest(site, catalog)
-
-
-@register("suggest", runs=300, budget_ms=50.0)
-def _suggest_three_phase() -> Callable[[], Any]:
-    """suggest(): 3×25 A, indoors, 20 kWh target; the site with the most valid choices."""
-    return _suggest_for({"connection": {"phases": 3, "main_fuse_a": 25}, "target_usable_kwh": 20})
-
-
-@register("suggest_single_phase", runs=300, budget_ms=50.0)
-def _suggest_single_phase() -> Callable[[], Any]:
-    """suggest(): 1×35 A outdoors at -15 °C with 3 kW existing PV, 10 kW target power."""
-    return _suggest_for(
-        {
-            "connection": {"phases": 1, "main_fuse_a": 35},
-            "location": "outdoor",
-            "min_ambient_c": -15,
-            "existing_pv": {"power_kw": 3, "phase": "L1"},
-            "target_power_kw": 10,
-        }
-    )
-
-
-@register("size_cable", runs=2000, budget_ms=0.5)
-def _size_cable() -> Callable[[], Any]:
-    """size_cable(): the T10's 14.5 A three-phase AC cable, 25 m in conduit (B1, PVC)."""
-    from sizing.cable import size_cable
-    from sizing.schema import CableRequest
-
-    request = CableRequest(current_a=14.5, phases=3, length_m=25, method="B1")
-    return lambda: size_cable(request)
-
-
-# --------------------------------------------------------------------------- wizard benchmarks
-# keuzehulp.wizard is a package of the keuzehulp app, not an app of its own, so autodiscover()
-# does not find its benchmarks module; importing it here registers them (documents: the same).
-from keuzehulp.documents import benchmarks as _document_benchmarks  # noqa: E402, F401
-from keuzehulp.wizard import benchmarks as _wizard_benchmarks  # noqa: E402, F401
+    slow = [r.name for r in results if r.over_budget]
+    if slow:
+        write(f"over budget: {', '.join(slow)}", red=True)

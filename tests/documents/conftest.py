@@ -7,9 +7,21 @@ from typing import Any
 import pytest
 from django.core.cache import cache
 
-from keuzehulp.documents.benchmarks import LARGEST_REQUEST
-
-THREE_PHASE_NEW = LARGEST_REQUEST
+# The largest configuration the brochure allows: T20, 12 modules in two clusters, BackupBox with
+# the afschakelset, a new board with 12 groups (the most circuits, trace steps and BoM lines).
+THREE_PHASE_NEW: dict[str, Any] = {
+    "connection": {"phases": 3, "main_fuse_a": 35, "earthing": "TN-C-S"},
+    "inverter": "SMILE-G3-T20",
+    "batteries": [{"module": "SMILE-G3-BAT-9.3S", "count": 12}],
+    "backup": "backup_box",
+    "shutdown_kit": True,
+    "location": "indoor",
+    "existing_pv": {"power_kw": 6.0, "phase": "3P"},
+    "ac_cable": {"length_m": 15, "method": "B1", "insulation": "PVC", "ambient_c": 30},
+    "backup_cable": {"length_m": 5, "method": "B1"},
+    "board": {"mode": "new", "household_circuits": 12},
+    "project_reference": "Benchmark T20 12 modules",
+}
 
 SINGLE_PHASE_EXISTING: dict[str, Any] = {
     "connection": {"phases": 1, "main_fuse_a": 40, "earthing": "TT"},

@@ -1,0 +1,1 @@
+"""Benchmarks for ``make bench`` (pytest-benchmark); ``make test`` runs each once, untimed."""

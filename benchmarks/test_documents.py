@@ -1,0 +1,74 @@
+"""Document benchmarks: the dossier PDF fresh and from the cache, and the single-line diagram.
+
+The largest configuration the brochure allows: a T20 with 12 × BAT-9.3S in two clusters, a
+BackupBox with the afschakelset, and a new board with 12 household groups (the most circuits,
+trace steps, BoM lines and diagram elements).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from pytest_benchmark.fixture import BenchmarkFixture
+
+from keuzehulp.documents.render import render_dossier
+from keuzehulp.models import Configuration
+from sizing.domain import Catalog
+from sizing.engine import design
+from sizing.schema import DesignRequest
+
+LARGEST_REQUEST: dict[str, Any] = {
+    "connection": {"phases": 3, "main_fuse_a": 35, "earthing": "TN-C-S"},
+    "inverter": "SMILE-G3-T20",
+    "batteries": [{"module": "SMILE-G3-BAT-9.3S", "count": 12}],
+    "backup": "backup_box",
+    "shutdown_kit": True,
+    "location": "indoor",
+    "existing_pv": {"power_kw": 6.0, "phase": "3P"},
+    "ac_cable": {"length_m": 15, "method": "B1", "insulation": "PVC", "ambient_c": 30},
+    "backup_cable": {"length_m": 5, "method": "B1"},
+    "board": {"mode": "new", "household_circuits": 12},
+    "project_reference": "Benchmark T20 12 modules",
+}
+
+
+@pytest.mark.budget(1500.0)
+def test_dossier_pdf_design_and_render(benchmark: BenchmarkFixture, catalog: Catalog) -> None:
+    request = DesignRequest.model_validate(LARGEST_REQUEST)
+
+    def dossier() -> bytes:
+        return render_dossier(design(request, catalog), "pdf", lang="nl")
+
+    assert benchmark(dossier).startswith(b"%PDF")
+
+
+@pytest.mark.budget(50.0)
+def test_single_line_diagram_design_and_drawing(
+    benchmark: BenchmarkFixture, catalog: Catalog
+) -> None:
+    request = DesignRequest.model_validate(LARGEST_REQUEST)
+
+    def diagram() -> bytes:
+        return render_dossier(design(request, catalog), "svg", lang="nl")
+
+    assert benchmark(diagram).startswith(b"<svg")
+
+
+@pytest.mark.django_db
+@pytest.mark.budget(25.0)
+def test_dossier_pdf_download_from_the_cache(benchmark: BenchmarkFixture, client: Client) -> None:
+    """A repeated download of an unchanged saved configuration: the whole stack, no rendering."""
+    cache.clear()
+    saved = Configuration.objects.create(
+        project_reference=LARGEST_REQUEST["project_reference"],
+        request=DesignRequest.model_validate(LARGEST_REQUEST).model_dump(mode="json"),
+        engine_version="0",
+        catalog_version="0",
+    )
+    url = f"/configuratie/{saved.pk}/dossier.pdf"
+    assert client.get(url)["X-Document-Cache"] == "miss"
+    response = benchmark(client.get, url)
+    assert response["X-Document-Cache"] == "hit"

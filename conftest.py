@@ -1,0 +1,37 @@
+"""Setup shared by the tests and the benchmarks: a test database holding the brochure catalogue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+    """Every test database starts with the brochure catalogue, as after `make run`."""
+    with django_db_blocker.unblock():
+        call_command("seed_catalog", "--force", verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def catalog(django_db_setup: Any, django_db_blocker: Any) -> Any:
+    """The live catalogue (sizing.domain.Catalog) built with to_domain() from the fixtures."""
+    from catalog.services import load_catalog
+
+    with django_db_blocker.unblock():
+        return load_catalog()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that uses the catalogue needs the test database, even if it never queries it.
+
+    pytest-django creates the test database only when some collected test is marked django_db.
+    A file of engine tests run on its own has none, so ``catalog`` would read (and seed) the
+    database in the settings, the developer's own, instead of a test database.
+    """
+    for item in items:
+        uses_catalog = "catalog" in getattr(item, "fixturenames", ())
+        if uses_catalog and item.get_closest_marker("django_db") is None:
+            item.add_marker(pytest.mark.django_db)
