@@ -76,6 +76,8 @@ def test_suggest(benchmark: BenchmarkFixture, catalog: Catalog, site: str) -> No
 CABLES = {
     # The T10's AC cable, 25 m in conduit (B1, PVC).
     "t10_ac_25m": CableRequest(current_a=14.5, phases=3, length_m=25, method="B1"),
+    # Derated twice (45 °C, three circuits grouped) and long enough for the voltage drop to decide.
+    "derated_40m": CableRequest(current_a=21.7, length_m=40, ambient_c=45, grouped_circuits=3),
 }
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import time
 import uuid
 import xml.etree.ElementTree as ET
 
@@ -67,13 +66,10 @@ def test_a_repeated_download_is_served_from_the_cache(client):
     config = saved()
     url = reverse("documents:configuration_pdf", args=[config.pk])
     first = client.get(url)
-    start = time.perf_counter()
     second = client.get(url)
-    elapsed = time.perf_counter() - start
     assert first["X-Document-Cache"] == "miss"
     assert second["X-Document-Cache"] == "hit"
     assert second.content == first.content
-    assert elapsed < 0.3
 
 
 def test_a_browser_that_has_the_file_gets_304(client):
