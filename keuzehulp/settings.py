@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "template_partials",  # wraps the template loaders: "page.html#partial" names a partial
     "simple_history",
     "import_export",
     "axes",

@@ -1,7 +1,8 @@
 """The wizard's views: one view for every step, the overview, and saved configurations.
 
 Thin function views returning TemplateResponse. An htmx request gets a named
-block of the same template; every step also works as a plain form POST.
+partial of the same template ("wizard/step.html#live", django-template-partials);
+every step also works as a plain form POST.
 Views copy cleaned form data into the draft and ask the engine (through
 :mod:`keuzehulp.wizard.options`); they never compute an electrical value.
 """
@@ -27,7 +28,6 @@ from keuzehulp.models import Configuration
 from keuzehulp.wizard import draft as drafts
 from keuzehulp.wizard import options
 from keuzehulp.wizard.draft import Draft
-from keuzehulp.wizard.partials import page_or_partial
 from keuzehulp.wizard.snapshot import differences, snapshot
 from keuzehulp.wizard.steps import BY_SLUG, STEPS, Step, Wizard, index_of, later_steps
 from keuzehulp.wording import finding_text, language, money
@@ -64,6 +64,11 @@ def _restart(request: HtmxHttpRequest, *, expired: bool) -> HttpResponse:
     else:
         messages.info(request, _("Er is geen lopend ontwerp; u begint bij stap 1."))
     return _redirect(request, _step_url(STEPS[0]))
+
+
+def _template(name: str, partial: str | None) -> str:
+    """The page, or one of its {% partialdef %}s for an htmx request."""
+    return f"{name}#{partial}" if partial else name
 
 
 def _wizard(draft: Draft) -> Wizard:
@@ -120,8 +125,8 @@ def step(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
     if request.method == "GET":
         form = current.form(wizard)
-        block = "wizard" if request.htmx else None
-        return _render_step(request, wizard, current, form, block=block, stored=stored)
+        partial = "wizard" if request.htmx else None
+        return _render_step(request, wizard, current, form, partial=partial, stored=stored)
 
     form = current.form(wizard, request.POST)
     live = bool(request.htmx and request.GET.get("live"))
@@ -137,7 +142,7 @@ def step(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             current,
             form,
             preview=preview,
-            block="live" if live else None,
+            partial="live" if live else None,
             oob=oob,
             stored=stored,
         )
@@ -153,7 +158,7 @@ def step(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         for problem in problems:
             form.add_error(None, problem)
     return _render_step(
-        request, wizard, current, form, block="wizard" if request.htmx else None, stored=stored
+        request, wizard, current, form, partial="wizard" if request.htmx else None, stored=stored
     )
 
 
@@ -173,7 +178,7 @@ def _render_step(
     form: Any,
     *,
     preview: Wizard | None = None,
-    block: str | None = None,
+    partial: str | None = None,
     oob: list[str] | None = None,
     stored: bool = True,
 ) -> TemplateResponse:
@@ -193,7 +198,7 @@ def _render_step(
         "draft_id": wizard.draft.id if stored else "",
         **current.context(wizard, form),
     }
-    return page_or_partial(request, "wizard/step.html", context, block=block)
+    return TemplateResponse(request, _template("wizard/step.html", partial), context)
 
 
 def _progress(wizard: Wizard, current: Step | None) -> list[dict[str, Any]]:
@@ -273,9 +278,8 @@ def overview(request: HtmxHttpRequest) -> HttpResponse:
         "edit_urls": {s.slug: _step_url(s) for s in STEPS},
         "draft_id": draft.id,
     }
-    return page_or_partial(
-        request, "wizard/overview.html", context, block="wizard" if request.htmx else None
-    )
+    partial = "wizard" if request.htmx else None
+    return TemplateResponse(request, _template("wizard/overview.html", partial), context)
 
 
 @require_POST
