@@ -10,6 +10,7 @@ every renderer draws the same.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from xml.sax.saxutils import escape, quoteattr
 
@@ -28,19 +29,11 @@ def text_width(text: str, size: float = FONT, *, bold: bool = False) -> float:
 
 
 def wrap(text: str, limit: int) -> list[str]:
-    """Split on spaces into lines of at most ``limit`` characters (a long word stays whole)."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        candidate = f"{current} {word}".strip()
-        if len(candidate) <= limit or not current:
-            current = candidate
-        else:
-            lines.append(current)
-            current = word
-    if current:
-        lines.append(current)
-    return lines
+    """Lines of at most ``limit`` characters, broken at spaces only: an article code or a
+    hyphenated name (BackupBox-63A) stays whole even when longer; runs of spaces count as one."""
+    return textwrap.wrap(
+        " ".join(text.split()), limit, break_long_words=False, break_on_hyphens=False
+    )
 
 
 def xml_text(text: str) -> str:

@@ -12,6 +12,7 @@ import pytest
 
 from keuzehulp.documents.labels import cable_label
 from keuzehulp.documents.svg import single_line_diagram
+from keuzehulp.documents.symbols import wrap
 
 from .conftest import CONFIGURATIONS, INVALID, SINGLE_PHASE_EXISTING, THREE_PHASE_NEW
 
@@ -126,6 +127,12 @@ def test_user_text_is_escaped(make_design):
     svg = single_line_diagram(result)
     ET.fromstring(svg)
     assert "<b>" not in svg
+
+
+def test_a_product_name_breaks_at_spaces_and_keeps_a_hyphenated_name_whole():
+    lines = wrap("BackupBox-63A  BB Plus met afschakelset", 14)
+    assert lines == ["BackupBox-63A", "BB Plus met", "afschakelset"]
+    assert wrap("Afschakelset-SMILE-G3-T10-T20", 10) == ["Afschakelset-SMILE-G3-T10-T20"]
 
 
 def test_the_diagram_builder_needs_no_django() -> None:
