@@ -44,12 +44,15 @@ run: install
 	$(BIN)/python manage.py seed_catalog
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST)
 
+# Tests run in random order (pytest-randomly; its seed is in the header). Replay an order with
+# make test PYTEST_ARGS="-p randomly --randomly-seed=N"; keep the file order with -p no:randomly.
+PYTEST_ARGS ?=
 test: install system-deps browser-deps
 	$(LOCAL_KEY) $(BIN)/python manage.py check
-	$(BIN)/pytest -n 2 --dist loadgroup
+	$(BIN)/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 test-fast: install
-	$(BIN)/pytest -n 2 -m "not browser"
+	$(BIN)/pytest -n 2 -m "not browser" $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
