@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,6 +14,21 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
     """Every test database starts with the brochure catalogue, as after `make run`."""
     with django_db_blocker.unblock():
         call_command("seed_catalog", "--force", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _dutch_first() -> Iterator[None]:
+    """Every test starts in Dutch and leaves no language behind.
+
+    The locale middleware activates the reader's language for the rest of the thread, as
+    Django's own does; after a test that asked for English, a test whose code runs outside a
+    request (an admin export, a command) would otherwise speak English.
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture(scope="session")
