@@ -19,20 +19,10 @@ from keuzehulp.models import Configuration
 from sizing.domain import Catalog
 from sizing.engine import design
 from sizing.schema import DesignRequest
+from tests.documents.conftest import THREE_PHASE_NEW
 
-LARGEST_REQUEST: dict[str, Any] = {
-    "connection": {"phases": 3, "main_fuse_a": 35, "earthing": "TN-C-S"},
-    "inverter": "SMILE-G3-T20",
-    "batteries": [{"module": "SMILE-G3-BAT-9.3S", "count": 12}],
-    "backup": "backup_box",
-    "shutdown_kit": True,
-    "location": "indoor",
-    "existing_pv": {"power_kw": 6.0, "phase": "3P"},
-    "ac_cable": {"length_m": 15, "method": "B1", "insulation": "PVC", "ambient_c": 30},
-    "backup_cable": {"length_m": 5, "method": "B1"},
-    "board": {"mode": "new", "household_circuits": 12},
-    "project_reference": "Benchmark T20 12 modules",
-}
+# The document tests' largest configuration: T20, 12 modules, BackupBox, new board, 12 groups.
+LARGEST_REQUEST: dict[str, Any] = THREE_PHASE_NEW
 
 
 @pytest.mark.budget(1500.0)
