@@ -39,9 +39,10 @@ browser-deps: $(STAMP)
 	@command -v chromium >/dev/null 2>&1 || { echo "installing Debian's chromium"; $(APT) update -qq && $(APT) install -y -qq chromium; }
 	@$(BIN)/python -c "import playwright, axe_playwright_python" 2>/dev/null || { echo "installing Playwright's Python package"; $(BIN)/python -m pip install -q -e '.[test]'; }
 
+# A development server: DEBUG on, so the public development key is allowed (never in production).
 run: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_catalog
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py seed_catalog
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST)
 
 # Tests run in random order (pytest-randomly; its seed is in the header). Replay an order with
