@@ -82,3 +82,27 @@ def test_every_production_variable_the_test_uses_is_documented_in_the_readme() -
     for name in [*PRODUCTION, "SECRET_KEY", "TRUSTED_PROXY_COUNT", "RATE_API"]:
         assert f"`{name}`" in readme, name
     assert "clearsessions" in readme
+
+
+def test_every_make_target_that_runs_django_works_without_a_secret_key_in_the_environment() -> None:
+    """`make run` on a fresh clone must start: each manage.py (or mypy) line of the targets a
+    developer runs either turns DEBUG on or brings its own throwaway key. (pytest, and so
+    `make bench`, gets its key from pytest-env in pyproject.toml.)"""
+    for target in ("run", "fixtures", "superuser", "messages", "lint", "test"):
+        done = subprocess.run(
+            ["make", "-n", "--always-make", target],
+            cwd=ROOT,
+            env={k: v for k, v in os.environ.items() if k != "SECRET_KEY"},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        commands = [
+            line
+            for line in done.stdout.splitlines()
+            if "manage.py" in line or line.rstrip().endswith("mypy .")
+        ]
+        assert commands, target
+        for line in commands:
+            assert "DEBUG=1" in line or "SECRET_KEY=" in line, (target, line)
