@@ -133,15 +133,17 @@ class CableRun(Strict):
     grouped_circuits: int = Field(default=1, ge=1, le=20)
     cable_type: Literal["VD", "YMvK", "XMvK"] | None = None
     soil_resistivity_km_w: float | None = Field(default=None, gt=0, le=10)
-    csa_mm2: SquareMillimetresOrNone = Field(default=None, gt=0)  # forced by the installer
-    breaker_a: AmperesOrNone = Field(default=None, gt=0)  # forced by the installer
+    # Forced by the installer. The bounds are those of every other current and of the largest
+    # conductors made; unbounded, a breaker of 1.8e308 A overflowed the fault-loop arithmetic.
+    csa_mm2: SquareMillimetresOrNone = Field(default=None, gt=0, le=1000)
+    breaker_a: AmperesOrNone = Field(default=None, gt=0, le=1000)
     grouping_arrangement: GroupingArrangement | None = None
 
 
 class ExistingRcd(Strict):
     groups: int = Field(ge=0, le=20)
     type: Literal["A", "F", "B"] = "A"
-    sensitivity_ma: Milliamperes = 30
+    sensitivity_ma: Milliamperes = Field(default=30, gt=0, le=3000)
     poles: Literal["2P", "4P"] = "2P"
 
 
@@ -155,7 +157,7 @@ class Board(Strict):
 class DesignOptions(Strict):
     selectivity_factor: float = Field(default=1.6, ge=1.0, le=4.0)
     max_groups_per_rcd: int = Field(default=4, ge=1, le=20)
-    rcd_sensitivity_ma: MilliamperesOrNone = Field(default=None, gt=0)
+    rcd_sensitivity_ma: MilliamperesOrNone = Field(default=None, gt=0, le=3000)
     breaker_curve: Literal["B", "C", "D"] = "B"
     # Defaults of these two mirror sizing/tables/design_rules.json (a test keeps them equal).
     min_rcds: int = Field(default=2, ge=1, le=12)
@@ -194,8 +196,8 @@ class CableRequest(Strict):
     cos_phi: float = Field(default=1.0, gt=0, le=1)
     max_voltage_drop_pct: Percent = Field(default=1.0, gt=0, le=5)
     curve: Literal["B", "C", "D"] = "B"
-    csa_mm2: SquareMillimetresOrNone = Field(default=None, gt=0)
-    breaker_a: AmperesOrNone = Field(default=None, gt=0)
+    csa_mm2: SquareMillimetresOrNone = Field(default=None, gt=0, le=1000)
+    breaker_a: AmperesOrNone = Field(default=None, gt=0, le=1000)
     grouping_arrangement: GroupingArrangement | None = None
     # U0, phase to neutral. Below 50 V AC is extra-low voltage, no grid a battery feeds; the
     # bound also keeps the drop percentage (100 × ΔU / U0) from overflowing to infinity.

@@ -164,6 +164,27 @@ def test_an_infinite_quantity_string_is_refused_too(client: Client) -> None:
     assert response.json()["fields"][0]["field"] == "breaker_a"
 
 
+def test_the_largest_finite_breaker_answers_400_naming_the_field(client: Client) -> None:
+    # Found by the schema fuzzer: 1.8e308 A passed the contract, and the fault-loop arithmetic
+    # behind it overflowed to infinity, which no formatter can print (a 500).
+    response = post(client, "api_cable", CABLE | {"breaker_a": 1.7976931348623157e308})
+    assert response.status_code == 400
+    assert response.json()["fields"][0]["field"] == "breaker_a"
+
+
+def test_every_forced_figure_at_its_upper_bound_still_answers_with_a_result(client: Client):
+    body = CABLE | {
+        "current_a": 1000,
+        "length_m": 1000,
+        "breaker_a": 1000,
+        "csa_mm2": 1000,
+        "cos_phi": 0.01,
+    }
+    response = post(client, "api_cable", body)
+    assert response.status_code == 200
+    assert response.json()["breaker_a"] == 1000
+
+
 def test_a_boolean_is_no_integer(client: Client) -> None:
     response = post(client, "api_cable", CABLE | {"grouped_circuits": False})
     assert response.status_code == 400

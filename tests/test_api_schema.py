@@ -196,3 +196,35 @@ def test_a_validator_refuses_a_control_character_in_the_project_reference(client
     assert _errors(schema, request) == set()
     assert "project_reference" in _errors(schema, request | {"project_reference": "Fam.\fJansen"})
     assert "project_reference" in _errors(schema, request | {"project_reference": "Jansen\n"})
+
+
+def _numbers(node: Any, path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every numeric leaf of a schema with its dotted path, branches of anyOf included."""
+    if isinstance(node, dict):
+        if node.get("type") in ("number", "integer"):
+            yield path, node
+        for key, value in node.items():
+            if key in ("properties", "$defs"):
+                for name, item in value.items():
+                    yield from _numbers(item, f"{path}.{name}" if path else name)
+            elif isinstance(value, dict | list):
+                yield from _numbers(value, path)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _numbers(item, path)
+
+
+def test_every_number_a_request_accepts_has_an_upper_bound(client: Client) -> None:
+    # An unbounded number lets a client send 1.8e308, and the arithmetic behind it overflows to
+    # infinity: the fuzzer found a breaker_a that did, and the answer was a 500.
+    schemas = client.get(reverse("api_schema")).json()
+    unbounded = [
+        f"{name}:{path}"
+        for name, endpoint in schemas.items()
+        for path, node in _numbers(endpoint["request"])
+        if "maximum" not in node
+        and "exclusiveMaximum" not in node
+        and "enum" not in node
+        and "const" not in node
+    ]
+    assert unbounded == []
