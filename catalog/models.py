@@ -18,14 +18,14 @@ from simple_history.models import HistoricalRecords
 
 from catalog.counts import format_counts, parse_counts
 from sizing import domain
-from sizing.units import Q_
 
 NON_NEGATIVE = [MinValueValidator(0)]
 POSITIVE = [MinValueValidator(Decimal("0.001"))]
 
 
-def _q(value: Any, unit: str) -> Any:
-    return None if value is None else Q_(float(value), unit)
+def _f(value: Decimal | None) -> float | None:
+    """A stored figure for the engine: a float in the unit its field name carries."""
+    return None if value is None else float(value)
 
 
 class DataSource(models.TextChoices):
@@ -272,33 +272,33 @@ class Inverter(Product):
             family=self.family,
             phases=self.phases,
             coupling=domain.Coupling(self.coupling),
-            nominal_power=Q_(float(self.nominal_power_kw), "kW"),
-            max_charge_power=Q_(float(self.max_charge_power_kw), "kW"),
-            max_battery_current=Q_(float(self.max_battery_current_a), "A"),
-            grid_port_current=_q(self.grid_port_current_a, "A"),
-            backup_port_current=_q(self.backup_port_current_a, "A"),
-            grid_input_power=Q_(float(self.grid_input_power_kw), "kW"),
-            nominal_voltage=Q_(float(self.nominal_voltage_v), "V"),
-            pv_max_power=_q(self.pv_max_power_kw, "kW"),
-            pv_max_voltage=_q(self.pv_max_voltage_v, "V"),
-            mppt_min_voltage=_q(self.mppt_min_voltage_v, "V"),
-            mppt_max_voltage=_q(self.mppt_max_voltage_v, "V"),
+            nominal_power_kw=float(self.nominal_power_kw),
+            max_charge_power_kw=float(self.max_charge_power_kw),
+            max_battery_current_a=float(self.max_battery_current_a),
+            grid_port_current_a=_f(self.grid_port_current_a),
+            backup_port_current_a=_f(self.backup_port_current_a),
+            grid_input_power_kw=float(self.grid_input_power_kw),
+            nominal_voltage_v=float(self.nominal_voltage_v),
+            pv_max_power_kw=_f(self.pv_max_power_kw),
+            pv_max_voltage_v=_f(self.pv_max_voltage_v),
+            mppt_min_voltage_v=_f(self.mppt_min_voltage_v),
+            mppt_max_voltage_v=_f(self.mppt_max_voltage_v),
             mppt_count=self.mppt_count,
             strings_per_mppt=self.strings_per_mppt,
-            pv_max_current_per_mppt=_q(self.pv_max_current_per_mppt_a, "A"),
-            pv_short_circuit_current_per_mppt=_q(self.pv_short_circuit_current_per_mppt_a, "A"),
+            pv_max_current_per_mppt_a=_f(self.pv_max_current_per_mppt_a),
+            pv_short_circuit_current_per_mppt_a=_f(self.pv_short_circuit_current_per_mppt_a),
             efficiency_max_pct=None
             if self.efficiency_max_pct is None
             else float(self.efficiency_max_pct),
             efficiency_eu_pct=None
             if self.efficiency_eu_pct is None
             else float(self.efficiency_eu_pct),
-            weight=_q(self.weight_kg, "kg"),
+            weight_kg=_f(self.weight_kg),
             ip_rating=self.ip_rating,
-            max_ac_current=_q(self.max_ac_current_a, "A"),
-            recommended_ac_breaker=_q(self.recommended_ac_breaker_a, "A"),
+            max_ac_current_a=_f(self.max_ac_current_a),
+            recommended_ac_breaker_a=_f(self.recommended_ac_breaker_a),
             rcd_type_a_permitted={"A": True, "B": False}.get(self.rcd_type),
-            recommended_rcd_sensitivity=_q(self.recommended_rcd_sensitivity_ma, "mA"),
+            recommended_rcd_sensitivity_ma=_f(self.recommended_rcd_sensitivity_ma),
         )
 
 
@@ -373,15 +373,15 @@ class BatteryModule(Product):
         return domain.BatteryModule(
             **self.product_fields(),
             code=self.code,
-            nominal_energy=Q_(float(self.nominal_kwh), "kWh"),
-            usable_energy=Q_(float(self.usable_kwh), "kWh"),
+            nominal_kwh=float(self.nominal_kwh),
+            usable_kwh=float(self.usable_kwh),
             depth_of_discharge_pct=float(self.dod_pct),
-            nominal_voltage=Q_(float(self.nominal_voltage_v), "V"),
-            max_current=Q_(float(self.max_current_a), "A"),
-            min_temperature=Q_(float(self.min_temperature_c), "degC"),
-            max_temperature=Q_(float(self.max_temperature_c), "degC"),
+            nominal_voltage_v=float(self.nominal_voltage_v),
+            max_current_a=float(self.max_current_a),
+            min_temperature_c=float(self.min_temperature_c),
+            max_temperature_c=float(self.max_temperature_c),
             ip_rating=self.ip_rating,
-            weight=_q(self.weight_kg, "kg"),
+            weight_kg=_f(self.weight_kg),
             cycles=self.cycles,
         )
 
@@ -544,9 +544,9 @@ class Accessory(Product):
             ip_rating=self.ip_rating,
             description_nl=self.description_nl,
             description_en=self.description_en,
-            rating=_q(self.rating_a, "A"),
+            rating_a=_f(self.rating_a),
             curve=self.curve,
-            rcd_sensitivity=_q(self.rcd_sensitivity_ma, "mA"),
+            rcd_sensitivity_ma=_f(self.rcd_sensitivity_ma),
         )
 
 
@@ -591,7 +591,7 @@ class Cable(Product):
             **fields,
             cable_type=self.cable_type,
             cores=self.cores,
-            csa=Q_(float(self.csa_mm2), "mm**2"),
+            csa_mm2=float(self.csa_mm2),
             insulation=domain.Insulation(self.insulation),
         )
 
@@ -624,10 +624,10 @@ class CircuitBreaker(Product):
     def to_domain(self) -> domain.CircuitBreaker:
         return domain.CircuitBreaker(
             **self.product_fields(),
-            rating=Q_(float(self.rating_a), "A"),
+            rating_a=float(self.rating_a),
             curve=self.curve,
             poles=self.poles,
-            breaking_capacity=_q(self.breaking_capacity_ka, "kA"),
+            breaking_capacity_ka=_f(self.breaking_capacity_ka),
             module_width=self.module_width,
         )
 
@@ -676,8 +676,8 @@ class ResidualCurrentDevice(Product):
             **self.product_fields(),
             is_rcbo=self.is_rcbo,
             rcd_type=domain.RcdType(self.rcd_type),
-            sensitivity=Q_(float(self.sensitivity_ma), "mA"),
-            rating=Q_(float(self.rating_a), "A"),
+            sensitivity_ma=float(self.sensitivity_ma),
+            rating_a=float(self.rating_a),
             poles=self.poles,
             curve=self.curve,
             module_width=self.module_width,
@@ -701,7 +701,7 @@ class MainSwitch(Product):
     def to_domain(self) -> domain.MainSwitch:
         return domain.MainSwitch(
             **self.product_fields(),
-            rating=Q_(float(self.rating_a), "A"),
+            rating_a=float(self.rating_a),
             poles=self.poles,
             module_width=self.module_width,
         )

@@ -7,6 +7,7 @@ inverter's phases, which sits next to the inverter, not in the groepenkast.
 from __future__ import annotations
 
 from sizing import tables
+from sizing.bom import BACKUP_KINDS
 from sizing.circuit_common import (
     DERIVED_CURRENT,
     CircuitPlan,
@@ -17,8 +18,8 @@ from sizing.circuit_common import (
     size_circuit_cable,
     voltage_of,
 )
+from sizing.constants import EPSILON
 from sizing.domain import Accessory, AccessoryKind, Catalog, Inverter
-from sizing.figures import BACKUP_KINDS, figures_for
 from sizing.materials import POLE_COUNT, Materials
 from sizing.planning import Notes, both, en, nl
 from sizing.schema import BreakerSpec, Circuit, DesignRequest, RcdSpec
@@ -38,8 +39,8 @@ def backup_circuit(
     phases = inverter.phases
     volts = voltage_of(inverter)
     step = ("Ontwerpstroom noodstroompoort Ib", "Backup-port design current Ib")
-    if inverter.backup_port_current is not None:
-        ib = float(inverter.backup_port_current.m_as("A"))
+    if inverter.backup_port_current_a is not None:
+        ib = inverter.backup_port_current_a
         notes.step(
             "backup.design_current",
             step,
@@ -51,7 +52,7 @@ def backup_circuit(
             circuit=name,
         )
     else:
-        watts = float(inverter.nominal_power.m_as("W"))
+        watts = inverter.nominal_power_kw * 1000
         ib = watts / (phases * volts)
         notes.step(
             "backup.design_current",
@@ -61,9 +62,7 @@ def backup_circuit(
             circuit=name,
             is_default=True,
         )
-    protection = figures_for(catalog).accessory(
-        inverter.system_code, AccessoryKind.BACKUP_PROTECTION
-    )
+    protection = catalog.accessory(inverter.system_code, AccessoryKind.BACKUP_PROTECTION)
     circuit = Circuit(
         name=name,
         purpose_nl=(
@@ -124,16 +123,12 @@ def _backup_protection(
     notes: Notes,
 ) -> tuple[float | None, str]:
     name = plan.circuit.name
-    rating = float(protection.rating.m_as("A")) if protection.rating is not None else None
+    rating = protection.rating_a
     # The cable check knows the IEC 60898-1 curves only; anything else an admin typed falls back.
     curve = (
         protection.curve if protection.curve in ("B", "C", "D") else request.options.breaker_curve
     )
-    sensitivity = (
-        float(protection.rcd_sensitivity.m_as("mA"))
-        if protection.rcd_sensitivity is not None
-        else None
-    )
+    sensitivity = protection.rcd_sensitivity_ma
     immunity = tables.rule("high_immunity_rcd_type")
     poles = POLE_COUNT[phases]
     if rating is not None:
@@ -171,7 +166,7 @@ def _backup_protection(
     # design() already orders the protection with a BackupBox; only add it where it does not.
     if AccessoryKind.BACKUP_PROTECTION not in BACKUP_KINDS[request.backup]:
         notes.line(protection.article, 1, "protection")
-    if rating is not None and ib > rating + 1e-9:
+    if rating is not None and ib > rating + EPSILON:
         notes.finding(
             "backup.port_above_protection", circuit=name, ib=ib, curve=curve, rating=rating
         )

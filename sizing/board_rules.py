@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from sizing import tables
 from sizing.circuit_common import CircuitPlan
+from sizing.constants import EPSILON
 from sizing.planning import Notes, both
 from sizing.schema import BoardRcd, DesignRequest
-
-PHASES = ("L1", "L2", "L3")
 
 
 def selectivity_limit(request: DesignRequest, notes: Notes) -> float | None:
@@ -17,7 +16,7 @@ def selectivity_limit(request: DesignRequest, notes: Notes) -> float | None:
     factor = request.options.selectivity_factor
     rule = tables.rule("selectivity_factor")
     limit = main / factor
-    selective = [r for r in tables.breaker_ratings() if r <= limit + 1e-9]
+    selective = [r for r in tables.breaker_ratings() if r <= limit + EPSILON]
     largest = selective[-1] if selective else None
     notes.step(
         "board.selectivity",
@@ -30,7 +29,7 @@ def selectivity_limit(request: DesignRequest, notes: Notes) -> float | None:
             )
         ),
         rule.bases
-        if abs(factor - float(rule.value)) < 1e-9
+        if abs(factor - float(rule.value)) < EPSILON
         else ("factor opgegeven in de ontwerpopties", "factor given in the design options"),
     )
     return largest
@@ -46,7 +45,7 @@ def check_selectivity(
 ) -> None:
     """Warn when a group's breaker is above the largest selective rating; ``final_circuits``
     says the rating is that of each of that many household groups, not one battery group."""
-    if largest is not None and rating <= largest + 1e-9:
+    if largest is not None and rating <= largest + EPSILON:
         return
     notes.finding(
         "board.selectivity",

@@ -6,13 +6,22 @@ from collections import defaultdict
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
-from sizing.domain import AccessoryKind, Product
-from sizing.figures import BACKUP_KINDS, CatalogFigures
+from sizing.domain import AccessoryKind, Catalog, Product
 from sizing.findings import finding
-from sizing.installation import PlannedLine
+from sizing.planning import PlannedLine
 from sizing.schema import BomLine, Finding, Totals
 
 CENT = Decimal("0.01")
+
+BACKUP_OPTIONS = ("none", "distribution_unit", "backup_box")
+
+# What each backup choice puts on the bill of materials, in this order. Both backup solutions
+# hang behind the Vekto backup-box protection.
+BACKUP_KINDS: dict[str, tuple[AccessoryKind, ...]] = {
+    "none": (),
+    "distribution_unit": (AccessoryKind.DISTRIBUTION_UNIT, AccessoryKind.BACKUP_PROTECTION),
+    "backup_box": (AccessoryKind.BACKUP_BOX, AccessoryKind.BACKUP_PROTECTION),
+}
 
 
 def cents(amount: Decimal) -> Decimal:
@@ -43,14 +52,14 @@ def accessory_kinds(backup: str, shutdown_kit: bool) -> tuple[AccessoryKind, ...
 
 
 def accessory_lines(
-    figures: CatalogFigures, inverter_code: str, backup: str, shutdown_kit: bool
+    catalog: Catalog, inverter_code: str, backup: str, shutdown_kit: bool
 ) -> tuple[list[BomLine], list[Finding]]:
     """The backup accessories that match the inverter's phases, or a warning per missing one."""
-    inverter = figures.inverters[inverter_code]
+    inverter = catalog.inverters[inverter_code]
     lines: list[BomLine] = []
     missing: list[Finding] = []
     for kind in accessory_kinds(backup, shutdown_kit):
-        accessory = figures.accessory(inverter_code, kind)
+        accessory = catalog.accessory(inverter_code, kind)
         if accessory is None:
             missing.append(
                 finding(
@@ -67,13 +76,13 @@ def accessory_lines(
 
 
 def plan_lines(
-    figures: CatalogFigures, planned: Iterable[PlannedLine]
+    catalog: Catalog, planned: Iterable[PlannedLine]
 ) -> tuple[list[BomLine], list[Finding]]:
     """Price the installation plan's lines (cables, breakers, board) from the catalogue."""
     lines: list[BomLine] = []
     unknown: list[Finding] = []
     for item in planned:
-        product = figures.products.get(item.article)
+        product = catalog.product(item.article)
         if product is None:
             unknown.append(
                 finding("bom.article_unknown", article=item.article, category=item.category)

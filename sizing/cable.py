@@ -19,7 +19,6 @@ from functools import cache
 from sizing import tables
 from sizing.cable_checks import (
     COORDINATION,
-    EPSILON,
     check_forced_csa,
     fill,
     i2_step,
@@ -36,6 +35,7 @@ from sizing.cable_factors import (
     soil_factor,
     temperature_factor,
 )
+from sizing.constants import EPSILON
 from sizing.planning import Notes, Writer, both, en, nl
 from sizing.schema import CableRequest, CableResult
 from sizing.voltage_drop import FORMULA, drop_finding, drop_texts, voltage_drop

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sizing import tables
+from sizing.constants import EPSILON
 from sizing.findings import Phrase
 from sizing.planning import NL, Notes, Text, Writer, both, en, kf, kf_en, nl
 from sizing.schema import CableRequest
 
-EPSILON = 1e-9
 BURIED = ("D1", "D2")
 _GROUPING_ITEMS = {
     "bunched": 1,

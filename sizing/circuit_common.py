@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from sizing import tables
 from sizing.cable import size_cable
+from sizing.constants import EPSILON
 from sizing.domain import Inverter
 from sizing.findings import Phrase
 from sizing.materials import Materials
@@ -149,7 +150,7 @@ def order_cable(
     cable_type = run.cable_type or _cable_type(run)
     single_core = cable_type == "VD"
     cores = 1 if single_core else conductors
-    metres = math.ceil(run.length_m - 1e-9)
+    metres = math.ceil(run.length_m - EPSILON)
     quantity = metres * conductors if single_core else metres
     article = materials.cable(cable_type, cores, result.csa_mm2, run.insulation)
     plan.circuit.cable = CableSpec(
@@ -212,7 +213,7 @@ class CircuitPlan:
 
 
 def voltage_of(inverter: Inverter) -> float:
-    return float(inverter.nominal_voltage.m_as("V"))
+    return inverter.nominal_voltage_v
 
 
 def phase_label(phases: int, phase: str) -> str:

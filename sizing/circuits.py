@@ -22,6 +22,7 @@ from sizing.circuit_common import (
     size_circuit_cable,
     voltage_of,
 )
+from sizing.constants import EPSILON
 from sizing.domain import Inverter
 from sizing.materials import MCB_POLES, POLE_COUNT, RCD_POLES, Materials
 from sizing.planning import Notes, Text, both, en, nl
@@ -62,9 +63,9 @@ def grid_circuit(
         )
     run, run_default = cable_run(request.ac_cable, name, notes)
     forced_breaker = run.breaker_a
-    if forced_breaker is None and inverter.recommended_ac_breaker is not None:
-        recommended = float(inverter.recommended_ac_breaker.m_as("A"))
-        if recommended + 1e-9 >= current.value:
+    if forced_breaker is None and inverter.recommended_ac_breaker_a is not None:
+        recommended = inverter.recommended_ac_breaker_a
+        if recommended + EPSILON >= current.value:
             forced_breaker = recommended
             notes.step(
                 "circuit.manufacturer_breaker",
@@ -100,10 +101,10 @@ def grid_circuit(
 def _grid_current(request: DesignRequest, inverter: Inverter, notes: Notes) -> _Current:
     phases = inverter.phases
     volts = voltage_of(inverter)
-    max_ac = float(inverter.max_ac_current.m_as("A")) if inverter.max_ac_current else None
+    max_ac = inverter.max_ac_current_a or None
     source, source_en = f"catalogus ({inverter.source})", f"catalogue ({inverter.source})"
     if request.backup != "none":
-        watts = float(inverter.grid_input_power.m_as("W"))
+        watts = inverter.grid_input_power_kw * 1000
         from_grid = watts / (phases * volts)
         if max_ac is not None and max_ac < from_grid:
             return _Current(
@@ -143,8 +144,8 @@ def _grid_current(request: DesignRequest, inverter: Inverter, notes: Notes) -> _
             ),
             False,
         )
-    if inverter.grid_port_current is not None:
-        nominal = float(inverter.grid_port_current.m_as("A"))
+    if inverter.grid_port_current_a is not None:
+        nominal = inverter.grid_port_current_a
         return _Current(
             nominal,
             both(lambda n: f"{n(nominal)} A"),
@@ -155,7 +156,7 @@ def _grid_current(request: DesignRequest, inverter: Inverter, notes: Notes) -> _
             ),
             False,
         )
-    watts = float(inverter.nominal_power.m_as("W"))
+    watts = inverter.nominal_power_kw * 1000
     derived = watts / (phases * volts)
     return _Current(
         derived,
@@ -203,8 +204,8 @@ def _grid_rcd(request: DesignRequest, inverter: Inverter, notes: Notes, name: st
         sensitivity = request.options.rcd_sensitivity_ma
         basis = ("opgave installateur (ontwerpopties)", "given by the installer (design options)")
         is_default = False
-    elif inverter.recommended_rcd_sensitivity is not None:
-        sensitivity = float(inverter.recommended_rcd_sensitivity.m_as("mA"))
+    elif inverter.recommended_rcd_sensitivity_ma is not None:
+        sensitivity = inverter.recommended_rcd_sensitivity_ma
         basis = (
             f"catalogus: aanbeveling fabrikant ({inverter.source})",
             f"catalogue: the manufacturer's recommendation ({inverter.source})",
@@ -286,7 +287,7 @@ def _grid_protection(
             breaker.article = mcb.article
             rcd.is_rcbo = False
             rcd.article = device.article
-            rcd.rating_a = float(device.rating.m_as("A"))
+            rcd.rating_a = device.rating_a
             rcd.type = device.rcd_type.value
             plan.width = device.module_width + mcb.module_width
             plan.articles += [device.article, mcb.article]

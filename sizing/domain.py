@@ -1,9 +1,12 @@
 """Plain domain objects of the product catalogue.
 
 The Django models in ``catalog/`` build these with ``to_domain()``; the engine
-receives nothing else. Physical figures are pint quantities from the one
-registry in :mod:`sizing.units`; a figure nobody knows yet is ``None`` and the
-engine says so when it falls back to a default. Money is ``Decimal``.
+receives nothing else. Physical figures are plain floats whose names carry
+their unit (``nominal_power_kw``, ``rating_a``), the unit the catalogue stores
+them in: units are parsed once, where values enter (the catalogue's fields, the
+request's quantity strings in :mod:`sizing.units`), and the engine does
+arithmetic on floats. A figure nobody knows yet is ``None`` and the engine says
+so when it falls back to a default. Money is ``Decimal``.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from sizing.units import Quantity
+from sizing.codes import aliases
 
 
 class DataSource(StrEnum):
@@ -74,48 +77,48 @@ class Inverter(Product):
     family: str  # compatibility family: S, T, TH
     phases: int
     coupling: Coupling
-    nominal_power: Quantity
-    max_charge_power: Quantity
-    max_battery_current: Quantity
-    grid_port_current: Quantity | None
-    backup_port_current: Quantity | None
-    grid_input_power: Quantity
-    nominal_voltage: Quantity  # phase-to-neutral
-    pv_max_power: Quantity | None = None
-    pv_max_voltage: Quantity | None = None
-    mppt_min_voltage: Quantity | None = None
-    mppt_max_voltage: Quantity | None = None
+    nominal_power_kw: float
+    max_charge_power_kw: float
+    max_battery_current_a: float
+    grid_port_current_a: float | None
+    backup_port_current_a: float | None
+    grid_input_power_kw: float
+    nominal_voltage_v: float  # phase-to-neutral
+    pv_max_power_kw: float | None = None
+    pv_max_voltage_v: float | None = None
+    mppt_min_voltage_v: float | None = None
+    mppt_max_voltage_v: float | None = None
     mppt_count: int | None = None
     strings_per_mppt: int | None = None
-    pv_max_current_per_mppt: Quantity | None = None
-    pv_short_circuit_current_per_mppt: Quantity | None = None
+    pv_max_current_per_mppt_a: float | None = None
+    pv_short_circuit_current_per_mppt_a: float | None = None
     efficiency_max_pct: float | None = None
     efficiency_eu_pct: float | None = None
-    weight: Quantity | None = None
+    weight_kg: float | None = None
     ip_rating: str = "IP65"
     # Manufacturer installation data; None = not known yet (admins fill it in).
-    max_ac_current: Quantity | None = None
-    recommended_ac_breaker: Quantity | None = None
+    max_ac_current_a: float | None = None
+    recommended_ac_breaker_a: float | None = None
     rcd_type_a_permitted: bool | None = None
-    recommended_rcd_sensitivity: Quantity | None = None
+    recommended_rcd_sensitivity_ma: float | None = None
 
     @property
     def has_pv_input(self) -> bool:
-        return self.coupling is Coupling.HYBRID and self.pv_max_power is not None
+        return self.coupling is Coupling.HYBRID and self.pv_max_power_kw is not None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BatteryModule(Product):
     code: str  # SMILE-G3-BAT-9.3S
-    nominal_energy: Quantity
-    usable_energy: Quantity
+    nominal_kwh: float
+    usable_kwh: float
     depth_of_discharge_pct: float
-    nominal_voltage: Quantity
-    max_current: Quantity
-    min_temperature: Quantity
-    max_temperature: Quantity
+    nominal_voltage_v: float
+    max_current_a: float
+    min_temperature_c: float
+    max_temperature_c: float
     ip_rating: str
-    weight: Quantity | None = None
+    weight_kg: float | None = None
     cycles: int | None = None
 
     @property
@@ -146,8 +149,8 @@ class Accessory(Product):
     ip_rating: str = ""
     description_nl: str = ""
     description_en: str = ""
-    rcd_sensitivity: Quantity | None = None
-    rating: Quantity | None = None
+    rcd_sensitivity_ma: float | None = None
+    rating_a: float | None = None
     curve: str = ""
 
     def fits(self, inverter: Inverter) -> bool:
@@ -160,16 +163,16 @@ class Accessory(Product):
 class Cable(Product):
     cable_type: str  # VD, YMvK, XMvK
     cores: int
-    csa: Quantity  # mm²
+    csa_mm2: float
     insulation: Insulation
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CircuitBreaker(Product):
-    rating: Quantity
+    rating_a: float
     curve: str  # B, C, D
     poles: str  # 1P, 1P+N, 3P, 3P+N
-    breaking_capacity: Quantity | None = None
+    breaking_capacity_ka: float | None = None
     module_width: int = 1
 
 
@@ -177,8 +180,8 @@ class CircuitBreaker(Product):
 class ResidualCurrentDevice(Product):
     is_rcbo: bool
     rcd_type: RcdType
-    sensitivity: Quantity
-    rating: Quantity
+    sensitivity_ma: float
+    rating_a: float
     poles: str  # 1P+N, 3P+N (RCBO) or 2P, 4P (RCD)
     curve: str = ""  # RCBO only
     module_width: int = 2
@@ -186,7 +189,7 @@ class ResidualCurrentDevice(Product):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MainSwitch(Product):
-    rating: Quantity
+    rating_a: float
     poles: str
     module_width: int
 
@@ -203,7 +206,11 @@ class Enclosure(Product):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Catalog:
-    """Everything the engine may know about products, indexed for lookups."""
+    """Everything the engine may know about products, indexed once when it is built.
+
+    A Catalog is frozen, so its indices cannot go stale; ``dataclasses.replace``
+    builds them anew for the changed copy.
+    """
 
     version: str
     inverters: dict[str, Inverter]  # by system code
@@ -215,19 +222,75 @@ class Catalog:
     rcds: tuple[ResidualCurrentDevice, ...] = ()
     main_switches: tuple[MainSwitch, ...] = ()
     enclosures: tuple[Enclosure, ...] = ()
-    _compat_index: dict[tuple[str, str], Compatibility] = field(
-        default_factory=dict, repr=False, compare=False
+    # Derived in __post_init__, never passed in.
+    _compatible: dict[tuple[str, str], Compatibility] = field(init=False, repr=False, compare=False)
+    _products: dict[str, Product] = field(init=False, repr=False, compare=False)
+    _accessories: dict[tuple[str, AccessoryKind], Accessory] = field(
+        init=False, repr=False, compare=False
     )
+    inverter_aliases: dict[str, str] = field(init=False, repr=False, compare=False)
+    module_aliases: dict[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self._compat_index.update({(c.inverter, c.module_code): c for c in self.compatibility})
+        # Sorted by code, so every list the engine writes from them has one order.
+        object.__setattr__(self, "inverters", dict(sorted(self.inverters.items())))
+        object.__setattr__(self, "modules", dict(sorted(self.modules.items())))
+        derived = {
+            # A row without counts allows nothing: the module is not compatible with the inverter.
+            "_compatible": {
+                (c.inverter, c.module_code): c for c in self.compatibility if c.allowed_counts
+            },
+            "_products": {
+                p.article: p
+                for group in (
+                    self.enclosures,
+                    self.main_switches,
+                    self.rcds,
+                    self.breakers,
+                    self.cables,
+                    self.accessories,
+                    tuple(self.modules.values()),
+                    tuple(self.inverters.values()),
+                )
+                for p in group
+            },
+            "_accessories": {
+                (code, kind): chosen
+                for code, inverter in self.inverters.items()
+                for kind in AccessoryKind
+                if (chosen := _cheapest(a for a in self.accessories_of(kind) if a.fits(inverter)))
+            },
+            "inverter_aliases": aliases(
+                (code, (inv.model_code,)) for code, inv in self.inverters.items()
+            ),
+            "module_aliases": aliases(
+                (code, (mod.model_code,)) for code, mod in self.modules.items()
+            ),
+        }
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)
 
     def compatibility_for(self, inverter_code: str, module_code: str) -> Compatibility | None:
         """The row for this inverter (system code) and module, or None when not compatible."""
-        return self._compat_index.get((inverter_code, module_code))
+        return self._compatible.get((inverter_code, module_code))
+
+    def compatible_modules(self, inverter_code: str) -> list[str]:
+        return [code for code in self.modules if (inverter_code, code) in self._compatible]
 
     def accessories_of(self, kind: AccessoryKind) -> Iterable[Accessory]:
         return (a for a in self.accessories if a.kind is kind)
+
+    def accessory(self, inverter_code: str, kind: AccessoryKind) -> Accessory | None:
+        """The accessory of this kind the bill of materials uses with this inverter, if any."""
+        return self._accessories.get((inverter_code, kind))
+
+    def product(self, article: str) -> Product | None:
+        return self._products.get(article)
+
+
+def _cheapest(candidates: Iterable[Accessory]) -> Accessory | None:
+    """The cheapest fitting accessory; the article number breaks ties so the BoM is stable."""
+    return min(candidates, key=lambda a: (a.price_eur, a.article), default=None)
 
 
 def ip_water_digit(ip_rating: str) -> int:

@@ -13,8 +13,8 @@ from typing import TypedDict
 
 from sizing import ENGINE_VERSION, installation
 from sizing.bom import accessory_lines, line, plan_lines, totals
-from sizing.domain import AccessoryKind, Catalog, ip_water_digit
-from sizing.figures import CatalogFigures, InverterFigures, closest_codes, figures_for
+from sizing.codes import closest_codes
+from sizing.domain import AccessoryKind, Catalog, Inverter, ip_water_digit
 from sizing.findings import by_severity, finding
 from sizing.limits import GridLimits, grid_limits
 from sizing.planning import both, en, nl, trace_step
@@ -41,6 +41,7 @@ from sizing.schema import (
     TraceStep,
 )
 from sizing.suggest import suggest, suggest_with_reasons
+from sizing.summary import inverter_summary
 
 __all__ = ["design", "suggest", "suggest_with_reasons"]
 
@@ -51,54 +52,53 @@ def design(request: DesignRequest, catalog: Catalog) -> Design:
     Never raises for a request that passed validation: everything wrong with
     the configuration becomes an error finding and ``valid`` is False.
     """
-    figures = figures_for(catalog)
     limits = grid_limits()
     found: list[Finding] = []
     trace: list[TraceStep] = []
     bom: list[BomLine] = []
     site = GridSite(request.connection, request.existing_pv, request.options.household_load_a)
 
-    inverter = figures.inverters.get(request.inverter)
+    inverter = catalog.inverters.get(request.inverter)
     if inverter is None:
         found.append(
-            finding("inverter.unknown", **_unknown(request.inverter, figures.inverter_aliases))
+            finding("inverter.unknown", **_unknown(request.inverter, catalog.inverter_aliases))
         )
     else:
-        found.extend(inverter_site_findings(inverter, site, limits, figures))
+        found.extend(inverter_site_findings(inverter, site, limits, catalog))
         trace.extend(_inverter_trace(inverter, site))
-        bom.append(line(inverter.inverter, 1, "inverter"))
+        bom.append(line(inverter, 1, "inverter"))
 
     selection = _merge(request)
     for code in selection:
-        if code not in figures.modules:
+        if code not in catalog.modules:
             found.append(
-                finding("battery.module_unknown", **_unknown(code, figures.module_aliases))
+                finding("battery.module_unknown", **_unknown(code, catalog.module_aliases))
             )
     if len(selection) > 1:
         found.append(finding("battery.mixed_modules", modules=list(selection)))
 
-    battery, usable_total = _battery(request, selection, inverter, figures, found, trace, bom)
+    battery, usable_total = _battery(request, selection, inverter, catalog, found, trace, bom)
     found.extend(capacity_findings(usable_total, limits))
     if usable_total:
         trace.append(_pgs37_step(usable_total, limits))
 
     if inverter is not None:
         lines, missing = accessory_lines(
-            figures, inverter.code, request.backup, request.shutdown_kit
+            catalog, inverter.system_code, request.backup, request.shutdown_kit
         )
         bom.extend(lines)
         found.extend(missing)
     if request.backup == "backup_box" and request.location == "outdoor":
-        found.extend(_backup_box_outdoors(figures, request.inverter))
+        found.extend(_backup_box_outdoors(catalog, request.inverter))
 
     findings = by_severity(found)
     circuits, board = [], None
     if inverter is not None and not any(f.severity is Severity.ERROR for f in findings):
         # The installation is only planned for a system that can be built.
-        planned = installation.plan(request, catalog, inverter.inverter)
+        planned = installation.plan(request, catalog, inverter)
         circuits, board = planned.circuits, planned.board
         trace.extend(planned.trace)
-        lines, unknown_articles = plan_lines(figures, planned.lines)
+        lines, unknown_articles = plan_lines(catalog, planned.lines)
         bom.extend(lines)
         findings = by_severity([*findings, *planned.findings, *unknown_articles])
 
@@ -115,12 +115,12 @@ def design(request: DesignRequest, catalog: Catalog) -> Design:
         totals=totals(bom),
         trace=trace,
         ems_grid_charge_limit_kw=_ems_charge_limit(inverter, site, findings),
-        inverter=inverter.summary if inverter is not None else None,
+        inverter=inverter_summary(inverter) if inverter is not None else None,
     )
 
 
 def _ems_charge_limit(
-    inverter: InverterFigures | None, site: GridSite, findings: list[Finding]
+    inverter: Inverter | None, site: GridSite, findings: list[Finding]
 ) -> float | None:
     """The EMS limit the main-fuse finding advises, when that finding was raised."""
     if inverter is None or not any(f.code == "grid.main_fuse_capacity" for f in findings):
@@ -157,8 +157,8 @@ def _unknown(text: str, aliases: dict[str, str]) -> _Unknown:
 def _battery(
     request: DesignRequest,
     selection: dict[str, int],
-    inverter: InverterFigures | None,
-    figures: CatalogFigures,
+    inverter: Inverter | None,
+    catalog: Catalog,
     found: list[Finding],
     trace: list[TraceStep],
     bom: list[BomLine],
@@ -167,11 +167,11 @@ def _battery(
     usable_total = 0.0
     summary = None
     for code, count in selection.items():
-        module = figures.modules.get(code)
+        module = catalog.modules.get(code)
         if module is None:
             continue
-        found.extend(module_site_findings(module, request.location, request.min_ambient_c, figures))
-        bom.append(line(module.module, count, "battery"))
+        found.extend(module_site_findings(module, request.location, request.min_ambient_c, catalog))
+        bom.append(line(module, count, "battery"))
         nominal, usable = battery_energy(module, count)
         usable_total += usable
         trace.append(
@@ -192,8 +192,8 @@ def _battery(
         )
         if inverter is None or len(selection) > 1:
             continue
-        compat = figures.compatibility.get((inverter.code, code))
-        count_problems = count_findings(inverter, module, compat, count, figures)
+        compat = catalog.compatibility_for(inverter.system_code, code)
+        count_problems = count_findings(inverter, module, compat, count, catalog)
         found.extend(count_problems)
         if compat is None:
             continue
@@ -228,7 +228,7 @@ def _battery(
     return summary, round(usable_total, 6)
 
 
-def _inverter_trace(inverter: InverterFigures, site: GridSite) -> list[TraceStep]:
+def _inverter_trace(inverter: Inverter, site: GridSite) -> list[TraceStep]:
     if inverter.phases == 3:
         phases = ("3-fase", "three-phase")
     else:
@@ -240,8 +240,8 @@ def _inverter_trace(inverter: InverterFigures, site: GridSite) -> list[TraceStep
             "system.inverter",
             ("Omvormer", "Inverter"),
             (
-                f"{inverter.code}: {phases[0]}, {nl(inverter.nominal_kw)} kW",
-                f"{inverter.code}: {phases[1]}, {en(inverter.nominal_kw)} kW",
+                f"{inverter.system_code}: {phases[0]}, {nl(inverter.nominal_power_kw)} kW",
+                f"{inverter.system_code}: {phases[1]}, {en(inverter.nominal_power_kw)} kW",
             ),
             (
                 "Catalogus: nominaal uitgangsvermogen en fase",
@@ -253,8 +253,8 @@ def _inverter_trace(inverter: InverterFigures, site: GridSite) -> list[TraceStep
             ("Laadstroom uit het net per fase", "Grid charging current per phase"),
             both(
                 lambda n: (
-                    f"{n(inverter.grid_input_kw)} kW / ({inverter.phases} × "
-                    f"{n(inverter.voltage_v)} V) = {n(current, 1)} A; "
+                    f"{n(inverter.grid_input_power_kw)} kW / ({inverter.phases} × "
+                    f"{n(inverter.nominal_voltage_v)} V) = {n(current, 1)} A; "
                     f"{n.t('hoofdzekering', 'main fuse')} {n(main_fuse)} A"
                 )
             ),
@@ -280,8 +280,8 @@ def _pgs37_step(usable_kwh: float, limits: GridLimits) -> TraceStep:
     )
 
 
-def _backup_box_outdoors(figures: CatalogFigures, inverter_code: str) -> list[Finding]:
-    box = figures.accessory(inverter_code, AccessoryKind.BACKUP_BOX)
+def _backup_box_outdoors(catalog: Catalog, inverter_code: str) -> list[Finding]:
+    box = catalog.accessory(inverter_code, AccessoryKind.BACKUP_BOX)
     if box is None or not box.ip_rating or ip_water_digit(box.ip_rating) >= 4:
         return []
     return [finding("backup.box_indoor_only", name=box.name("nl"), ip=box.ip_rating)]

@@ -16,7 +16,7 @@ from sizing.backup import backup_circuit
 from sizing.board import plan_board
 from sizing.circuits import grid_circuit
 from sizing.domain import Catalog, Inverter
-from sizing.materials import materials_for
+from sizing.materials import Materials
 from sizing.planning import Notes, PlannedLine
 from sizing.rules import GridSite, inverter_phase
 from sizing.schema import BoardDesign, Circuit, DesignRequest, Finding, TraceStep
@@ -36,7 +36,7 @@ class InstallationPlan:
 def plan(request: DesignRequest, catalog: Catalog, inverter: Inverter) -> InstallationPlan:
     """The battery's circuits and the groepenkast for a validated system."""
     notes = Notes()
-    materials = materials_for(catalog)
+    materials = Materials(catalog)
     # The same phase the grid rules chose, so findings and circuits agree.
     site = GridSite(request.connection, request.existing_pv, request.options.household_load_a)
     phase = inverter_phase(site) if inverter.phases == 1 else "L1-L2-L3"

@@ -12,37 +12,44 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from sizing.units import Q_, Quantity
+from sizing.units import as_magnitude
 
 RULES_FILE = Path(__file__).with_name("data") / "grid_rules.json"
 
 
 @dataclass(frozen=True, slots=True)
 class Limit:
-    quantity: Quantity
+    """A threshold in the unit its rule compares in, with the reference the finding cites."""
+
+    value: float
     reference: str  # Dutch, as the findings cite it
     reference_en: str
     source: str
 
-    def magnitude(self, unit: str) -> float:
-        return float(self.quantity.m_as(unit))
-
 
 @dataclass(frozen=True, slots=True)
 class GridLimits:
-    single_phase_generation: Limit
-    storage_registration: Limit
-    pgs37_capacity: Limit
-    # Plain floats in the units the rules compare in, converted once because the
-    # suggest loop compares thousands of times and pint costs microseconds a call.
-    single_phase_generation_kw: float
-    storage_registration_kw: float
-    pgs37_capacity_kwh: float
+    single_phase_generation: Limit  # kW
+    storage_registration: Limit  # kW
+    pgs37_capacity: Limit  # kWh
+
+    @property
+    def single_phase_generation_kw(self) -> float:
+        return self.single_phase_generation.value
+
+    @property
+    def storage_registration_kw(self) -> float:
+        return self.storage_registration.value
+
+    @property
+    def pgs37_capacity_kwh(self) -> float:
+        return self.pgs37_capacity.value
 
 
-def _limit(entry: dict[str, object]) -> Limit:
+def _limit(entry: dict[str, object], unit: str) -> Limit:
+    # The file gives each value in a unit of its own; it is converted once, here, where it enters.
     return Limit(
-        quantity=Q_(float(entry["value"]), str(entry["unit"])),  # type: ignore[arg-type]
+        value=as_magnitude(f"{entry['value']} {entry['unit']}", unit),
         reference=str(entry["reference"]),
         reference_en=str(entry["reference_en"]),
         source=str(entry["source"]),
@@ -52,14 +59,8 @@ def _limit(entry: dict[str, object]) -> Limit:
 @cache
 def grid_limits() -> GridLimits:
     data = json.loads(RULES_FILE.read_text(encoding="utf-8"))
-    generation = _limit(data["single_phase_generation_limit"])
-    registration = _limit(data["storage_registration_threshold"])
-    pgs37 = _limit(data["pgs37_capacity_threshold"])
     return GridLimits(
-        single_phase_generation=generation,
-        storage_registration=registration,
-        pgs37_capacity=pgs37,
-        single_phase_generation_kw=generation.magnitude("kW"),
-        storage_registration_kw=registration.magnitude("kW"),
-        pgs37_capacity_kwh=pgs37.magnitude("kWh"),
+        single_phase_generation=_limit(data["single_phase_generation_limit"], "kW"),
+        storage_registration=_limit(data["storage_registration_threshold"], "kW"),
+        pgs37_capacity=_limit(data["pgs37_capacity_threshold"], "kWh"),
     )

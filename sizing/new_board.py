@@ -7,8 +7,9 @@ from __future__ import annotations
 import math
 
 from sizing import tables
-from sizing.board_rules import PHASES, battery_rcds, check_selectivity
+from sizing.board_rules import battery_rcds, check_selectivity
 from sizing.circuit_common import CircuitPlan, no_article
+from sizing.constants import PHASES
 from sizing.domain import Enclosure
 from sizing.findings.sources import RCD_REFERENCE, RCD_REFERENCE_EN
 from sizing.materials import POLE_COUNT, RCD_POLES, Materials
@@ -48,7 +49,7 @@ def new_board(
             None,
         )
     else:
-        design.main_switch_a = float(switch.rating.m_as("A"))
+        design.main_switch_a = switch.rating_a
         design.main_switch_poles = POLE_COUNT[phases]
         design.main_switch_article = switch.article
         widths.append(switch.module_width)
@@ -165,7 +166,7 @@ def _household(
                     groups=names,
                     phase=phase,
                     article=device.article if device else None,
-                    rating_a=float(device.rating.m_as("A")) if device else None,
+                    rating_a=device.rating_a if device else None,
                     module_width=device.module_width if device else None,
                 )
             )
@@ -204,7 +205,7 @@ def _household(
                             type=device.rcd_type.value if device else rcd_type,
                             sensitivity_ma=sensitivity,
                             poles=POLE_COUNT[1],
-                            rating_a=float(device.rating.m_as("A")) if device else None,
+                            rating_a=device.rating_a if device else None,
                             article=device.article if device else None,
                         ),
                     )

@@ -2,7 +2,7 @@
 
 ``design`` and ``suggest`` call the same functions: ``design`` reports the
 findings, ``suggest`` only looks at their severities. Every product figure
-comes from the catalogue (via :mod:`sizing.figures`), every grid threshold
+comes from the catalogue's domain objects, every grid threshold
 from :mod:`sizing.limits`, every text and reference from :mod:`sizing.findings`.
 """
 
@@ -11,16 +11,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from sizing.domain import Compatibility
-from sizing.figures import CatalogFigures, InverterFigures, ModuleFigures
+from sizing.constants import EPSILON
+from sizing.domain import BatteryModule, Catalog, Compatibility, Inverter
 from sizing.findings import finding
 from sizing.limits import GridLimits
 from sizing.schema import Connection, ExistingPV, Finding
-
-PHASES = ("L1", "L2", "L3")
-# Sums of floats such as 3.68 + 1.32 land a hair above 5.0; a limit is only
-# exceeded by more than this.
-EPSILON = 1e-9
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +38,7 @@ def clusters(count: int, compat: Compatibility) -> list[int]:
     return []
 
 
-def battery_energy(module: ModuleFigures, count: int) -> tuple[float, float]:
+def battery_energy(module: BatteryModule, count: int) -> tuple[float, float]:
     """Nominal and usable kWh of ``count`` modules, rounded away from float noise."""
     return round(module.nominal_kwh * count, 6), round(module.usable_kwh * count, 6)
 
@@ -57,19 +52,19 @@ def nearest_counts(count: int, allowed: tuple[int, ...]) -> list[int]:
 
 
 def count_findings(
-    inverter: InverterFigures,
-    module: ModuleFigures,
+    inverter: Inverter,
+    module: BatteryModule,
     compat: Compatibility | None,
     count: int,
-    figures: CatalogFigures,
+    catalog: Catalog,
 ) -> list[Finding]:
     if compat is None:
-        compatible = figures.compatible_modules(inverter.code)
+        compatible = catalog.compatible_modules(inverter.system_code)
         return [
             finding(
                 "battery.module_not_compatible",
                 module=module.code,
-                inverter=inverter.code,
+                inverter=inverter.system_code,
                 compatible=compatible,
                 suitable="listed" if compatible else "none",
             )
@@ -88,7 +83,7 @@ def count_findings(
             "battery.count_not_allowed",
             count=count,
             module=module.code,
-            inverter=inverter.code,
+            inverter=inverter.system_code,
             allowed=allowed,
             nearest=nearest_counts(count, compat.allowed_counts),
             why=why,
@@ -101,32 +96,33 @@ def count_findings(
 
 
 def module_site_findings(
-    module: ModuleFigures, location: str, min_ambient_c: float | None, figures: CatalogFigures
+    module: BatteryModule, location: str, min_ambient_c: float | None, catalog: Catalog
 ) -> list[Finding]:
     found: list[Finding] = []
     if module.indoor_only and location == "outdoor":
-        outdoor = [m.code for m in figures.modules.values() if not m.indoor_only]
+        outdoor = [m.code for m in catalog.modules.values() if not m.indoor_only]
         found.append(
             finding(
                 "battery.indoor_only",
                 module=module.code,
-                ip=module.module.ip_rating,
+                ip=module.ip_rating,
                 alternatives=outdoor,
                 alternative="listed" if outdoor else "none",
             )
         )
-    if min_ambient_c is not None and min_ambient_c < module.min_temp_c - EPSILON:
+    if min_ambient_c is not None and min_ambient_c < module.min_temperature_c - EPSILON:
         colder = [
             m.code
-            for m in figures.modules.values()
-            if m.min_temp_c <= min_ambient_c and not (m.indoor_only and location == "outdoor")
+            for m in catalog.modules.values()
+            if m.min_temperature_c <= min_ambient_c
+            and not (m.indoor_only and location == "outdoor")
         ]
         found.append(
             finding(
                 "battery.temperature",
                 module=module.code,
                 min_ambient_c=min_ambient_c,
-                module_min_c=module.min_temp_c,
+                module_min_c=module.min_temperature_c,
                 alternatives=colder,
                 alternative="listed" if colder else "none",
             )
@@ -143,7 +139,7 @@ def capacity_findings(usable_kwh: float, limits: GridLimits) -> list[Finding]:
 
 
 def headroom_finding(
-    inverter: InverterFigures, module: ModuleFigures, compat: Compatibility, count: int
+    inverter: Inverter, module: BatteryModule, compat: Compatibility, count: int
 ) -> Finding:
     allowed = sorted(compat.allowed_counts)
     larger = [c for c in allowed if c > count]
@@ -151,7 +147,7 @@ def headroom_finding(
     first_parallel = parallel[0] if parallel and count <= compat.max_per_cluster else None
     return finding(
         "expansion.headroom",
-        inverter=inverter.code,
+        inverter=inverter.system_code,
         module=module.code,
         next_counts=larger,
         max_count=allowed[-1],
@@ -187,16 +183,16 @@ def pv_on_phase(site: GridSite, phase: str) -> float:
 
 
 def inverter_site_findings(
-    inverter: InverterFigures, site: GridSite, limits: GridLimits, figures: CatalogFigures
+    inverter: Inverter, site: GridSite, limits: GridLimits, catalog: Catalog
 ) -> list[Finding]:
     """Rules about the inverter on this connection: phases, generation per phase, main fuse."""
     connection = site.connection
     if inverter.phases == 3 and connection.phases == 1:
-        single = [i.code for i in figures.inverters.values() if i.phases == 1]
+        single = [i.system_code for i in catalog.inverters.values() if i.phases == 1]
         return [
             finding(
                 "inverter.phase_mismatch",
-                inverter=inverter.code,
+                inverter=inverter.system_code,
                 alternatives=single,
                 alternative="listed" if single else "none",
             )
@@ -207,14 +203,14 @@ def inverter_site_findings(
         found.append(_single_phase_on_three(inverter, site, phase))
     if inverter.phases == 1:
         pv_kw = pv_on_phase(site, phase)
-        total = inverter.nominal_kw + pv_kw
+        total = inverter.nominal_power_kw + pv_kw
         if total > limits.single_phase_generation_kw + EPSILON:
             found.append(
                 finding(
                     "grid.single_phase_generation_limit",
-                    inverter=inverter.code,
+                    inverter=inverter.system_code,
                     phase=phase,
-                    inverter_kw=inverter.nominal_kw,
+                    inverter_kw=inverter.nominal_power_kw,
                     pv_kw=round(pv_kw, 6),
                     total_kw=round(total, 6),
                     limit_kw=limits.single_phase_generation_kw,
@@ -229,19 +225,19 @@ def inverter_site_findings(
     fuse = main_fuse_finding(inverter, site, phase)
     if fuse is not None:
         found.append(fuse)
-    if inverter.charge_kw >= limits.storage_registration_kw - EPSILON:
+    if inverter.max_charge_power_kw >= limits.storage_registration_kw - EPSILON:
         found.append(
             finding(
                 "registration.energieleveren",
-                inverter=inverter.code,
-                power_kw=inverter.charge_kw,
+                inverter=inverter.system_code,
+                power_kw=inverter.max_charge_power_kw,
                 threshold_kw=limits.storage_registration_kw,
             )
         )
     return found
 
 
-def _single_phase_on_three(inverter: InverterFigures, site: GridSite, phase: str) -> Finding:
+def _single_phase_on_three(inverter: Inverter, site: GridSite, phase: str) -> Finding:
     pv = site.existing_pv
     pv_phase = pv.phase if pv is not None and pv.power_kw else ""
     if pv_phase == "L1":
@@ -254,41 +250,41 @@ def _single_phase_on_three(inverter: InverterFigures, site: GridSite, phase: str
         why = "no_pv"
     return finding(
         "inverter.single_phase_on_three_phase",
-        inverter=inverter.code,
+        inverter=inverter.system_code,
         phase=phase,
         why=why,
         pv_phase=pv_phase,
     )
 
 
-def grid_charge_current(inverter: InverterFigures) -> float:
+def grid_charge_current(inverter: Inverter) -> float:
     """Current per phase when charging from the grid at the inverter's nominal grid input."""
-    return inverter.grid_input_kw * 1000 / (inverter.phases * inverter.voltage_v)
+    return inverter.grid_input_power_kw * 1000 / (inverter.phases * inverter.nominal_voltage_v)
 
 
-def ems_grid_charge_limit_kw(inverter: InverterFigures, site: GridSite) -> float | None:
+def ems_grid_charge_limit_kw(inverter: Inverter, site: GridSite) -> float | None:
     """The grid-charging power the main fuse leaves room for; None when it leaves enough.
 
     0 means: switch grid charging off. ``design`` reports this number and the
     ``grid.main_fuse_capacity`` finding advises it, so both come from here.
     """
-    if inverter.phases < 1 or inverter.voltage_v <= 0:
+    if inverter.phases < 1 or inverter.nominal_voltage_v <= 0:
         return None  # a catalogue row without a voltage cannot give a current
     available = site.connection.main_fuse_a - site.household_load_a
     if grid_charge_current(inverter) <= available + EPSILON:
         return None
-    return round(max(available, 0.0) * inverter.phases * inverter.voltage_v / 1000, 2)
+    return round(max(available, 0.0) * inverter.phases * inverter.nominal_voltage_v / 1000, 2)
 
 
-def main_fuse_finding(inverter: InverterFigures, site: GridSite, phase: str) -> Finding | None:
+def main_fuse_finding(inverter: Inverter, site: GridSite, phase: str) -> Finding | None:
     ems_kw = ems_grid_charge_limit_kw(inverter, site)
     if ems_kw is None:
         return None
     available = site.connection.main_fuse_a - site.household_load_a
     return finding(
         "grid.main_fuse_capacity",
-        inverter=inverter.code,
-        grid_kw=inverter.grid_input_kw,
+        inverter=inverter.system_code,
+        grid_kw=inverter.grid_input_power_kw,
         current_a=grid_charge_current(inverter),
         where="three_phases" if inverter.phases == 3 else "one_phase",
         phase=phase,

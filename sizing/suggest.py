@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sizing.bom import accessory_kinds
-from sizing.domain import Catalog
-from sizing.figures import BACKUP_OPTIONS, CatalogFigures, InverterFigures, figures_for, price
+from sizing.bom import BACKUP_OPTIONS, accessory_kinds, cents
+from sizing.domain import Catalog, Inverter
 from sizing.limits import grid_limits
 from sizing.rules import (
     GridSite,
@@ -39,20 +38,18 @@ def _any_error(findings: list[Finding]) -> bool:
     return any(f.severity is Severity.ERROR for f in findings)
 
 
-def _backup_options(
-    figures: CatalogFigures, inverter: InverterFigures
-) -> list[tuple[str, Decimal, list[str]]]:
+def _backup_options(catalog: Catalog, inverter: Inverter) -> list[tuple[str, Decimal, list[str]]]:
     """Per backup choice: the accessories' price and a warning when one is not in the catalogue."""
     options = []
     for backup in BACKUP_OPTIONS:
         total = Decimal(0)
         missing = False
         for kind in accessory_kinds(backup, shutdown_kit=False):
-            accessory = figures.accessory(inverter.code, kind)
+            accessory = catalog.accessory(inverter.system_code, kind)
             if accessory is None:
                 missing = True
             else:
-                total += price(accessory)
+                total += cents(accessory.price_eur)
         options.append((backup, total, ["backup.accessory_missing"] if missing else []))
     return options
 
@@ -68,28 +65,27 @@ def suggest(site: Site, catalog: Catalog) -> list[Suggestion]:
     the modules and the backup accessories ``design`` orders for that choice;
     installation material from the plan (cables, breakers, board) comes on top.
     """
-    figures = figures_for(catalog)
     limits = grid_limits()
     grid = GridSite(site.connection, site.existing_pv, site.household_load_a)
     module_findings = {
-        code: module_site_findings(module, site.location, site.min_ambient_c, figures)
-        for code, module in figures.modules.items()
+        code: module_site_findings(module, site.location, site.min_ambient_c, catalog)
+        for code, module in catalog.modules.items()
     }
     # Many inverters take the same module counts: write each capacity's findings once.
     capacity_warnings: dict[float, list[str]] = {}
     results: list[tuple[tuple[object, ...], Suggestion]] = []
-    for inverter in figures.inverters.values():
-        inverter_findings = inverter_site_findings(inverter, grid, limits, figures)
+    for inverter in catalog.inverters.values():
+        inverter_findings = inverter_site_findings(inverter, grid, limits, catalog)
         if _any_error(inverter_findings):
             continue
-        backups = _backup_options(figures, inverter)
-        inverter_price = price(inverter.inverter)
-        for code, module in figures.modules.items():
-            compat = figures.compatibility.get((inverter.code, code))
+        backups = _backup_options(catalog, inverter)
+        inverter_price = cents(inverter.price_eur)
+        for code, module in catalog.modules.items():
+            compat = catalog.compatibility_for(inverter.system_code, code)
             if compat is None or _any_error(module_findings[code]):
                 continue
             base_warnings = _warnings(inverter_findings) + _warnings(module_findings[code])
-            module_price = price(module.module)
+            module_price = cents(module.price_eur)
             for count in sorted(compat.allowed_counts):
                 split = clusters(count, compat)
                 if not split:
@@ -101,12 +97,12 @@ def suggest(site: Site, catalog: Catalog) -> list[Suggestion]:
                 for order, (backup, backup_price, backup_warnings) in enumerate(backups):
                     total = inverter_price + module_price * count + backup_price
                     suggestion = Suggestion(
-                        inverter=inverter.code,
+                        inverter=inverter.system_code,
                         module=code,
                         count=count,
                         backup=backup,
                         phases=inverter.phases,
-                        power_kw=inverter.nominal_kw,
+                        power_kw=inverter.nominal_power_kw,
                         usable_kwh=usable,
                         nominal_kwh=nominal,
                         clusters=split,
@@ -132,30 +128,29 @@ def suggest_with_reasons(site: Site, catalog: Catalog) -> SuggestResult:
     the inverter's verdict).
     """
     suggestions = suggest(site, catalog)
-    figures = figures_for(catalog)
     limits = grid_limits()
     grid = GridSite(site.connection, site.existing_pv, site.household_load_a)
     offered = {(s.inverter, s.module) for s in suggestions}
     site_findings = {
-        code: module_site_findings(module, site.location, site.min_ambient_c, figures)
-        for code, module in figures.modules.items()
+        code: module_site_findings(module, site.location, site.min_ambient_c, catalog)
+        for code, module in catalog.modules.items()
     }
     inverters: list[Verdict] = []
     modules: list[Verdict] = []
-    for inverter in figures.inverters.values():
+    for inverter in catalog.inverters.values():
         own: list[Verdict] = []
-        for code, module in figures.modules.items():
-            compat = figures.compatibility.get((inverter.code, code))
-            is_offered = (inverter.code, code) in offered
+        for code, module in catalog.modules.items():
+            compat = catalog.compatibility_for(inverter.system_code, code)
+            is_offered = (inverter.system_code, code) in offered
             reasons: list[Finding] = []
             if not is_offered:
                 count = min(compat.allowed_counts) if compat is not None else 1
                 reasons = _errors(site_findings[code]) + _errors(
-                    count_findings(inverter, module, compat, count, figures)
+                    count_findings(inverter, module, compat, count, catalog)
                 )
             own.append(
                 Verdict(
-                    inverter=inverter.code,
+                    inverter=inverter.system_code,
                     module=code,
                     offered=is_offered,
                     reasons=reasons,
@@ -163,16 +158,16 @@ def suggest_with_reasons(site: Site, catalog: Catalog) -> SuggestResult:
                 )
             )
         modules.extend(own)
-        findings = inverter_site_findings(inverter, grid, limits, figures)
+        findings = inverter_site_findings(inverter, grid, limits, catalog)
         is_offered = any(v.offered for v in own)
         reasons = [] if is_offered else _errors(findings)
         if not is_offered and not reasons:
             # The inverter fits this connection, but none of its modules may stand here.
-            compatible = set(figures.compatible_modules(inverter.code))
+            compatible = set(catalog.compatible_modules(inverter.system_code))
             reasons = next((v.reasons[:1] for v in own if v.module in compatible), [])
         inverters.append(
             Verdict(
-                inverter=inverter.code,
+                inverter=inverter.system_code,
                 offered=is_offered,
                 reasons=reasons,
                 warnings=_warning_findings(findings),

@@ -10,11 +10,6 @@ from __future__ import annotations
 
 from sizing.domain import Inverter
 from sizing.schema import InverterSummary
-from sizing.units import Quantity
-
-
-def _in(quantity: Quantity | None, unit: str) -> float | None:
-    return None if quantity is None else float(quantity.m_as(unit))
 
 
 def inverter_summary(inverter: Inverter) -> InverterSummary:
@@ -25,18 +20,18 @@ def inverter_summary(inverter: Inverter) -> InverterSummary:
         family=inverter.family,
         phases=inverter.phases,
         coupling=inverter.coupling.value,
-        power_kw=float(inverter.nominal_power.m_as("kW")),
-        max_charge_power_kw=float(inverter.max_charge_power.m_as("kW")),
-        grid_input_power_kw=float(inverter.grid_input_power.m_as("kW")),
-        voltage_v=float(inverter.nominal_voltage.m_as("V")),
-        grid_port_current_a=_in(inverter.grid_port_current, "A"),
-        backup_port_current_a=_in(inverter.backup_port_current, "A"),
-        max_ac_current_a=_in(inverter.max_ac_current, "A"),
+        power_kw=inverter.nominal_power_kw,
+        max_charge_power_kw=inverter.max_charge_power_kw,
+        grid_input_power_kw=inverter.grid_input_power_kw,
+        voltage_v=inverter.nominal_voltage_v,
+        grid_port_current_a=inverter.grid_port_current_a,
+        backup_port_current_a=inverter.backup_port_current_a,
+        max_ac_current_a=inverter.max_ac_current_a,
         has_pv_input=inverter.has_pv_input,
-        pv_max_power_kw=_in(inverter.pv_max_power, "kW"),
-        pv_max_voltage_v=_in(inverter.pv_max_voltage, "V"),
+        pv_max_power_kw=inverter.pv_max_power_kw,
+        pv_max_voltage_v=inverter.pv_max_voltage_v,
         mppt_count=inverter.mppt_count,
         strings_per_mppt=inverter.strings_per_mppt,
-        pv_max_current_per_mppt_a=_in(inverter.pv_max_current_per_mppt, "A"),
+        pv_max_current_per_mppt_a=inverter.pv_max_current_per_mppt_a,
         ip_rating=inverter.ip_rating,
     )

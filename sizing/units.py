@@ -1,8 +1,10 @@
-"""The one pint registry of the process.
+"""Units are parsed here, where values enter the engine, and nowhere else.
 
-Every physical figure the engine handles is a ``pint.Quantity`` from this
-registry (MetPy's convention): quantities from two registries cannot be
-combined, so nothing else may create one.
+A request may give ``"12000 mm"`` for ``length_m`` and a data file a limit in
+its own unit; :func:`as_magnitude` converts each once, with the one pint
+registry of the process, to a float in the unit its name carries. Inside the
+engine every figure is such a float (``current_a``, ``power_kw``): no
+arithmetic is done in pint, so no quantity travels further than this module.
 """
 
 from __future__ import annotations
@@ -13,9 +15,7 @@ from typing import Any
 import pint
 
 ureg: pint.UnitRegistry = pint.UnitRegistry(cache_folder=None)
-ureg.formatter.default_format = "~P"
 Q_ = ureg.Quantity
-Quantity = pint.Quantity
 
 
 _QUANTITY_TEXT = re.compile(r"^\s*([-+]?\d+(?:[.,]\d+)?(?:[eE][-+]?\d+)?)\s*(.*?)\s*$")

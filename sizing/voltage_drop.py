@@ -9,10 +9,10 @@ from __future__ import annotations
 import math
 
 from sizing import tables
+from sizing.constants import EPSILON
 from sizing.planning import NL, Notes, Text, Writer, both
 from sizing.schema import CableRequest
 
-EPSILON = 1e-9
 ANNEX_G = "IEC 60364-5-52:2009 Annex G"
 _SUM = "u = b × (ρ1 × L / S × cos φ + λ × L × sin φ) × Ib; Δu = 100 × u / U0"
 FORMULA: Text = (f"{tables.cite_nl(ANNEX_G)}: {_SUM}", f"{ANNEX_G}: {_SUM}")

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from sizing.bom import BACKUP_KINDS
 from sizing.domain import Accessory, Catalog
 from sizing.engine import design, suggest_with_reasons
-from sizing.figures import BACKUP_KINDS, figures_for
 from sizing.schema import Design, DesignRequest, Finding, Site, Suggestion, SuggestResult
 
 T = TypeVar("T")
@@ -88,10 +88,6 @@ class InverterCard:
         return self.name_en if language == "en" and self.name_en else self.name_nl
 
 
-def _magnitude(quantity: Any, unit: str) -> float | None:
-    return None if quantity is None else float(quantity.m_as(unit))
-
-
 def inverter_cards(site: Site, catalog: Catalog) -> list[InverterCard]:
     """Every inverter of the catalogue: those that work first (best match first), then the rest."""
     return cached(
@@ -117,10 +113,10 @@ def _inverter_cards(site: Site, catalog: Catalog) -> list[InverterCard]:
                 name_nl=inv.name("nl"),
                 name_en=inv.name("en"),
                 phases=inv.phases,
-                power_kw=float(inv.nominal_power.m_as("kW")),
-                pv_kw=_magnitude(inv.pv_max_power, "kW") if inv.has_pv_input else None,
+                power_kw=inv.nominal_power_kw,
+                pv_kw=inv.pv_max_power_kw if inv.has_pv_input else None,
                 mppt_count=inv.mppt_count if inv.has_pv_input else None,
-                backup_port_a=_magnitude(inv.backup_port_current, "A"),
+                backup_port_a=inv.backup_port_current_a,
                 hybrid=inv.has_pv_input,
                 article=inv.article,
                 is_generic=inv.is_generic,
@@ -180,10 +176,10 @@ def _module_options(site: Site, inverter: str, catalog: Catalog) -> list[ModuleO
                 code=code,
                 name_nl=mod.name("nl"),
                 name_en=mod.name("en"),
-                usable_kwh=float(mod.usable_energy.m_as("kWh")),
-                nominal_kwh=float(mod.nominal_energy.m_as("kWh")),
+                usable_kwh=mod.usable_kwh,
+                nominal_kwh=mod.nominal_kwh,
                 ip_rating=mod.ip_rating,
-                min_temperature_c=float(mod.min_temperature.m_as("degC")),
+                min_temperature_c=mod.min_temperature_c,
                 allowed=allowed,
                 counts=sorted(counts.get(code, ())),
                 reasons=verdict.reasons if verdict is not None and not allowed else [],
@@ -215,10 +211,9 @@ def backup_options(inverter: str, catalog: Catalog) -> list[BackupOption]:
     """The three backup choices with the catalogue's accessories for this inverter."""
 
     def build() -> list[BackupOption]:
-        figures = figures_for(catalog)
         options = []
         for value, kinds in BACKUP_KINDS.items():
-            found = [figures.accessory(inverter, kind) for kind in kinds]
+            found = [catalog.accessory(inverter, kind) for kind in kinds]
             parts = [a for a in found if a is not None]
             options.append(
                 BackupOption(
@@ -236,4 +231,4 @@ def backup_options(inverter: str, catalog: Catalog) -> list[BackupOption]:
 def shutdown_kit(inverter: str, catalog: Catalog) -> Accessory | None:
     from sizing.domain import AccessoryKind
 
-    return figures_for(catalog).accessory(inverter, AccessoryKind.SHUTDOWN_KIT)
+    return catalog.accessory(inverter, AccessoryKind.SHUTDOWN_KIT)

@@ -140,11 +140,11 @@ def test_prices_are_marked_as_examples() -> None:
 
 
 def test_installation_materials_cover_the_starter_set(catalog) -> None:  # type: ignore[no-untyped-def]
-    csas = {float(c.csa.m_as("mm**2")) for c in catalog.cables}
+    csas = {c.csa_mm2 for c in catalog.cables}
     assert {1.5, 2.5, 4, 6, 10, 16, 25, 35} <= csas
-    b_ratings = {b.rating.m for b in catalog.breakers if b.curve == "B"}
+    b_ratings = {b.rating_a for b in catalog.breakers if b.curve == "B"}
     assert {6, 10, 16, 20, 25, 32, 40, 50, 63} <= b_ratings
-    combos = {(r.rcd_type.value, r.sensitivity.m, r.is_rcbo) for r in catalog.rcds}
+    combos = {(r.rcd_type.value, r.sensitivity_ma, r.is_rcbo) for r in catalog.rcds}
     for rcd_type in ("A", "B"):
         for sensitivity in (30, 100, 300):
             assert (rcd_type, sensitivity, True) in combos

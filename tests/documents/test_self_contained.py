@@ -42,7 +42,7 @@ def stored(make_design: Any, monkeypatch: pytest.MonkeyPatch) -> Design:
     inverter.nominal_power_kw = Decimal("33")
     inverter.mppt_count = 1
     inverter.save()
-    assert services.load_catalog().inverters[T20].nominal_power.m_as("kW") == 33
+    assert services.load_catalog().inverters[T20].nominal_power_kw == 33
 
     def refuse() -> None:
         raise AssertionError("a document read the catalogue")

@@ -71,8 +71,7 @@ def with_module(catalog: Catalog, code: str, **changes: Any) -> Catalog:
 
 
 def _replace(catalog: Catalog, **changes: Any) -> Catalog:
-    # A fresh index: dataclasses.replace would share (and extend) the original's.
-    return dataclasses.replace(catalog, _compat_index={}, **changes)
+    return dataclasses.replace(catalog, **changes)
 
 
 def without_compatibility(catalog: Catalog, inverter: str, module: str) -> Catalog:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from sizing.units import Q_
 from tests.sizing.engine_helpers import (
     B5,
     BAT38,
@@ -174,7 +173,7 @@ def test_an_ems_limit_of_zero_means_no_charging_from_the_grid(catalog):
 
 
 def test_the_main_fuse_check_reads_the_grid_input_power_from_the_catalogue(catalog):
-    halved = with_inverter(catalog, T10, grid_input_power=Q_(10, "kW"))
+    halved = with_inverter(catalog, T10, grid_input_power_kw=10.0)
     assert "grid.main_fuse_capacity" not in codes(run(halved, T10, main_fuse_a=25))
 
 
@@ -189,7 +188,7 @@ def test_every_brochure_inverter_must_be_registered_at_energieleveren(catalog):
 
 @pytest.mark.parametrize(("kw", "fires"), [(0.8, True), (0.79, False)])
 def test_registration_starts_at_0_8_kw_of_storage(catalog, kw, fires):
-    small = with_inverter(catalog, S36, max_charge_power=Q_(kw, "kW"))
+    small = with_inverter(catalog, S36, max_charge_power_kw=kw)
     result = run(small, S36, phases=1, main_fuse_a=40)
     assert ("registration.energieleveren" in codes(result)) is fires
 
@@ -207,13 +206,13 @@ def test_pgs37_is_advised_for_27_9_kwh(catalog):
 
 @pytest.mark.parametrize(("usable", "fires"), [(10, False), (10.01, True)])
 def test_pgs37_starts_above_twenty_kwh_usable(catalog, usable, fires):
-    module = with_module(catalog, BAT45, usable_energy=Q_(usable, "kWh"))
+    module = with_module(catalog, BAT45, usable_kwh=usable)
     assert ("safety.pgs37" in codes(run(module, T10, BAT45, 2))) is fires
 
 
 def test_pgs37_counts_usable_not_nominal_capacity(catalog):
     # 6 × BAT-3.8S: 22.8 kWh nominal but 21.9 usable; both above 20, so check a smaller one.
-    module = with_module(catalog, BAT38, usable_energy=Q_(3.3, "kWh"))
+    module = with_module(catalog, BAT38, usable_kwh=3.3)
     assert "safety.pgs37" not in codes(run(module, T10, BAT38, 6))  # 19.8 usable, 22.8 nominal
 
 

@@ -157,5 +157,5 @@ def test_the_usable_capacity_is_the_count_times_the_module(catalog, inverter, mo
         "batteries": [{"module": module, "count": count}],
     }
     result = check(data, catalog)
-    per_module = catalog.modules[module].usable_energy.m_as("kWh")
+    per_module = catalog.modules[module].usable_kwh
     assert result.battery.usable_kwh == pytest.approx(count * per_module)

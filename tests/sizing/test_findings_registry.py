@@ -17,7 +17,6 @@ import sizing
 from sizing.bom import plan_lines
 from sizing.cable import size_cable
 from sizing.engine import design
-from sizing.figures import figures_for
 from sizing.findings import REGISTRY, Entry, Phrase, UnknownFinding, finding
 from sizing.findings.registry import Variants
 from sizing.installation import PlannedLine
@@ -347,7 +346,7 @@ def _raised_by_the_engine(catalog: Any) -> list[Finding]:
     ]  # fmt: skip
     for variant, fields in variants:
         findings += design(request(**fields), variant).findings
-    findings += plan_lines(figures_for(catalog), [PlannedLine("NOPE-1", 1, "board")])[1]
+    findings += plan_lines(catalog, [PlannedLine("NOPE-1", 1, "board")])[1]
     for fields in CABLES:
         findings += size_cable(CableRequest(**fields)).findings
     return findings

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
+from sizing.bom import BACKUP_KINDS
 from sizing.engine import design, suggest, suggest_with_reasons
-from sizing.figures import BACKUP_KINDS, figures_for
 from sizing.findings import battery, grid, inverter
 from sizing.schema import DesignRequest, Severity, Site
 from tests.sizing.engine_helpers import BAT38, BAT45, BAT93, S5, T10, T15, T20, replaced
@@ -66,8 +66,7 @@ def test_every_suggestion_is_a_design_without_errors_and_the_same_warnings(catal
         assert result.battery.clusters == s.clusters
         # The suggestion's price: inverter, modules and the accessories of the backup choice,
         # each of which the design orders too; installation material comes on top.
-        figures = figures_for(catalog)
-        accessories = [figures.accessory(s.inverter, kind) for kind in BACKUP_KINDS[s.backup]]
+        accessories = [catalog.accessory(s.inverter, kind) for kind in BACKUP_KINDS[s.backup]]
         assert s.price_excl_vat_eur == (
             catalog.inverters[s.inverter].price_eur
             + s.count * catalog.modules[s.module].price_eur
@@ -184,17 +183,16 @@ def of(findings, severity, battery: bool):
 @pytest.mark.parametrize("where", REASON_SITES)
 def test_the_reasons_are_the_errors_design_raises_for_that_choice(catalog, where):
     result = suggest_with_reasons(where, catalog)
-    figures = figures_for(catalog)
     for verdict in result.modules:
-        compat = figures.compatibility.get((verdict.inverter, verdict.module))
+        compat = catalog.compatibility_for(verdict.inverter, verdict.module)
         count = min(compat.allowed_counts) if compat else 1
         found = trial_design(where, verdict.inverter, verdict.module, count, catalog).findings
         if not verdict.offered:
             assert verdict.reasons == of(found, Severity.ERROR, battery=True), verdict
         assert verdict.warnings == of(found, Severity.WARNING, battery=True), verdict
     for verdict in result.inverters:
-        module = figures.compatible_modules(verdict.inverter)[0]
-        count = min(figures.compatibility[(verdict.inverter, module)].allowed_counts)
+        module = catalog.compatible_modules(verdict.inverter)[0]
+        count = min(catalog.compatibility_for(verdict.inverter, module).allowed_counts)
         found = trial_design(where, verdict.inverter, module, count, catalog).findings
         if not verdict.offered:
             expected = (

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from sizing.schema import Design
-from sizing.units import Q_
 from tests.sizing.engine_helpers import BAT93, S36, T10, run, with_inverter
 
 
@@ -14,18 +13,14 @@ def test_the_design_carries_the_inverter_figures_the_catalogue_gave(catalog):
     assert summary.system_code == T10
     assert summary.article == inverter.article
     assert summary.phases == 3
-    assert summary.power_kw == float(inverter.nominal_power.m_as("kW"))
+    assert summary.power_kw == inverter.nominal_power_kw
     assert summary.has_pv_input == inverter.has_pv_input
     assert summary.mppt_count == inverter.mppt_count
 
 
-def test_the_figures_are_written_in_the_unit_their_name_carries(catalog):
+def test_the_design_copies_the_figures_of_the_catalogue_it_was_made_with(catalog):
     changed = with_inverter(
-        catalog,
-        S36,
-        nominal_power=Q_(3680, "W"),
-        backup_port_current=Q_(16000, "mA"),
-        pv_max_power=Q_(7.36, "kW"),
+        catalog, S36, nominal_power_kw=3.68, backup_port_current_a=16.0, pv_max_power_kw=7.36
     )
     summary = run(changed, S36, "SMILE-G3-BAT-4.5S", 2, phases=1).inverter
     assert summary is not None
@@ -35,7 +30,7 @@ def test_the_figures_are_written_in_the_unit_their_name_carries(catalog):
 
 
 def test_a_figure_the_catalogue_does_not_know_stays_unknown(catalog):
-    changed = with_inverter(catalog, T10, backup_port_current=None, max_ac_current=None)
+    changed = with_inverter(catalog, T10, backup_port_current_a=None, max_ac_current_a=None)
     summary = run(changed, T10, BAT93, 4).inverter
     assert summary is not None
     assert summary.backup_port_current_a is None
