@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
-from sizing.cable import size_cable
+from sizing.cable.size import size_cable
 from sizing.domain import Catalog
 from sizing.engine import design, suggest
 from sizing.schema import CableRequest, DesignRequest, Site

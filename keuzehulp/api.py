@@ -118,7 +118,7 @@ def _design(request: DesignRequest) -> Any:
 
 
 def _cable(request: CableRequest) -> Any:
-    from sizing.cable import size_cable
+    from sizing.cable.size import size_cable
 
     return size_cable(request).model_dump(mode="json")
 

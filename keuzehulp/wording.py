@@ -14,8 +14,7 @@ from typing import Any
 from django.utils.translation import get_language
 
 from sizing import formatting
-from sizing.formatting import Language
-from sizing.wording import counts
+from sizing.formatting import Language, counts
 
 
 def language(lang: str | None = None) -> Language:

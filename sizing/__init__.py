@@ -3,7 +3,7 @@
 One entry point per action (shared/design.md): ``sizing.design(request, catalog)`` and
 ``sizing.size_cable(request)``; ``sizing.engine.suggest(site, catalog)`` lists valid systems
 and ``sizing.engine.suggest_with_reasons(site, catalog)`` adds why the others are not
-offered (``sizing.suggest`` is the module that implements both).
+offered (``sizing.system.suggest`` is the module that implements both).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ ENGINE_VERSION = "0.1.0"
 
 _ENTRY_POINTS = {
     "design": "sizing.engine",
-    "size_cable": "sizing.cable",
+    "size_cable": "sizing.cable.size",
 }
 
 

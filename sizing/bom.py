@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from sizing.domain import AccessoryKind, Catalog, Product
 from sizing.findings import finding
-from sizing.planning import PlannedLine
+from sizing.notes import PlannedLine
 from sizing.schema import BomLine, Finding, Totals
 
 CENT = Decimal("0.01")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from sizing.codes import aliases
+from sizing.system.codes import aliases
 
 
 class DataSource(StrEnum):

@@ -3,22 +3,32 @@
 (:func:`suggest_with_reasons` also says why the other choices are not offered).
 
 Both read product figures only from the catalogue they are given and grid
-thresholds only from :mod:`sizing.limits`; both apply the same rule functions
-(:mod:`sizing.rules`).
+thresholds only from :mod:`sizing.system.limits`; both apply the same rule functions
+(:mod:`sizing.system.rules`).
 """
 
 from __future__ import annotations
 
 from typing import TypedDict
 
-from sizing import ENGINE_VERSION, installation
+from sizing import ENGINE_VERSION
 from sizing.bom import accessory_lines, line, plan_lines, totals
-from sizing.codes import closest_codes
 from sizing.domain import AccessoryKind, Catalog, Inverter, ip_water_digit
 from sizing.findings import by_severity, finding
-from sizing.limits import GridLimits, grid_limits
-from sizing.planning import both, en, nl, trace_step
-from sizing.rules import (
+from sizing.installation import plan as installation
+from sizing.notes import both, en, nl, trace_step
+from sizing.schema import (
+    BatterySummary,
+    BomLine,
+    Design,
+    DesignRequest,
+    Finding,
+    Severity,
+    TraceStep,
+)
+from sizing.system.codes import closest_codes
+from sizing.system.limits import GridLimits, grid_limits
+from sizing.system.rules import (
     GridSite,
     battery_energy,
     capacity_findings,
@@ -31,17 +41,8 @@ from sizing.rules import (
     inverter_site_findings,
     module_site_findings,
 )
-from sizing.schema import (
-    BatterySummary,
-    BomLine,
-    Design,
-    DesignRequest,
-    Finding,
-    Severity,
-    TraceStep,
-)
-from sizing.suggest import suggest, suggest_with_reasons
-from sizing.summary import inverter_summary
+from sizing.system.suggest import suggest, suggest_with_reasons
+from sizing.system.summary import inverter_summary
 
 __all__ = ["design", "suggest", "suggest_with_reasons"]
 

@@ -1,4 +1,4 @@
-"""The one way Keuzehulp writes numbers, money and units, in Dutch and in English.
+"""The one way Keuzehulp writes numbers, money, units and lists, in Dutch and in English.
 
 The engine's wording, the wizard's pages, the PDF dossier, the diagram and the
 order list all write their figures here, so a price reads "€ 1.480,50" on the
@@ -23,6 +23,7 @@ The rules, one per language:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Literal
@@ -136,3 +137,34 @@ def parse(text: str, lang: str | None) -> Decimal:
     bare = text.replace(EURO, "").replace(NBSP, "").strip()
     bare = bare.replace(thousands, "").replace(decimal_mark, ".")
     return to_decimal(bare)
+
+
+# --------------------------------------------------------------------------- lists
+
+
+def words(items: Sequence[object], lang: str, *, both: bool = False) -> str:
+    """'a, b of c' in Dutch, 'a, b or c' in English; with ``both``: 'a en b', 'a and b'."""
+    texts = [str(i) for i in items]
+    if len(texts) <= 1:
+        return "".join(texts)
+    joiner = {("nl", True): " en ", ("en", True): " and ", ("nl", False): " of "}.get(
+        (lang, both), " or "
+    )
+    return ", ".join(texts[:-1]) + joiner + texts[-1]
+
+
+def counts(values: Sequence[int], lang: str) -> str:
+    """Allowed module counts the way the brochure prints them: '1–6, 8, 10 of 12'."""
+    parts: list[str] = []
+    ordered = sorted(set(values))
+    start = 0
+    while start < len(ordered):
+        end = start
+        while end + 1 < len(ordered) and ordered[end + 1] == ordered[end] + 1:
+            end += 1
+        if end - start >= 2:
+            parts.append(f"{ordered[start]}–{ordered[end]}")
+        else:
+            parts.extend(str(v) for v in ordered[start : end + 1])
+        start = end + 1
+    return words(parts, lang)

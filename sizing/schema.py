@@ -77,14 +77,14 @@ class TraceStep(Strict):
     step: str  # Dutch, the default language, like Finding.message
     value: str
     basis: str
-    # English; empty means "the same as the Dutch" (designs saved before the trace spoke English).
+    # English; an empty field reads as the Dutch one (see in_language).
     step_en: str = ""
     value_en: str = ""
     basis_en: str = ""
     circuit: str | None = None
     is_default: bool = False  # the value rests on a documented default, not manufacturer data
     # What kind of step this is ("cable.k_temp", "board.main_switch"), for code that looks a step
-    # up: titles are prose and change, keys do not. Empty in designs saved before steps had keys.
+    # up: titles are prose and change, keys do not.
     key: str = ""
 
     def in_language(self, language: str = "nl") -> tuple[str, str, str]:

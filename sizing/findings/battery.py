@@ -5,8 +5,8 @@ from __future__ import annotations
 from sizing.findings.inverter import NEXT_STEP
 from sizing.findings.registry import Entry
 from sizing.findings.sources import BROCHURE, SERIES_TABLE
-from sizing.limits import grid_limits
 from sizing.schema import Severity
+from sizing.system.limits import grid_limits
 
 ENTRIES = (
     Entry(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sizing.findings.registry import Entry
 from sizing.findings.sources import BROCHURE
-from sizing.limits import grid_limits
 from sizing.schema import Severity
+from sizing.system.limits import grid_limits
 
 ENTRIES = (
     Entry(

@@ -32,9 +32,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sizing.formatting import number, pick
+from sizing.formatting import counts, number, pick, words
 from sizing.schema import Severity
-from sizing.wording import counts, words
 
 Variants = Mapping[str, tuple[str, str]]  # variant name -> (Dutch, English) template
 Reference = str | Callable[[], str]

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from sizing.cable import size_cable
+from sizing.cable.size import size_cable
 from sizing.schema import CableRequest, Severity
 
 
@@ -411,7 +411,7 @@ def test_findings_and_trace_carry_the_circuit_name():
 
 def test_the_sizing_package_imports_no_django():
     code = (
-        "import sys, sizing.cable, sizing.tables, sizing.installation; "
+        "import sys, sizing.cable.size, sizing.tables, sizing.installation.plan; "
         "sys.exit(any(m == 'django' or m.startswith('django.') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sizing import tables
-from sizing.cable import size_cable
+from sizing.cable.size import size_cable
 from sizing.schema import CableRequest
 
 METHODS = ["A1", "A2", "B1", "B2", "C", "D1", "D2", "E", "F"]

@@ -6,8 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from sizing import engine, installation
-from sizing.installation import InstallationPlan, PlannedLine
+from sizing import engine
+from sizing.installation import plan as installation
+from sizing.installation.plan import InstallationPlan, PlannedLine
 from tests.sizing.engine_helpers import (
     BAT93,
     S5,

@@ -6,8 +6,8 @@ import pytest
 
 from sizing import ENGINE_VERSION
 from sizing.engine import design
-from sizing.limits import grid_limits
 from sizing.schema import Design, Severity
+from sizing.system.limits import grid_limits
 from tests.sizing.engine_helpers import BAT38, BAT93, S5, T10, codes, finding, request, run
 
 

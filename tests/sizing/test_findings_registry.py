@@ -15,11 +15,11 @@ import pytest
 
 import sizing
 from sizing.bom import plan_lines
-from sizing.cable import size_cable
+from sizing.cable.size import size_cable
 from sizing.engine import design
 from sizing.findings import REGISTRY, Entry, Phrase, UnknownFinding, finding
 from sizing.findings.registry import Variants
-from sizing.installation import PlannedLine
+from sizing.installation.plan import PlannedLine
 from sizing.schema import CableRequest, Finding, Severity
 from tests.sizing.engine_helpers import (
     BAT38,

@@ -14,7 +14,7 @@ import pytest
 from sizing import tables
 from sizing.domain import Catalog
 from sizing.engine import design
-from sizing.installation import plan
+from sizing.installation.plan import plan
 from sizing.schema import DesignOptions, DesignRequest, Severity
 
 S5 = "SMILE-G3-S5"

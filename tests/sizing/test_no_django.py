@@ -36,7 +36,7 @@ def test_importing_every_sizing_module_loads_no_django():
 
 
 def test_the_engine_modules_are_all_checked():
-    assert {"sizing.engine", "sizing.rules", "sizing.suggest", "sizing.bom"} <= set(
+    assert {"sizing.engine", "sizing.system.rules", "sizing.system.suggest", "sizing.bom"} <= set(
         sizing_modules()
     )
 

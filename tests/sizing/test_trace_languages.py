@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import sizing
-from sizing.cable import size_cable
+from sizing.cable.size import size_cable
 from sizing.formatting import parse
 from sizing.schema import CableRequest, Design, TraceStep
 

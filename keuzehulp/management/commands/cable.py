@@ -8,7 +8,7 @@ stderr). ``--schema`` prints the JSON Schema of the request and the result.
 from __future__ import annotations
 
 from keuzehulp.cli import JsonCommand
-from sizing.cable import size_cable
+from sizing.cable.size import size_cable
 from sizing.schema import CableRequest, CableResult
 
 

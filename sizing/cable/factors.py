@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sizing import tables
 from sizing.constants import EPSILON
 from sizing.findings import Phrase
-from sizing.planning import NL, Notes, Text, Writer, both, en, kf, kf_en, nl
+from sizing.notes import NL, Notes, Text, Writer, both, en, kf, kf_en, nl
 from sizing.schema import CableRequest
 
 BURIED = ("D1", "D2")

@@ -5,12 +5,12 @@ findings for what the tables do not cover (method F below 25 mm², more than 300
 from __future__ import annotations
 
 from sizing import tables
+from sizing.cable.voltage_drop import FORMULA, drop_finding, drop_texts, voltage_drop
 from sizing.constants import EPSILON
 from sizing.findings import Phrase
 from sizing.findings.sources import COORDINATION
-from sizing.planning import Notes, Text, both, en, nl
+from sizing.notes import Notes, Text, both, en, nl
 from sizing.schema import CableRequest, CableResult
-from sizing.voltage_drop import FORMULA, drop_finding, drop_texts, voltage_drop
 
 
 def smallest_by_current(

@@ -10,7 +10,7 @@ import math
 
 from sizing import tables
 from sizing.constants import EPSILON
-from sizing.planning import NL, Notes, Text, Writer, both
+from sizing.notes import NL, Notes, Text, Writer, both
 from sizing.schema import CableRequest
 
 ANNEX_G = "IEC 60364-5-52:2009 Annex G"

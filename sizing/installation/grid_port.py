@@ -1,7 +1,7 @@
 """The battery's grid-port circuit (``ac_grid``): from the inverter to the groepenkast.
 
 The design current (which catalogue figure, or which documented rule), the
-breaker and cable through :func:`sizing.cable.size_cable`, the RCD requirement
+breaker and cable through :func:`sizing.cable.size.size_cable`, the RCD requirement
 and the articles that provide them. Every choice goes into the trace with its
 basis; figures that rest on a default rather than manufacturer data are flagged
 ``is_default``.
@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sizing import tables
-from sizing.circuit_common import (
+from sizing.constants import EPSILON
+from sizing.domain import Inverter
+from sizing.installation.circuit import (
     DERIVED_CURRENT,
     CircuitPlan,
     cable_run,
@@ -22,10 +24,8 @@ from sizing.circuit_common import (
     size_circuit_cable,
     voltage_of,
 )
-from sizing.constants import EPSILON
-from sizing.domain import Inverter
-from sizing.materials import MCB_POLES, POLE_COUNT, RCD_POLES, Materials
-from sizing.planning import Notes, Text, both, en, nl
+from sizing.installation.materials import MCB_POLES, POLE_COUNT, RCD_POLES, Materials
+from sizing.notes import Notes, Text, both, en, nl
 from sizing.schema import BreakerSpec, Circuit, DesignRequest, RcdSpec
 
 

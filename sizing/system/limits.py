@@ -1,4 +1,4 @@
-"""The grid and safety thresholds the rules apply, read from ``data/grid_rules.json``.
+"""The grid and safety thresholds the rules apply, read from ``tables/grid_rules.json``.
 
 They are not product figures (those live in the catalogue) but rules of the
 Dutch grid code and of PGS 37; each carries the reference the finding cites,
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sizing.units import as_magnitude
 
-RULES_FILE = Path(__file__).with_name("data") / "grid_rules.json"
+RULES_FILE = Path(__file__).resolve().parent.parent / "tables" / "grid_rules.json"
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,11 +63,6 @@ def both(write: Callable[[Writer], str]) -> Text:
     return write(NL), write(EN)
 
 
-def same(text: str) -> Text:
-    """A text that reads the same in both languages (a type letter, a standard's clause)."""
-    return text, text
-
-
 @dataclass
 class PlannedLine:
     """A BoM line before pricing: the article and how many of it."""

@@ -1,5 +1,5 @@
 """What every battery circuit shares: its plan record, its cable run (or the documented
-default), its cable sized by :func:`sizing.cable.size_cable`, the cable article and the
+default), its cable sized by :func:`sizing.cable.size.size_cable`, the cable article and the
 finding for an article the catalogue lacks.
 """
 
@@ -9,12 +9,12 @@ import math
 from dataclasses import dataclass, field
 
 from sizing import tables
-from sizing.cable import size_cable
+from sizing.cable.size import size_cable
 from sizing.constants import EPSILON
 from sizing.domain import Inverter
 from sizing.findings import Phrase
-from sizing.materials import Materials
-from sizing.planning import Notes, Text, both, en, nl
+from sizing.installation.materials import Materials
+from sizing.notes import Notes, Text, both, en, nl
 from sizing.schema import (
     CableRequest,
     CableResult,

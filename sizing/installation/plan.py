@@ -1,25 +1,24 @@
-"""Circuits, protective devices and the groepenkast for a design (engine II).
+"""Circuits, protective devices and the groepenkast for a design.
 
 ``design()`` calls :func:`plan` once the system itself (inverter, batteries,
 backup) has been validated; the plan adds circuits, the board, their findings,
 their trace and their bill-of-materials lines. The work is split by
-responsibility: :mod:`sizing.circuits` and :mod:`sizing.backup` (the battery's circuits),
-:mod:`sizing.board` and :mod:`sizing.new_board` (the groepenkast), :mod:`sizing.materials`
-(articles), :mod:`sizing.cable` (each cable and breaker).
+responsibility (see the package's docstring); each cable and breaker is sized
+by :func:`sizing.cable.size.size_cable`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sizing.backup import backup_circuit
-from sizing.board import plan_board
-from sizing.circuits import grid_circuit
 from sizing.domain import Catalog, Inverter
-from sizing.materials import Materials
-from sizing.planning import Notes, PlannedLine
-from sizing.rules import GridSite, inverter_phase
+from sizing.installation.backup_port import backup_circuit
+from sizing.installation.board.plan import plan_board
+from sizing.installation.grid_port import grid_circuit
+from sizing.installation.materials import Materials
+from sizing.notes import Notes, PlannedLine
 from sizing.schema import BoardDesign, Circuit, DesignRequest, Finding, TraceStep
+from sizing.system.rules import GridSite, inverter_phase
 
 __all__ = ["InstallationPlan", "PlannedLine", "plan"]
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import cache
 
 from sizing import tables
-from sizing.cable_checks import (
+from sizing.cable.checks import (
     COORDINATION,
     check_forced_csa,
     fill,
@@ -27,7 +27,7 @@ from sizing.cable_checks import (
     smallest_by_current,
     too_large,
 )
-from sizing.cable_factors import (
+from sizing.cable.factors import (
     BURIED,
     factor_product_text,
     grouping_factor,
@@ -35,10 +35,10 @@ from sizing.cable_factors import (
     soil_factor,
     temperature_factor,
 )
+from sizing.cable.voltage_drop import FORMULA, drop_finding, drop_texts, voltage_drop
 from sizing.constants import EPSILON
-from sizing.planning import Notes, Writer, both, en, nl
+from sizing.notes import Notes, Writer, both, en, nl
 from sizing.schema import CableRequest, CableResult
-from sizing.voltage_drop import FORMULA, drop_finding, drop_texts, voltage_drop
 
 
 def size_cable(request: CableRequest, *, circuit: str | None = None) -> CableResult:

@@ -5,9 +5,9 @@ rules of NEN 1010:2015 531.2, and the battery's own protective devices as board 
 from __future__ import annotations
 
 from sizing import tables
-from sizing.circuit_common import CircuitPlan
 from sizing.constants import EPSILON
-from sizing.planning import Notes, both
+from sizing.installation.circuit import CircuitPlan
+from sizing.notes import Notes, both
 from sizing.schema import BoardRcd, DesignRequest
 
 

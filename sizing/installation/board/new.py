@@ -7,13 +7,13 @@ from __future__ import annotations
 import math
 
 from sizing import tables
-from sizing.board_rules import battery_rcds, check_selectivity
-from sizing.circuit_common import CircuitPlan, no_article
 from sizing.constants import PHASES
 from sizing.domain import Enclosure
 from sizing.findings.sources import RCD_REFERENCE, RCD_REFERENCE_EN
-from sizing.materials import POLE_COUNT, RCD_POLES, Materials
-from sizing.planning import Notes, en, nl, trace_step
+from sizing.installation.board.rules import battery_rcds, check_selectivity
+from sizing.installation.circuit import CircuitPlan, no_article
+from sizing.installation.materials import POLE_COUNT, RCD_POLES, Materials
+from sizing.notes import Notes, en, nl, trace_step
 from sizing.schema import (
     Board,
     BoardDesign,

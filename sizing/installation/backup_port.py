@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from sizing import tables
 from sizing.bom import BACKUP_KINDS
-from sizing.circuit_common import (
+from sizing.constants import EPSILON
+from sizing.domain import Accessory, AccessoryKind, Catalog, Inverter
+from sizing.installation.circuit import (
     DERIVED_CURRENT,
     CircuitPlan,
     cable_run,
@@ -18,10 +20,8 @@ from sizing.circuit_common import (
     size_circuit_cable,
     voltage_of,
 )
-from sizing.constants import EPSILON
-from sizing.domain import Accessory, AccessoryKind, Catalog, Inverter
-from sizing.materials import POLE_COUNT, Materials
-from sizing.planning import Notes, both, en, nl
+from sizing.installation.materials import POLE_COUNT, Materials
+from sizing.notes import Notes, both, en, nl
 from sizing.schema import BreakerSpec, Circuit, DesignRequest, RcdSpec
 
 

@@ -13,8 +13,9 @@ from decimal import Decimal
 
 from sizing.bom import BACKUP_OPTIONS, accessory_kinds, cents
 from sizing.domain import Catalog, Inverter
-from sizing.limits import grid_limits
-from sizing.rules import (
+from sizing.schema import Finding, Severity, Site, Suggestion, SuggestResult, Verdict
+from sizing.system.limits import grid_limits
+from sizing.system.rules import (
     GridSite,
     battery_energy,
     capacity_findings,
@@ -23,7 +24,6 @@ from sizing.rules import (
     inverter_site_findings,
     module_site_findings,
 )
-from sizing.schema import Finding, Severity, Site, Suggestion, SuggestResult, Verdict
 
 
 def _warnings(findings: list[Finding]) -> list[str]:

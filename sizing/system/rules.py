@@ -3,7 +3,7 @@
 ``design`` and ``suggest`` call the same functions: ``design`` reports the
 findings, ``suggest`` only looks at their severities. Every product figure
 comes from the catalogue's domain objects, every grid threshold
-from :mod:`sizing.limits`, every text and reference from :mod:`sizing.findings`.
+from :mod:`sizing.system.limits`, every text and reference from :mod:`sizing.findings`.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from sizing.constants import EPSILON
 from sizing.domain import BatteryModule, Catalog, Compatibility, Inverter
 from sizing.findings import finding
-from sizing.limits import GridLimits
 from sizing.schema import Connection, ExistingPV, Finding
+from sizing.system.limits import GridLimits
 
 
 @dataclass(frozen=True, slots=True)

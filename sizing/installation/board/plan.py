@@ -8,12 +8,12 @@ widths from the catalogue. The battery's groups never join an existing RCD.
 from __future__ import annotations
 
 from sizing import tables
-from sizing.board_rules import battery_rcds, check_selectivity, selectivity_limit
-from sizing.circuit_common import CircuitPlan
 from sizing.findings import Phrase
-from sizing.materials import Materials
-from sizing.new_board import new_board
-from sizing.planning import Notes
+from sizing.installation.board.new import new_board
+from sizing.installation.board.rules import battery_rcds, check_selectivity, selectivity_limit
+from sizing.installation.circuit import CircuitPlan
+from sizing.installation.materials import Materials
+from sizing.notes import Notes
 from sizing.schema import Board, BoardDesign, BoardRcd, Circuit, DesignRequest
 
 

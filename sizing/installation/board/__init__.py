@@ -1,0 +1,6 @@
+"""The groepenkast.
+
+- ``plan``: selectivity and an existing board's free places, or a new board;
+- ``new``: a new board's devices, module widths and enclosure;
+- ``rules``: what every board design applies (selectivity, NEN 1010 531.2 RCD rules).
+"""
