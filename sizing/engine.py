@@ -13,7 +13,7 @@ from typing import TypedDict
 
 from sizing import ENGINE_VERSION
 from sizing.bom import accessory_lines, line, plan_lines, totals
-from sizing.domain import AccessoryKind, Catalog, Inverter, ip_water_digit
+from sizing.domain import AccessoryKind, BatteryModule, Catalog, Inverter, ip_water_digit
 from sizing.findings import by_severity, finding
 from sizing.installation import plan as installation
 from sizing.notes import both, en, nl, trace_step
@@ -27,15 +27,17 @@ from sizing.schema import (
     TraceStep,
 )
 from sizing.system.codes import closest_codes
+from sizing.system.currents import charge_current_a
 from sizing.system.limits import GridLimits, grid_limits
 from sizing.system.rules import (
     GridSite,
     battery_energy,
+    battery_power_finding,
+    battery_power_kw,
     capacity_findings,
     clusters,
     count_findings,
     ems_grid_charge_limit_kw,
-    grid_charge_current,
     headroom_finding,
     inverter_phase,
     inverter_site_findings,
@@ -171,7 +173,11 @@ def _battery(
         module = catalog.modules.get(code)
         if module is None:
             continue
-        found.extend(module_site_findings(module, request.location, request.min_ambient_c, catalog))
+        found.extend(
+            module_site_findings(
+                module, request.location, request.min_ambient_c, catalog, request.max_ambient_c
+            )
+        )
         bom.append(line(module, count, "battery"))
         nominal, usable = battery_energy(module, count)
         usable_total += usable
@@ -212,6 +218,10 @@ def _battery(
         )
         if not count_problems:
             found.append(headroom_finding(inverter, module, compat, count))
+            capped = battery_power_finding(inverter, module, split)
+            if capped is not None:
+                found.append(capped)
+            trace.append(_power_step(inverter, module, split))
             strings = " + ".join(str(n) for n in split) + " modules"
             trace.append(
                 trace_step(
@@ -229,12 +239,37 @@ def _battery(
     return summary, round(usable_total, 6)
 
 
+def _power_step(inverter: Inverter, module: BatteryModule, split: list[int]) -> TraceStep:
+    volts = module.nominal_voltage_v * split[0]
+    amperes = min(module.max_current_a * len(split), inverter.max_battery_current_a)
+    power = battery_power_kw(inverter, module, split)
+    return trace_step(
+        "battery.power",
+        ("Vermogen batterijzijde", "Battery-side power"),
+        both(
+            lambda n: (
+                f"{split[0]} × {n(module.nominal_voltage_v)} V × min({len(split)} × "
+                f"{n(module.max_current_a)} A; {n(inverter.max_battery_current_a)} A) = "
+                f"{n(volts)} V × {n(amperes)} A = {n(power)} kW; "
+                f"{n.t('omvormer', 'inverter')} {n(inverter.max_charge_power_kw)} kW"
+            )
+        ),
+        (
+            "Catalogus: nominale spanning en max. stroom per module, max. batterijstroom en "
+            "max. laadvermogen van de omvormer; modules in een cluster in serie, clusters "
+            "parallel",
+            "Catalogue: nominal voltage and max. current per module, the inverter's max. battery "
+            "current and max. charge power; modules of a cluster in series, clusters in parallel",
+        ),
+    )
+
+
 def _inverter_trace(inverter: Inverter, site: GridSite) -> list[TraceStep]:
     if inverter.phases == 3:
         phases = ("3-fase", "three-phase")
     else:
         phases = (f"1-fase op {inverter_phase(site)}", f"single-phase on {inverter_phase(site)}")
-    current = grid_charge_current(inverter)
+    current = charge_current_a(inverter)
     main_fuse = site.connection.main_fuse_a
     return [
         trace_step(
@@ -254,14 +289,16 @@ def _inverter_trace(inverter: Inverter, site: GridSite) -> list[TraceStep]:
             ("Laadstroom uit het net per fase", "Grid charging current per phase"),
             both(
                 lambda n: (
-                    f"{n(inverter.grid_input_power_kw)} kW / ({inverter.phases} × "
+                    f"{n(inverter.max_charge_power_kw)} kW / ({inverter.phases} × "
                     f"{n(inverter.nominal_voltage_v)} V) = {n(current, 1)} A; "
                     f"{n.t('hoofdzekering', 'main fuse')} {n(main_fuse)} A"
                 )
             ),
             (
-                "Catalogus: nominaal ingangsvermogen (netvoeding); I = P / (fasen × U)",
-                "Catalogue: nominal input power (from the grid); I = P / (phases × U)",
+                "Catalogus: max. laadvermogen; I = P / (fasen × U). Noodstroomverbruikers "
+                "zijn huishoudelijk verbruik en tellen daar mee",
+                "Catalogue: max. charge power; I = P / (phases × U). Backup loads are household "
+                "load and count there",
             ),
         ),
     ]

@@ -174,6 +174,8 @@ class DesignRequest(Strict):
     backup: Literal["none", "distribution_unit", "backup_box"] = "none"
     location: Literal["indoor", "outdoor"] = "indoor"
     min_ambient_c: CelsiusOrNone = Field(default=None, ge=-60, le=80)
+    # The warmest it gets where the batteries stand (a loft in summer); None = not given.
+    max_ambient_c: CelsiusOrNone = Field(default=None, ge=-60, le=80)
     existing_pv: ExistingPV | None = None
     shutdown_kit: bool = False
     board: Board | None = None
@@ -389,6 +391,7 @@ class Site(Strict):
     connection: Connection
     location: Literal["indoor", "outdoor"] = "indoor"
     min_ambient_c: CelsiusOrNone = Field(default=None, ge=-60, le=80)
+    max_ambient_c: CelsiusOrNone = Field(default=None, ge=-60, le=80)  # as DesignRequest
     existing_pv: ExistingPV | None = None
     target_usable_kwh: float | None = Field(default=None, gt=0, le=1000)
     target_power_kw: float | None = Field(default=None, gt=0, le=1000)

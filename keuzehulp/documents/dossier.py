@@ -206,6 +206,8 @@ def _summary(design: Design, lang: str) -> list[tuple[str, str]]:
     location = _("binnen") if request.location == "indoor" else _("buiten")
     if request.min_ambient_c is not None:
         location += ", " + _("min. %(t)s °C") % {"t": num(request.min_ambient_c, lang)}
+    if request.max_ambient_c is not None:
+        location += ", " + _("max. %(t)s °C") % {"t": num(request.max_ambient_c, lang)}
     rows.append((_("Opstelling"), location))
     return rows
 

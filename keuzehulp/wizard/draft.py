@@ -42,6 +42,7 @@ class SiteAnswers(Answers):
     existing_pv: ExistingPV | None = None
     location: Literal["indoor", "outdoor"] = "indoor"
     min_ambient_c: float | None = None
+    max_ambient_c: float | None = None
 
 
 class InverterAnswers(Answers):
@@ -110,6 +111,7 @@ class Draft(BaseModel):
             connection=self.site.connection,
             location=self.site.location,
             min_ambient_c=self.site.min_ambient_c,
+            max_ambient_c=self.site.max_ambient_c,
             existing_pv=self.site.existing_pv,
             **targets,
         )
@@ -124,6 +126,7 @@ class Draft(BaseModel):
             "batteries": [BatterySelection(module=self.battery.module, count=self.battery.count)],
             "location": self.site.location,
             "min_ambient_c": self.site.min_ambient_c,
+            "max_ambient_c": self.site.max_ambient_c,
             "existing_pv": self.site.existing_pv,
             "project_reference": self.site.project_reference,
         }
@@ -153,6 +156,7 @@ class Draft(BaseModel):
                 existing_pv=request.existing_pv,
                 location=request.location,
                 min_ambient_c=request.min_ambient_c,
+                max_ambient_c=request.max_ambient_c,
             ),
             inverter=InverterAnswers(inverter=request.inverter),
             battery=BatteryAnswers(module=first.module, count=first.count),

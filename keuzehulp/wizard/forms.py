@@ -130,6 +130,15 @@ class SiteForm(WizardForm):
         max_value=40,
         help_text=_("Bijvoorbeeld 5 in een onverwarmde garage, −15 buiten."),
     )
+    max_ambient_c = NumberField(
+        label=_("Hoogste temperatuur daar (°C)"),
+        required=False,
+        min_value=-20,
+        max_value=70,
+        help_text=_(
+            "Bijvoorbeeld 30 in een bijkeuken, 45 op een zolder onder het dak in de zomer."
+        ),
+    )
 
     def clean_project_reference(self) -> str:
         reference: str = self.cleaned_data["project_reference"]
@@ -151,6 +160,9 @@ class SiteForm(WizardForm):
         data = self.cleaned_data
         if data.get("pv") == "yes" and data.get("pv_kw") in (None, ""):
             self.add_error("pv_kw", _("Vul het vermogen van de bestaande PV in."))
+        low, high = data.get("min_ambient_c"), data.get("max_ambient_c")
+        if low is not None and high is not None and high < low:
+            self.add_error("max_ambient_c", _("De hoogste temperatuur is lager dan de laagste."))
         return data
 
     def answers(self) -> SiteAnswers:
@@ -168,6 +180,7 @@ class SiteForm(WizardForm):
             existing_pv=pv,
             location=data["location"],
             min_ambient_c=data.get("min_ambient_c"),
+            max_ambient_c=data.get("max_ambient_c"),
         )
 
     @staticmethod
@@ -184,6 +197,7 @@ class SiteForm(WizardForm):
             "pv_phase": pv.phase if pv is not None else "L1",
             "location": answers.location,
             "min_ambient_c": answers.min_ambient_c,
+            "max_ambient_c": answers.max_ambient_c,
         }
 
 

@@ -88,13 +88,15 @@ ENTRIES = (
     ),
     Entry(
         "battery.temperature",
-        Severity.WARNING,
-        nl="Waar de batterijen staan kan het {min_ambient_c:n} °C worden; de {module} werkt "
-        "pas vanaf {module_min_c:n} °C. Bij kou laadt en ontlaadt hij niet of beperkt. Zet de "
-        "modules op een warmere plek{alternative}.",
+        Severity.ERROR,
+        nl="Waar de batterijen staan kan het {min_ambient_c:n} °C worden; de {module} mag "
+        "pas vanaf {module_min_c:n} °C werken. Daaronder staat hij buiten zijn werkgebied: hij "
+        "laadt en ontlaadt niet en de fabrikant staat er niet voor in. Zet de modules op een "
+        "warmere plek{alternative}.",
         en="It can get as cold as {min_ambient_c:n} °C where the batteries stand; the {module} "
-        "only operates from {module_min_c:n} °C. In the cold it will not charge or discharge, "
-        "or only limited. Put the modules somewhere warmer{alternative}.",
+        "may only operate from {module_min_c:n} °C. Below that it is outside its operating "
+        "range: it will not charge or discharge and the manufacturer does not stand by it. Put "
+        "the modules somewhere warmer{alternative}.",
         reference=f"{BROCHURE}, batterijmodules: temperatuurbereik (voetnoot **)",
         choices={
             "alternative": {
@@ -102,6 +104,32 @@ ENTRIES = (
                 "none": ("", ""),
             }
         },
+    ),
+    Entry(
+        "battery.too_hot",
+        Severity.ERROR,
+        nl="Waar de batterijen staan kan het {max_ambient_c:n} °C worden; de {module} mag "
+        "hoogstens {module_max_c:n} °C hebben. Warmer staat hij buiten zijn werkgebied en "
+        "veroudert hij snel. Kies een koelere plek, uit de zon en niet op een zolder onder het "
+        "dak.",
+        en="It can get as hot as {max_ambient_c:n} °C where the batteries stand; the {module} "
+        "may reach at most {module_max_c:n} °C. Warmer, it is outside its operating range and "
+        "ages quickly. Choose a cooler place, out of the sun and not in a loft under the roof.",
+        reference=f"{BROCHURE}, batterijmodules: temperatuurbereik (voetnoot **)",
+    ),
+    Entry(
+        "battery.power_capped",
+        Severity.WARNING,
+        nl="{count} × {module} in {clusters} cluster(s) leveren {volts:n} V × {amperes:n} A = "
+        "{battery_kw:n} kW; de {inverter} kan {inverter_kw:n} kW laden. De modules begrenzen "
+        "het laad- en ontlaadvermogen; met meer modules (in serie of parallel) haalt het "
+        "systeem het vermogen van de omvormer.",
+        en="{count} × {module} in {clusters} cluster(s) give {volts:n} V × {amperes:n} A = "
+        "{battery_kw:n} kW; the {inverter} can charge at {inverter_kw:n} kW. The modules cap "
+        "the charge and discharge power; with more modules (in series or parallel) the system "
+        "reaches the inverter's power.",
+        reference=f"{BROCHURE}, batterijmodules: nominale spanning en max. laad-/ontlaadstroom; "
+        "omvormer: max. batterijstroom en max. laadvermogen",
     ),
     Entry(
         "safety.pgs37",

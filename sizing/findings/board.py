@@ -18,15 +18,36 @@ ENTRIES = (
         reference=RCD_REFERENCE,
     ),
     Entry(
+        "board.breaker_above_main_fuse",
+        Severity.ERROR,
+        nl="{what} van {rating:n} A is groter dan de hoofdzekering van {main_fuse_a:n} A. De "
+        "hoofdzekering spreekt dan altijd eerder aan dan de groepsautomaat: elke overbelasting "
+        "of kortsluiting op deze groep zet het hele huis zonder stroom, en de netbeheerder moet "
+        "de zekering vervangen. Kies een kleinere groep of een zwaardere aansluiting.",
+        en="{what} of {rating:n} A is larger than the main fuse of {main_fuse_a:n} A. The main "
+        "fuse then always operates before the group breaker: every overload or short circuit on "
+        "this group leaves the whole house without power, and the grid operator has to replace "
+        "the fuse. Choose a smaller group or a larger connection.",
+        reference=SELECTIVITY_REFERENCE,
+        choices={
+            "what": {
+                "group": ("De groepsautomaat", "The group breaker"),
+                "final_circuits": (
+                    "De automaat van elk van de {final_circuits} eindgroepen",
+                    "The breaker of each of the {final_circuits} final circuits",
+                ),
+            },
+        },
+    ),
+    Entry(
         "board.selectivity",
         Severity.WARNING,
-        nl="{what} van {rating:n} A is groter dan {limit}, de grootste standaardwaarde ≤ "
-        "hoofdzekering {main_fuse_a:n} A / {factor:n}. Bij een fout kan de hoofdzekering eerder "
-        "aanspreken dan de groepsautomaat, en dan is het hele huis zonder stroom. Overweeg een "
-        "zwaardere aansluiting.",
-        en="{what} of {rating:n} A is above {limit}, the largest standard rating ≤ main fuse "
-        "{main_fuse_a:n} A / {factor:n}. On a fault the main fuse may blow before the group "
-        "breaker trips, leaving the whole house without power. Consider a larger connection.",
+        nl="{what} van {rating:n} A is groter dan {limit}, {basis}. Bij een fout kan de "
+        "hoofdzekering eerder aanspreken dan de groepsautomaat, en dan is het hele huis zonder "
+        "stroom. Overweeg een zwaardere aansluiting.",
+        en="{what} of {rating:n} A is above {limit}, {basis}. On a fault the main fuse may blow "
+        "before the group breaker trips, leaving the whole house without power. Consider a "
+        "larger connection.",
         reference=SELECTIVITY_REFERENCE,
         choices={
             "what": {
@@ -39,6 +60,18 @@ ENTRIES = (
             "limit": {
                 "largest": ("{largest:n} A", "{largest:n} A"),
                 "none": ("geen standaardwaarde", "no standard rating"),
+            },
+            "basis": {
+                "table": (
+                    "de grootste groep die de gepubliceerde Nederlandse tabel achter een "
+                    "hoofdzekering van {phases} × {main_fuse_a:n} A toestaat",
+                    "the largest group the published Dutch table allows behind a main fuse of "
+                    "{phases} × {main_fuse_a:n} A",
+                ),
+                "factor": (
+                    "de grootste standaardwaarde ≤ hoofdzekering {main_fuse_a:n} A / {factor:n}",
+                    "the largest standard rating ≤ main fuse {main_fuse_a:n} A / {factor:n}",
+                ),
             },
         },
     ),

@@ -36,15 +36,30 @@ ENTRIES = (
         },
     ),
     Entry(
+        "grid.export_main_fuse",
+        Severity.WARNING,
+        nl="Als de {inverter} op vol vermogen ontlaadt terwijl de PV opwekt en in huis weinig "
+        "verbruikt wordt, gaat er op {phase} {current_a:n1} A terug het net in (waarvan "
+        "{pv_a:n1} A PV), meer dan de hoofdzekering van {main_fuse_a:n} A. Begrens in het EMS "
+        "het terugleververmogen van de batterij op {limit_kw:n} kW, anders kan de "
+        "hoofdzekering aanspreken.",
+        en="When the {inverter} discharges at full power while the PV generates and the house "
+        "uses little, {current_a:n1} A flows back to the grid on {phase} (of which {pv_a:n1} A "
+        "PV), more than the {main_fuse_a:n} A main fuse. Limit the battery's export power in "
+        "the EMS to {limit_kw:n} kW, otherwise the main fuse may operate.",
+        reference=f"{BROCHURE}, specificaties omvormer: nominaal uitgangsvermogen; "
+        "aansluitwaarde (hoofdzekering) van de netbeheerder",
+    ),
+    Entry(
         "grid.main_fuse_capacity",
         Severity.WARNING,
-        nl="Bij laden uit het net neemt de {inverter} tot {grid_kw:n} kW op: {current_a:n1} A "
+        nl="Bij laden uit het net neemt de {inverter} tot {charge_kw:n} kW op: {current_a:n1} A "
         "per fase ({where}). De hoofdzekering van {connection_phases}×{main_fuse_a:n} A laat "
         "daarvoor {available_a:n1} A over{household}. {fix}",
-        en="When charging from the grid the {inverter} draws up to {grid_kw:n} kW: "
+        en="When charging from the grid the {inverter} draws up to {charge_kw:n} kW: "
         "{current_a:n1} A per phase ({where}). The {connection_phases}×{main_fuse_a:n} A main "
         "fuse leaves {available_a:n1} A for it{household}. {fix}",
-        reference=f"{BROCHURE}, specificaties omvormer: nominaal ingangsvermogen (netvoeding); "
+        reference=f"{BROCHURE}, specificaties omvormer: max. laadvermogen; "
         "aansluitwaarde (hoofdzekering) van de netbeheerder",
         choices={
             "where": {

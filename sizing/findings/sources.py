@@ -10,8 +10,10 @@ SERIES_TABLE = (
 COORDINATION = "IEC 60364-4-43:2008 433.1"
 PREFERRED_RATINGS = "IEC 60898-1 (preferred rated currents)"
 SELECTIVITY_REFERENCE = (
-    "Vuistregel groep ≤ hoofdzekering / 1,6 (toegeschreven aan NEN 1010 535.1 of Netcode "
-    "art. 2.13.1, niet geverifieerd); gG-zekeringen zijn selectief bij 1,6:1 (Lawson Fuses)"
+    "Gepubliceerde tabel hoofdzekering → grootste groep (energiekennisbank.nl, hanvossolar.nl); "
+    "daarbuiten de vuistregel groep ≤ hoofdzekering / 1,6 (toegeschreven aan NEN 1010 535.1 of "
+    "Netcode art. 2.13.1, niet geverifieerd); gG-zekeringen zijn selectief bij 1,6:1 "
+    "(Lawson Fuses)"
 )
 RCD_REFERENCE = (
     "NEN 1010:2015 531.2 (min. 2 aardlekschakelaars bij 2 of meer eindgroepen; max. 4 "

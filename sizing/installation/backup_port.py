@@ -10,8 +10,8 @@ from sizing import tables
 from sizing.bom import BACKUP_KINDS
 from sizing.constants import EPSILON
 from sizing.domain import Accessory, AccessoryKind, Catalog, Inverter
+from sizing.installation.backup_rcd import check_backup_rcd_type, protect_backup_sockets
 from sizing.installation.circuit import (
-    DERIVED_CURRENT,
     CircuitPlan,
     cable_run,
     no_article,
@@ -23,6 +23,7 @@ from sizing.installation.circuit import (
 from sizing.installation.materials import POLE_COUNT, Materials
 from sizing.notes import Notes, both, en, nl
 from sizing.schema import BreakerSpec, Circuit, DesignRequest, RcdSpec
+from sizing.system.currents import DERIVED_CURRENT
 
 
 def backup_circuit(
@@ -91,6 +92,7 @@ def backup_circuit(
         curve: str = request.options.breaker_curve
     else:
         rating, curve = _backup_protection(plan, request, protection, phases, ib, notes)
+    _backup_rcd(plan, request, inverter, protection, curve, ib, materials, notes)
     current = min(ib, rating) if rating is not None else ib
 
     if request.backup == "distribution_unit" and request.backup_cable is None:
@@ -171,3 +173,29 @@ def _backup_protection(
             "backup.port_above_protection", circuit=name, ib=ib, curve=curve, rating=rating
         )
     return rating, curve
+
+
+def _backup_rcd(
+    plan: CircuitPlan,
+    request: DesignRequest,
+    inverter: Inverter,
+    protection: Accessory | None,
+    curve: str,
+    ib: float,
+    materials: Materials,
+    notes: Notes,
+) -> None:
+    name = plan.circuit.name
+    if protection is not None and protection.rcd_sensitivity_ma is not None:
+        check_backup_rcd_type(
+            inverter,
+            str(tables.rule("high_immunity_rcd_type").value),
+            protection.rating_a,
+            curve,
+            protection.rcd_sensitivity_ma,
+            materials,
+            notes,
+            name,
+        )
+    if request.backup == "distribution_unit":
+        protect_backup_sockets(inverter, ib, materials, notes, name)

@@ -14,7 +14,7 @@ from sizing.constants import EPSILON
 from sizing.domain import Inverter
 from sizing.findings import Phrase
 from sizing.installation.materials import Materials
-from sizing.notes import Notes, Text, both, en, nl
+from sizing.notes import Notes, both, en, nl
 from sizing.schema import (
     CableRequest,
     CableResult,
@@ -24,15 +24,8 @@ from sizing.schema import (
     DesignRequest,
 )
 
+
 # The basis of a current the catalogue does not give (grid port and backup port alike).
-DERIVED_CURRENT: Text = (
-    "geen stroom in de catalogus: nominaal vermogen / (fasen × U0) "
-    "(smile-g3-catalog.md §2.2, [derived]); standaardwaarde, geen fabrieksgegeven",
-    "no current in the catalogue: nominal power / (phases × U0) "
-    "(smile-g3-catalog.md §2.2, [derived]); a default, not manufacturer data",
-)
-
-
 def cable_run(run: CableRun | None, name: str, notes: Notes) -> tuple[CableRun, bool]:
     if run is not None:
         return run, False

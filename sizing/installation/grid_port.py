@@ -9,32 +9,22 @@ basis; figures that rest on a default rather than manufacturer data are flagged
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sizing import tables
 from sizing.constants import EPSILON
 from sizing.domain import Inverter
+from sizing.installation.backup_rcd import inverter_rcd_type
 from sizing.installation.circuit import (
-    DERIVED_CURRENT,
     CircuitPlan,
     cable_run,
     no_article,
     order_cable,
     phase_label,
     size_circuit_cable,
-    voltage_of,
 )
 from sizing.installation.materials import MCB_POLES, POLE_COUNT, RCD_POLES, Materials
 from sizing.notes import Notes, Text, both, en, nl
 from sizing.schema import BreakerSpec, Circuit, DesignRequest, RcdSpec
-
-
-@dataclass(frozen=True, slots=True)
-class _Current:
-    value: float
-    text: Text
-    basis: Text
-    is_default: bool
+from sizing.system.currents import PortCurrent, grid_port_current
 
 
 def grid_circuit(
@@ -98,107 +88,20 @@ def grid_circuit(
     return plan
 
 
-def _grid_current(request: DesignRequest, inverter: Inverter, notes: Notes) -> _Current:
-    phases = inverter.phases
-    volts = voltage_of(inverter)
-    max_ac = inverter.max_ac_current_a or None
-    source, source_en = f"catalogus ({inverter.source})", f"catalogue ({inverter.source})"
-    if request.backup != "none":
-        watts = inverter.grid_input_power_kw * 1000
-        from_grid = watts / (phases * volts)
-        if max_ac is not None and max_ac < from_grid:
-            return _Current(
-                max_ac,
-                (
-                    f"{nl(max_ac)} A (max. AC-stroom netpoort)",
-                    f"{en(max_ac)} A (max. AC current grid port)",
-                ),
-                (
-                    "met backup lopen de noodstroomverbruikers door de omvormer; de catalogus "
-                    f"geeft een lagere max. netpoortstroom ({nl(max_ac)} A < {nl(from_grid)} A "
-                    f"uit het ingangsvermogen), {source}",
-                    "with backup the backup loads run through the inverter; the catalogue gives "
-                    f"a lower max. grid-port current ({en(max_ac)} A < {en(from_grid)} A from "
-                    f"the input power), {source_en}",
-                ),
-                False,
-            )
-        return _Current(
-            from_grid,
-            both(lambda n: f"{n(watts, 0)} W / ({phases} × {n(volts)} V) = {n(from_grid)} A"),
-            (
-                "met backup lopen de noodstroomverbruikers door de omvormer: nominaal "
-                f"ingangsvermogen uit het net / (fasen × U0), {source}",
-                "with backup the backup loads run through the inverter: nominal input power "
-                f"from the grid / (phases × U0), {source_en}",
-            ),
-            False,
-        )
-    if max_ac is not None:
-        return _Current(
-            max_ac,
-            both(lambda n: f"{n(max_ac)} A"),
-            (
-                f"max. AC-stroom van de fabrikant, {source}",
-                f"the manufacturer's max. AC current, {source_en}",
-            ),
-            False,
-        )
-    if inverter.grid_port_current_a is not None:
-        nominal = inverter.grid_port_current_a
-        return _Current(
-            nominal,
-            both(lambda n: f"{n(nominal)} A"),
-            (
-                f"nominale uitgangsstroom netpoort, {source}; de max. AC-stroom is onbekend",
-                f"nominal output current of the grid port, {source_en}; the max. AC current is "
-                "unknown",
-            ),
-            False,
-        )
-    watts = inverter.nominal_power_kw * 1000
-    derived = watts / (phases * volts)
-    return _Current(
-        derived,
-        both(lambda n: f"{n(watts, 0)} W / ({phases} × {n(volts)} V) = {n(derived)} A"),
-        DERIVED_CURRENT,
-        True,
-    )
+def _grid_current(request: DesignRequest, inverter: Inverter, notes: Notes) -> PortCurrent:
+    return grid_port_current(inverter, request.backup)
 
 
 def _grid_rcd(request: DesignRequest, inverter: Inverter, notes: Notes, name: str) -> RcdSpec:
-    step = ("Type aardlekbeveiliging", "RCD type")
-    if inverter.rcd_type_a_permitted:
-        rcd_type = "A"
-        notes.step(
-            "circuit.rcd_type",
-            step,
-            ("A", "A"),
-            (
-                f"catalogus: de fabrikant verklaart dat type A volstaat ({inverter.source})",
-                f"catalogue: the manufacturer declares type A sufficient ({inverter.source})",
-            ),
-            circuit=name,
-        )
-    else:
-        rule = tables.rule("inverter_rcd_type")
-        rcd_type = str(rule.value)
-        unknown = inverter.rcd_type_a_permitted is None
-        if unknown:
-            why = (
-                "de catalogus kent geen verklaring van de fabrikant",
-                "the catalogue holds no declaration of the manufacturer",
-            )
-        else:
-            why = ("de fabrikant eist type B", "the manufacturer requires type B")
-        notes.step(
-            "circuit.rcd_type",
-            step,
-            (rcd_type, rcd_type),
-            (f"{rule.basis_nl}; {why[0]}", f"{rule.basis}; {why[1]}"),
-            circuit=name,
-            is_default=unknown,
-        )
+    rcd_type, type_basis, type_default = inverter_rcd_type(inverter)
+    notes.step(
+        "circuit.rcd_type",
+        ("Type aardlekbeveiliging", "RCD type"),
+        (rcd_type, rcd_type),
+        type_basis,
+        circuit=name,
+        is_default=type_default,
+    )
     basis: Text
     if request.options.rcd_sensitivity_ma is not None:
         sensitivity = request.options.rcd_sensitivity_ma

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sizing.domain import Catalog, Inverter
+from sizing.installation.backup_box import protect_backup_box
 from sizing.installation.backup_port import backup_circuit
 from sizing.installation.board.plan import plan_board
 from sizing.installation.grid_port import grid_circuit
@@ -44,6 +45,7 @@ def plan(request: DesignRequest, catalog: Catalog, inverter: Inverter) -> Instal
     backup = backup_circuit(request, catalog, inverter, materials, notes, phase)
     if backup is not None:
         plans.append(backup)
+    protect_backup_box(request, catalog, inverter, materials, notes)
     board, households = plan_board(request, materials, notes, plans, phase)
     circuits = [p.circuit for p in plans] + households
     # Each step is written once: in its circuit's trace, or (a step about no planned circuit,

@@ -11,10 +11,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from sizing.constants import EPSILON
+from sizing.constants import EPSILON, PHASES
 from sizing.domain import BatteryModule, Catalog, Compatibility, Inverter
 from sizing.findings import finding
 from sizing.schema import Connection, ExistingPV, Finding
+from sizing.system.currents import charge_current_a, grid_port_breaker_a
 from sizing.system.limits import GridLimits
 
 
@@ -96,7 +97,11 @@ def count_findings(
 
 
 def module_site_findings(
-    module: BatteryModule, location: str, min_ambient_c: float | None, catalog: Catalog
+    module: BatteryModule,
+    location: str,
+    min_ambient_c: float | None,
+    catalog: Catalog,
+    max_ambient_c: float | None = None,
 ) -> list[Finding]:
     found: list[Finding] = []
     if module.indoor_only and location == "outdoor":
@@ -127,7 +132,47 @@ def module_site_findings(
                 alternative="listed" if colder else "none",
             )
         )
+    if max_ambient_c is not None and max_ambient_c > module.max_temperature_c + EPSILON:
+        found.append(
+            finding(
+                "battery.too_hot",
+                module=module.code,
+                max_ambient_c=max_ambient_c,
+                module_max_c=module.max_temperature_c,
+            )
+        )
     return found
+
+
+def battery_power_kw(inverter: Inverter, module: BatteryModule, split: list[int]) -> float:
+    """The power the battery side can carry: the modules of a cluster in series (their
+    voltages add), the clusters in parallel (their currents add), and no more current than the
+    inverter's battery input takes."""
+    volts = module.nominal_voltage_v * split[0]
+    amperes = min(module.max_current_a * len(split), inverter.max_battery_current_a)
+    return round(volts * amperes / 1000, 6)
+
+
+def battery_power_finding(
+    inverter: Inverter, module: BatteryModule, split: list[int]
+) -> Finding | None:
+    """A warning when the modules cannot take the inverter's charge power."""
+    if not split:
+        return None
+    power = battery_power_kw(inverter, module, split)
+    if power + EPSILON >= inverter.max_charge_power_kw:
+        return None
+    return finding(
+        "battery.power_capped",
+        inverter=inverter.system_code,
+        module=module.code,
+        count=sum(split),
+        clusters=len(split),
+        volts=module.nominal_voltage_v * split[0],
+        amperes=min(module.max_current_a * len(split), inverter.max_battery_current_a),
+        battery_kw=power,
+        inverter_kw=inverter.max_charge_power_kw,
+    )
 
 
 def capacity_findings(usable_kwh: float, limits: GridLimits) -> list[Finding]:
@@ -225,6 +270,9 @@ def inverter_site_findings(
     fuse = main_fuse_finding(inverter, site, phase)
     if fuse is not None:
         found.append(fuse)
+    export = export_finding(inverter, site, phase)
+    if export is not None:
+        found.append(export)
     if inverter.max_charge_power_kw >= limits.storage_registration_kw - EPSILON:
         found.append(
             finding(
@@ -257,11 +305,6 @@ def _single_phase_on_three(inverter: Inverter, site: GridSite, phase: str) -> Fi
     )
 
 
-def grid_charge_current(inverter: Inverter) -> float:
-    """Current per phase when charging from the grid at the inverter's nominal grid input."""
-    return inverter.grid_input_power_kw * 1000 / (inverter.phases * inverter.nominal_voltage_v)
-
-
 def ems_grid_charge_limit_kw(inverter: Inverter, site: GridSite) -> float | None:
     """The grid-charging power the main fuse leaves room for; None when it leaves enough.
 
@@ -271,9 +314,57 @@ def ems_grid_charge_limit_kw(inverter: Inverter, site: GridSite) -> float | None
     if inverter.phases < 1 or inverter.nominal_voltage_v <= 0:
         return None  # a catalogue row without a voltage cannot give a current
     available = site.connection.main_fuse_a - site.household_load_a
-    if grid_charge_current(inverter) <= available + EPSILON:
+    if charge_current_a(inverter) <= available + EPSILON:
         return None
     return round(max(available, 0.0) * inverter.phases * inverter.nominal_voltage_v / 1000, 2)
+
+
+def port_breaker_finding(inverter: Inverter, backup: str, site: GridSite) -> Finding | None:
+    """The error ``design`` raises (through the board check) when the grid-port breaker this
+    inverter needs with this backup choice is larger than the main fuse; ``suggest`` asks it
+    before offering the combination."""
+    rating = grid_port_breaker_a(inverter, backup)
+    main = site.connection.main_fuse_a
+    if rating is None or rating <= main + EPSILON:
+        return None
+    return finding(
+        "board.breaker_above_main_fuse",
+        circuit="ac_grid",
+        what="group",
+        final_circuits=None,
+        rating=rating,
+        main_fuse_a=main,
+    )
+
+
+def export_finding(inverter: Inverter, site: GridSite, phase: str) -> Finding | None:
+    """A warning when the battery discharging at full power and the PV together can push
+    more current back through the main fuse than it carries, on the busiest phase."""
+    volts = inverter.nominal_voltage_v
+    if volts <= 0:
+        return None
+    phases = PHASES if site.connection.phases == 3 else ("L1",)
+    worst, worst_phase, worst_pv = 0.0, phase, 0.0
+    for candidate in phases:
+        battery = 0.0
+        if inverter.phases == 3 or candidate == phase:
+            battery = inverter.nominal_power_kw * 1000 / (inverter.phases * volts)
+        pv = pv_on_phase(site, candidate) * 1000 / volts
+        if battery + pv > worst + EPSILON:
+            worst, worst_phase, worst_pv = battery + pv, candidate, pv
+    main = site.connection.main_fuse_a
+    if worst <= main + EPSILON:
+        return None
+    limit_kw = max(main - worst_pv, 0.0) * inverter.phases * volts / 1000
+    return finding(
+        "grid.export_main_fuse",
+        inverter=inverter.system_code,
+        phase=worst_phase,
+        current_a=round(worst, 2),
+        pv_a=round(worst_pv, 2),
+        main_fuse_a=main,
+        limit_kw=round(limit_kw, 2),
+    )
 
 
 def main_fuse_finding(inverter: Inverter, site: GridSite, phase: str) -> Finding | None:
@@ -284,8 +375,8 @@ def main_fuse_finding(inverter: Inverter, site: GridSite, phase: str) -> Finding
     return finding(
         "grid.main_fuse_capacity",
         inverter=inverter.system_code,
-        grid_kw=inverter.grid_input_power_kw,
-        current_a=grid_charge_current(inverter),
+        charge_kw=inverter.max_charge_power_kw,
+        current_a=charge_current_a(inverter),
         where="three_phases" if inverter.phases == 3 else "one_phase",
         phase=phase,
         connection_phases=site.connection.phases,

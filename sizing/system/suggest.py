@@ -18,11 +18,13 @@ from sizing.system.limits import grid_limits
 from sizing.system.rules import (
     GridSite,
     battery_energy,
+    battery_power_finding,
     capacity_findings,
     clusters,
     count_findings,
     inverter_site_findings,
     module_site_findings,
+    port_breaker_finding,
 )
 
 
@@ -68,7 +70,9 @@ def suggest(site: Site, catalog: Catalog) -> list[Suggestion]:
     limits = grid_limits()
     grid = GridSite(site.connection, site.existing_pv, site.household_load_a)
     module_findings = {
-        code: module_site_findings(module, site.location, site.min_ambient_c, catalog)
+        code: module_site_findings(
+            module, site.location, site.min_ambient_c, catalog, site.max_ambient_c
+        )
         for code, module in catalog.modules.items()
     }
     # Many inverters take the same module counts: write each capacity's findings once.
@@ -78,7 +82,13 @@ def suggest(site: Site, catalog: Catalog) -> list[Suggestion]:
         inverter_findings = inverter_site_findings(inverter, grid, limits, catalog)
         if _any_error(inverter_findings):
             continue
-        backups = _backup_options(catalog, inverter)
+        backups = [
+            option
+            for option in _backup_options(catalog, inverter)
+            if port_breaker_finding(inverter, option[0], grid) is None
+        ]
+        if not backups:
+            continue
         inverter_price = cents(inverter.price_eur)
         for code, module in catalog.modules.items():
             compat = catalog.compatibility_for(inverter.system_code, code)
@@ -93,7 +103,8 @@ def suggest(site: Site, catalog: Catalog) -> list[Suggestion]:
                 nominal, usable = battery_energy(module, count)
                 if usable not in capacity_warnings:
                     capacity_warnings[usable] = _warnings(capacity_findings(usable, limits))
-                count_warnings = capacity_warnings[usable]
+                capped = battery_power_finding(inverter, module, split)
+                count_warnings = capacity_warnings[usable] + ([capped.code] if capped else [])
                 for order, (backup, backup_price, backup_warnings) in enumerate(backups):
                     total = inverter_price + module_price * count + backup_price
                     suggestion = Suggestion(
@@ -132,7 +143,9 @@ def suggest_with_reasons(site: Site, catalog: Catalog) -> SuggestResult:
     grid = GridSite(site.connection, site.existing_pv, site.household_load_a)
     offered = {(s.inverter, s.module) for s in suggestions}
     site_findings = {
-        code: module_site_findings(module, site.location, site.min_ambient_c, catalog)
+        code: module_site_findings(
+            module, site.location, site.min_ambient_c, catalog, site.max_ambient_c
+        )
         for code, module in catalog.modules.items()
     }
     inverters: list[Verdict] = []
@@ -148,13 +161,19 @@ def suggest_with_reasons(site: Site, catalog: Catalog) -> SuggestResult:
                 reasons = _errors(site_findings[code]) + _errors(
                     count_findings(inverter, module, compat, count, catalog)
                 )
+            warnings = _warning_findings(site_findings[code])
+            if compat is not None:
+                # design's warning at the smallest count, the one the verdict speaks of
+                split = clusters(min(compat.allowed_counts), compat)
+                capped = battery_power_finding(inverter, module, split)
+                warnings += [capped] if capped is not None else []
             own.append(
                 Verdict(
                     inverter=inverter.system_code,
                     module=code,
                     offered=is_offered,
                     reasons=reasons,
-                    warnings=_warning_findings(site_findings[code]),
+                    warnings=warnings,
                 )
             )
         modules.extend(own)
@@ -162,9 +181,14 @@ def suggest_with_reasons(site: Site, catalog: Catalog) -> SuggestResult:
         is_offered = any(v.offered for v in own)
         reasons = [] if is_offered else _errors(findings)
         if not is_offered and not reasons:
-            # The inverter fits this connection, but none of its modules may stand here.
+            # The inverter fits this connection, but none of its modules may stand here, or
+            # (design only plans circuits for a system that can be built) its grid-port
+            # breaker is larger than the main fuse.
             compatible = set(catalog.compatible_modules(inverter.system_code))
             reasons = next((v.reasons[:1] for v in own if v.module in compatible), [])
+        if not is_offered and not reasons:
+            too_large = port_breaker_finding(inverter, "none", grid)
+            reasons = [too_large] if too_large is not None else []
         inverters.append(
             Verdict(
                 inverter=inverter.system_code,

@@ -301,6 +301,38 @@ def _rules() -> dict[str, Rule]:
     }
 
 
+@cache
+def _selectivity_pairs() -> tuple[TableFile, dict[tuple[int, float], float]]:
+    table = read_table("selectivity_pairs.csv")
+    pairs = {(int(row[0]), float(row[1])): float(row[2]) for row in table.rows}
+    return table, pairs
+
+
+def selective_group_a(phases: int, main_fuse_a: float) -> float | None:
+    """The largest group breaker the published Dutch table allows behind this main fuse, or
+    ``None`` when the table has no row for it (the caller then applies main / 1.6)."""
+    return _selectivity_pairs()[1].get((phases, float(main_fuse_a)))
+
+
+def selectivity_table() -> TableFile:
+    return _selectivity_pairs()[0]
+
+
+@cache
+def _diversity() -> tuple[tuple[int, float], ...]:
+    table = read_table("diversity.csv")
+    return tuple((int(row[0]), float(row[1])) for row in table.rows)
+
+
+def diversity_factor(circuits: int) -> float:
+    """IEC 61439-3's assumed loading factor for this many ordinary outgoing circuits."""
+    factor = 1.0
+    for start, value in _diversity():
+        if circuits >= start:
+            factor = value
+    return factor
+
+
 def rule(name: str) -> Rule:
     """A design rule or default with its basis (design_rules.json)."""
     return _rules()[name]
@@ -322,6 +354,8 @@ def warm() -> None:
     cross_sections()
     breaker_ratings()
     annex_g()
+    _selectivity_pairs()
+    _diversity()
     _rules()
 
 

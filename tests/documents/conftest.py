@@ -25,7 +25,8 @@ THREE_PHASE_NEW: dict[str, Any] = {
 
 SINGLE_PHASE_EXISTING: dict[str, Any] = {
     "connection": {"phases": 1, "main_fuse_a": 40, "earthing": "TT"},
-    "inverter": "SMILE-G3-S5",
+    # The distribution unit passes the S3.6's 7.36 kW through: B32, which fits 1 × 40 A.
+    "inverter": "SMILE-G3-S3.6",
     "batteries": [{"module": "SMILE-G3-BAT-3.8S", "count": 4}],
     "backup": "distribution_unit",
     "ac_cable": {"length_m": 8, "method": "B1"},

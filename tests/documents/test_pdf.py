@@ -77,8 +77,9 @@ def test_the_text_holds_the_cable_cross_sections_and_breaker_ratings(largest):
         assert breaker_label(circuit.breaker, "nl") in text
         if circuit.cable is not None:
             assert cable_label(circuit.cable, "nl") in text
-    assert "10 mm²" in text and "4 mm²" in text
-    assert "B40 3P+N" in text and "C25 3P+N" in text and "B16 1P+N" in text
+    assert "6 mm²" in text and "4 mm²" in text
+    # The T20's grid port: 20 kW / 690 V = 28.99 A → B32 (a BackupBox passes nothing through).
+    assert "B32 3P+N" in text and "C25 3P+N" in text and "B16 1P+N" in text
 
 
 def test_the_cover_names_project_installer_date_and_versions(largest):
@@ -116,7 +117,8 @@ def test_the_commissioning_page_has_limits_with_sources(largest):
     assert "≤ 300 ms" in text and "≤ 40 ms" in text
     assert "IEC 61008-1" in text and "IEC 61009-1" in text
     assert "volgens NEN 1010 / fabrikant" in text
-    assert "Laadvermogen uit het net begrenzen" in text
+    # Charging at 20 kW is 29 A per phase, which 3 × 35 A carries: no EMS limit to set.
+    assert "Laadvermogen uit het net begrenzen" not in text
     assert "Reserve-SOC" in text
 
 
@@ -152,15 +154,16 @@ def test_dutch_calculation_notes_are_dutch(largest):
 
 @pytest.mark.django_db
 def test_english_readers_get_english_calculation_notes_and_the_ems_limit(catalog):
-    result, pdf = build(catalog, THREE_PHASE_EXISTING, lang="en")
+    loaded = {**THREE_PHASE_EXISTING, "options": {"household_load_a": 15}}
+    result, pdf = build(catalog, loaded, lang="en")
     text = flat(text_of(pdf))
     assert "Cross-section by current" in text and "Correction factor k" in text
     assert "Doorsnede op stroom" not in text and "Correctiefactor k" not in text
     assert "IEC 60364-5-52:2009 Table B.52.5, column C" in text and "Annex G" in text
     assert "tabel B.52" not in text and "bijlage G" not in text
     assert "the language the engine records them in" not in text  # the old disclaimer
-    assert result.ems_grid_charge_limit_kw == 17.25
-    assert "max. 17.25 kW" in text
+    assert result.ems_grid_charge_limit_kw == 6.9  # (25 − 15) A × 3 × 230 V
+    assert "max. 6.9 kW" in text
 
 
 @pytest.mark.django_db
@@ -170,7 +173,7 @@ def test_an_existing_single_phase_board_on_tt(catalog):
     assert "bestaande groepenkast" in text
     assert "Spreidingsweerstand aardelektrode" in text
     assert "RA × IΔn ≤ 50 V" in text
-    assert "VD 3 × 10 mm²" in text and "B50 1P+N" in text
+    assert "VD 3 × 6 mm²" in text and "B32 1P+N" in text
 
 
 @pytest.mark.django_db

@@ -58,7 +58,7 @@ def test_every_cable_of_the_design_is_labelled(name, make_design):
 def test_the_diagram_names_the_breakers_and_rcds(make_design):
     result = make_design(THREE_PHASE_NEW)
     words = texts(ET.fromstring(single_line_diagram(result)))
-    assert "B40 3P+N" in words  # the battery's RCBO
+    assert "B32 3P+N" in words  # the battery's RCBO
     assert "30 mA type B" in words
     assert "C25 3P+N" in words  # the backup protection
     assert words.count("B16") == 12  # one per household group
@@ -97,8 +97,8 @@ def test_an_existing_board_is_drawn_grey_with_only_the_new_parts_in_detail(make_
 def test_single_and_three_phase_cables_show_their_conductors(make_design):
     single = make_design(SINGLE_PHASE_EXISTING)
     three = make_design(THREE_PHASE_NEW)
-    assert cable_label(single.circuits[0].cable, "nl") == "VD 3 × 10 mm²"
-    assert cable_label(three.circuits[0].cable, "nl") == "VD 5 × 10 mm²"
+    assert cable_label(single.circuits[0].cable, "nl") == "VD 3 × 6 mm²"
+    assert cable_label(three.circuits[0].cable, "nl") == "VD 5 × 6 mm²"
     assert "L1" in texts(ET.fromstring(single_line_diagram(single)))
     assert "L1-L2-L3" in texts(ET.fromstring(single_line_diagram(three)))
 

@@ -109,53 +109,69 @@ def test_a_three_phase_inverter_is_not_held_to_the_single_phase_limit(catalog):
 # ---------------------------------------------------------------- main fuse
 
 
-@pytest.mark.parametrize(("fuse", "fires"), [(28.9, True), (29, False)])
-def test_a_t10_charging_at_20_kw_needs_29_a_per_phase(catalog, fuse, fires):
+@pytest.mark.parametrize(("fuse", "fires"), [(14.4, True), (14.5, False)])
+def test_a_t10_charging_at_its_10_kw_maximum_needs_14_5_a_per_phase(catalog, fuse, fires):
+    # 10 000 W / (3 × 230 V) = 14.49 A: the maximum charge power, not the 20 kW grid input
+    # (that only flows when backup loads pass through, and those are household load).
     result = run(catalog, T10, main_fuse_a=fuse)
     assert ("grid.main_fuse_capacity" in codes(result)) is fires
 
 
 def test_the_main_fuse_warning_says_the_numbers_and_the_ems_limit(catalog):
-    warning = finding(run(catalog, T10, main_fuse_a=25), "grid.main_fuse_capacity")
+    result = run(catalog, T10, main_fuse_a=25, options={"household_load_a": 15})
+    warning = finding(result, "grid.main_fuse_capacity")
     assert warning.severity == "warning"
-    assert "29 A per fase" in warning.message
+    assert "tot 10 kW op: 14,5 A per fase" in warning.message
     assert "3×25 A" in warning.message
     assert "EMS" in warning.message
-    assert "17,25 kW" in warning.message  # 25 A × 3 × 230 V
-    assert "17.25 kW" in warning.message_en
+    assert "6,9 kW" in warning.message  # (25 − 15) A × 3 × 230 V
+    assert "6.9 kW" in warning.message_en
 
 
-@pytest.mark.parametrize(("load", "fires"), [(6, False), (7, True)])
+@pytest.mark.parametrize(("load", "fires"), [(10, False), (11, True)])
 def test_household_load_reduces_what_the_main_fuse_leaves(catalog, load, fires):
     options = {"household_load_a": load}
-    result = run(catalog, T10, main_fuse_a=35, options=options)
+    result = run(catalog, T10, main_fuse_a=25, options=options)
     assert ("grid.main_fuse_capacity" in codes(result)) is fires
 
 
 def test_a_single_phase_inverter_on_three_phases_draws_everything_from_one_phase(catalog):
-    # S3.6: 7.36 kW from the grid on one phase is 32 A; a 3×25 A fuse gives 25 A per phase.
-    warning = finding(run(catalog, S36, main_fuse_a=25), "grid.main_fuse_capacity")
-    assert "32 A per fase (alles op L1)" in warning.message
+    # S3.6: 3.68 kW on one phase is 16 A; 3×25 A with 10 A of household load leaves 15 A.
+    result = run(catalog, S36, main_fuse_a=25, options={"household_load_a": 10})
+    assert "16 A per fase (alles op L1)" in finding(result, "grid.main_fuse_capacity").message
 
 
-@pytest.mark.parametrize(("fuse", "fires"), [(32, False), (31.9, True)])
-def test_an_s3_6_needs_32_a_on_a_single_phase_connection(catalog, fuse, fires):
+@pytest.mark.parametrize(("fuse", "fires"), [(16, False), (15.9, True)])
+def test_an_s3_6_needs_16_a_on_a_single_phase_connection(catalog, fuse, fires):
     result = run(catalog, S36, phases=1, main_fuse_a=fuse)
     assert ("grid.main_fuse_capacity" in codes(result)) is fires
 
 
 def test_the_ems_limit_is_a_field_with_the_number_the_warning_advises(catalog):
-    result = run(catalog, T10, BAT93, 8, main_fuse_a=25)
-    assert result.ems_grid_charge_limit_kw == 17.25  # 25 A × 3 × 230 V
+    result = run(catalog, T10, BAT93, 8, main_fuse_a=25, options={"household_load_a": 15})
+    assert result.ems_grid_charge_limit_kw == 6.9  # (25 − 15) A × 3 × 230 V
     warning = finding(result, "grid.main_fuse_capacity")
-    assert "op 17,25 kW" in warning.message and "to 17.25 kW" in warning.message_en
+    assert "op 6,9 kW" in warning.message and "to 6.9 kW" in warning.message_en
 
 
-def test_an_s5_on_1x35_a_gets_an_ems_limit_because_it_charges_at_43_5_a(catalog):
-    # The S5 draws 10 kW from the grid: 43.5 A on one phase, more than a 35 A fuse leaves.
+def test_an_s5_on_1x35_a_needs_no_ems_limit_because_it_charges_at_21_7_a(catalog):
+    # The reported contradiction: the overview advised an 8.05 kW limit for a 10 kW, 43.5 A
+    # draw, while the circuit was B25 for 21.7 A. Charging at 5 kW is 21.7 A: it fits.
     result = run(catalog, S5, BAT93, 2, phases=1, main_fuse_a=35)
-    assert result.ems_grid_charge_limit_kw == 8.05  # 35 A × 230 V
-    assert "op 8,05 kW" in finding(result, "grid.main_fuse_capacity").message
+    assert result.ems_grid_charge_limit_kw is None
+    assert "grid.main_fuse_capacity" not in codes(result)
+    charging = next(s for s in result.trace if s.key == "system.grid_charging_current")
+    grid = next(c for c in result.circuits if c.name == "ac_grid")
+    assert "= 21,7 A" in charging.value
+    assert round(grid.design_current_a, 1) == 21.7
+
+
+def test_one_current_per_port_the_trace_and_the_circuit_print_the_same_figure(catalog):
+    result = run(catalog, T20, BAT93, 4, main_fuse_a=40)
+    charging = next(s for s in result.trace if s.key == "system.grid_charging_current")
+    grid = next(c for c in result.circuits if c.name == "ac_grid")
+    assert "= 29 A" in charging.value  # 20 kW / (3 × 230 V) = 28.99 A
+    assert round(grid.design_current_a, 2) == 28.99
 
 
 def test_no_ems_limit_where_the_main_fuse_carries_the_charging_current(catalog):
@@ -172,9 +188,9 @@ def test_an_ems_limit_of_zero_means_no_charging_from_the_grid(catalog):
     )
 
 
-def test_the_main_fuse_check_reads_the_grid_input_power_from_the_catalogue(catalog):
-    halved = with_inverter(catalog, T10, grid_input_power_kw=10.0)
-    assert "grid.main_fuse_capacity" not in codes(run(halved, T10, main_fuse_a=25))
+def test_the_main_fuse_check_reads_the_max_charge_power_from_the_catalogue(catalog):
+    doubled = with_inverter(catalog, T10, max_charge_power_kw=20.0)
+    assert "grid.main_fuse_capacity" in codes(run(doubled, T10, main_fuse_a=25))
 
 
 # ---------------------------------------------------------------- registration and PGS 37
@@ -239,10 +255,10 @@ def test_it_accepts_ip65_modules_outdoors(catalog):
     ("module", "ambient", "fires"),
     [(BAT38, -10, False), (BAT38, -10.5, True), (BAT93, -20, False), (BAT93, -21, True)],
 )
-def test_it_warns_below_the_module_operating_temperature(catalog, module, ambient, fires):
+def test_below_the_module_operating_temperature_is_an_error(catalog, module, ambient, fires):
     result = run(catalog, T10, module, 2, min_ambient_c=ambient)
     assert ("battery.temperature" in codes(result)) is fires
-    assert result.valid
+    assert result.valid is not fires
 
 
 def test_the_temperature_warning_names_the_modules_that_stand_the_cold(catalog):

@@ -5,6 +5,7 @@ printing a broken text."""
 from __future__ import annotations
 
 import ast
+import dataclasses
 import itertools
 import re
 import string
@@ -16,6 +17,7 @@ import pytest
 import sizing
 from sizing.bom import plan_lines
 from sizing.cable.size import size_cable
+from sizing.domain import AccessoryKind
 from sizing.engine import design
 from sizing.findings import REGISTRY, Entry, Phrase, UnknownFinding, finding
 from sizing.findings.registry import Variants
@@ -207,7 +209,9 @@ def test_the_parameters_of_the_chosen_variant_are_required():
             what="final_circuits",
             rating=16,
             limit="none",
+            basis="factor",
             main_fuse_a=25,
+            phases=3,
             factor=1.6,
         )
 
@@ -219,7 +223,9 @@ def test_a_variant_the_entry_does_not_have_is_refused():
             what="the board",
             rating=16,
             limit="none",
+            basis="factor",
             main_fuse_a=25,
+            phases=3,
             factor=1.6,
         )
 
@@ -306,6 +312,14 @@ DESIGNS: list[dict[str, Any]] = [
     {"backup": "distribution_unit", "board": {"mode": "new", "household_circuits": 8}},
     {"inverter": T20, "main_fuse_a": 40, "backup": "backup_box", "board": EXISTING_BOARD},
     {"board": {"mode": "new", "household_circuits": 60}},
+    {
+        "main_fuse_a": 25,
+        "board": {"mode": "new", "household_circuits": 4},
+        "options": {"household_breaker_a": 32},
+    },
+    {"main_fuse_a": 80, "backup": "backup_box"},
+    {"max_ambient_c": 55},
+    {"inverter": T20, "module": BAT38, "count": 2, "main_fuse_a": 40},
 ]
 CABLES = [
     {"current_a": 14, "length_m": 1, "breaker_a": 15},
@@ -343,6 +357,12 @@ def _raised_by_the_engine(catalog: Any) -> list[Finding]:
         (replaced(catalog, accessories=()), {"backup": "backup_box", "shutdown_kit": True}),
         (replaced(catalog, rcds=(), breakers=(), enclosures=(), main_switches=()),
          {"board": {"mode": "new", "household_circuits": 4}}),
+        (replaced(catalog, breakers=()), {"main_fuse_a": 80, "backup": "backup_box"}),
+        (replaced(catalog, rcds=tuple(r for r in catalog.rcds if r.is_rcbo)),
+         {"backup": "distribution_unit"}),
+        (replaced(catalog, accessories=tuple(
+            dataclasses.replace(a, rating_a=None) if a.kind is AccessoryKind.BACKUP_BOX else a
+            for a in catalog.accessories)), {"main_fuse_a": 80, "backup": "backup_box"}),
     ]  # fmt: skip
     for variant, fields in variants:
         findings += design(request(**fields), variant).findings

@@ -34,6 +34,7 @@ def as_request(where: Site, s) -> DesignRequest:
         backup=s.backup,
         location=where.location,
         min_ambient_c=where.min_ambient_c,
+        max_ambient_c=where.max_ambient_c,
         existing_pv=where.existing_pv,
         options={"household_load_a": where.household_load_a},
     )
@@ -45,7 +46,8 @@ SITES = [
     site(phases=1, main_fuse_a=25, existing_pv={"power_kw": 3, "phase": "L1"}),
     site(main_fuse_a=25, location="outdoor", min_ambient_c=-15),
     site(main_fuse_a=25, existing_pv={"power_kw": 4, "phase": "3P"}, household_load_a=10),
-    site(location="outdoor", min_ambient_c=-25, target_usable_kwh=30),
+    site(location="outdoor", min_ambient_c=-20, target_usable_kwh=30),
+    site(min_ambient_c=5, max_ambient_c=45, target_power_kw=20),
 ]
 
 
@@ -91,12 +93,11 @@ def test_outdoors_the_ip21_module_is_not_offered(catalog):
     assert BAT38 not in {s.module for s in suggest(site(location="outdoor"), catalog)}
 
 
-def test_in_the_cold_the_sensitive_module_is_offered_with_a_warning(catalog):
+def test_in_the_cold_the_sensitive_module_is_not_offered(catalog):
+    # Below its operating range a module is an error (issue: a design an inspector signs).
     suggestions = suggest(site(min_ambient_c=-15), catalog)
-    cold = [s for s in suggestions if s.module == BAT38]
-    assert cold
-    assert all("battery.temperature" in s.warnings for s in cold)
-    assert all("battery.temperature" not in s.warnings for s in suggestions if s.module == BAT93)
+    assert not [s for s in suggestions if s.module == BAT38]
+    assert [s for s in suggestions if s.module == BAT93]
 
 
 def test_it_never_offers_counts_outside_the_brochure(catalog):
@@ -166,6 +167,7 @@ def trial_design(where: Site, inverter_code: str, module: str, count: int, catal
             batteries=[{"module": module, "count": count}],
             location=where.location,
             min_ambient_c=where.min_ambient_c,
+            max_ambient_c=where.max_ambient_c,
             existing_pv=where.existing_pv,
             options={"household_load_a": where.household_load_a},
         ),
@@ -232,10 +234,10 @@ def test_outdoors_the_indoor_module_is_refused_with_its_ip_rating_as_the_reason(
     assert [f.code for f in verdict.reasons] == ["battery.indoor_only"]
 
 
-def test_an_offered_module_in_the_cold_carries_its_temperature_warning(catalog):
+def test_a_module_in_the_cold_is_refused_with_its_temperature_as_the_reason(catalog):
     verdict = suggest_with_reasons(site(min_ambient_c=-15), catalog).module(T10, BAT38)
-    assert verdict is not None and verdict.offered and verdict.reasons == []
-    assert [f.code for f in verdict.warnings] == ["battery.temperature"]
+    assert verdict is not None and not verdict.offered
+    assert [f.code for f in verdict.reasons] == ["battery.temperature"]
 
 
 def test_an_inverter_whose_modules_all_fail_outdoors_says_why(catalog):

@@ -41,22 +41,22 @@ HOT_LOFT = {"length_m": 40, "method": "B1", "insulation": "PVC", "ambient_c": 45
 
 def _designs(catalog: Any) -> dict[str, Design]:
     return {
-        "S5 with backup on 1×35 A, existing board": run(
+        "S5 with backup on 1×50 A, existing board": run(
             catalog,
             S5,
             BAT93,
             2,
             phases=1,
-            main_fuse_a=35,
+            main_fuse_a=50,
             backup="distribution_unit",
             board=EXISTING_BOARD,
         ),
-        "T10 8×BAT-9.3S BackupBox, new board on 3×25 A": run(
+        "T10 8×BAT-9.3S BackupBox, new board on 3×35 A": run(
             catalog,
             T10,
             BAT93,
             8,
-            main_fuse_a=25,
+            main_fuse_a=35,
             backup="backup_box",
             board={"mode": "new", "household_circuits": 8},
         ),

@@ -20,7 +20,7 @@ SITE = {
 }
 INVERTER = {"inverter": "SMILE-G3-S5"}
 BATTERY = {"module": "SMILE-G3-BAT-9.3S", "count": "2"}
-BACKUP = {"backup": "distribution_unit"}
+BACKUP = {"backup": "backup_box"}
 BOARD = {
     "mode": "existing",
     "rcd_1_groups": "3",

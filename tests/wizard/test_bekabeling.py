@@ -58,8 +58,16 @@ def test_valid_cables_lead_to_the_overview(client: Client) -> None:
     assert draft.cabling.backup_cable is not None
 
 
+# An S3.6 with the distribution unit passes 7.36 kW through: B32 fits the 1 × 35 A fuse (the
+# S5 would need B50, larger than the main fuse).
+DISTRIBUTION_UNIT = {
+    "omvormer": {"inverter": "SMILE-G3-S3.6"},
+    "noodstroom": {"backup": "distribution_unit"},
+}
+
+
 def test_the_distribution_unit_may_use_its_own_fixed_cable(client: Client) -> None:
-    walk(client, until="bekabeling")
+    walk(client, until="bekabeling", **DISTRIBUTION_UNIT)
     page = text(client.get(url("bekabeling")))
     assert "Ik leg een eigen kabel naar de noodstroom verdeelunit" in page
     response = client.post(url("bekabeling"), {"max_voltage_drop_pct": "1", **cable("ac")})
@@ -71,7 +79,7 @@ def test_the_distribution_unit_may_use_its_own_fixed_cable(client: Client) -> No
 
 
 def test_an_own_cable_to_the_distribution_unit_needs_its_length(client: Client) -> None:
-    walk(client, until="bekabeling")
+    walk(client, until="bekabeling", **DISTRIBUTION_UNIT)
     data = {
         "max_voltage_drop_pct": "1",
         **cable("ac"),

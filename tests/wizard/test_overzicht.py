@@ -56,8 +56,9 @@ def test_the_overview_shows_the_calculation_in_dutch(client: Client) -> None:
     assert "Doorsnede op stroom" in page and "Correctiefactor k" in page
     assert "tabel B.52.2, kolom B1" in page and "bijlage G" in page
     assert "Cross-section by current" not in page
-    # The S5 draws 43,5 A from the grid; the 1×35 A fuse leaves 35 A: 35 A × 230 V.
-    assert "Laadvermogen uit het net begrenzen (EMS) max. 8,05 kW" in page
+    # The S5 charges at 5 kW = 21.7 A, which the 1×35 A fuse carries: no EMS limit.
+    assert "Laadvermogen uit het net begrenzen (EMS)" not in page
+    assert "Laadstroom uit het net per fase" in page and "= 21,7 A" in page
 
 
 def test_the_overview_in_english_shows_the_calculation_in_english(client: Client) -> None:
@@ -69,7 +70,8 @@ def test_the_overview_in_english_shows_the_calculation_in_english(client: Client
     assert "Grid-port design current Ib" in page and "Battery capacity" in page
     assert "Doorsnede op stroom" not in page and "Correctiefactor k" not in page
     assert "bijlage G" not in page and "tabel B.52" not in page
-    assert "Limit the charging power from the grid (EMS) max. 8.05 kW" in page
+    assert "Limit the charging power from the grid (EMS)" not in page
+    assert "Grid charging current per phase" in page and "= 21.7 A" in page
 
 
 def test_an_htmx_request_for_the_overview_gets_the_partial(client: Client) -> None:

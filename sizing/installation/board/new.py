@@ -13,7 +13,7 @@ from sizing.findings.sources import RCD_REFERENCE, RCD_REFERENCE_EN
 from sizing.installation.board.rules import battery_rcds, check_selectivity
 from sizing.installation.circuit import CircuitPlan, no_article
 from sizing.installation.materials import POLE_COUNT, RCD_POLES, Materials
-from sizing.notes import Notes, en, nl, trace_step
+from sizing.notes import Notes, both, en, nl, trace_step
 from sizing.schema import (
     Board,
     BoardDesign,
@@ -23,6 +23,7 @@ from sizing.schema import (
     DesignRequest,
     RcdSpec,
 )
+from sizing.system.rules import GridSite, pv_on_phase
 
 
 def new_board(
@@ -74,11 +75,66 @@ def new_board(
     count = board.household_circuits
     per_phase = _spread(count, phases, battery_phase, plans)
     design.groups_per_phase = {p: len(groups) for p, groups in per_phase.items()}
-    households, rcds = _household(request, per_phase, materials, notes, widths, max_selective)
+    households, rcds = _household(
+        request, per_phase, materials, notes, widths, max_selective, plans
+    )
     design.rcds = rcds + design.rcds
     design.modules_needed = sum(widths)
     _enclosure(design, widths, materials, notes)
     return design, households
+
+
+def _through_rcd(
+    request: DesignRequest,
+    plans: list[CircuitPlan],
+    phase: str,
+    groups: int,
+    rating: float,
+    notes: Notes,
+    number: int,
+) -> float:
+    """The current that can pass a household RCD on ``phase``: with the battery and PV feeding
+    the same busbar, its loads can draw the main fuse plus the local generation on that phase
+    (IEC 60364-5-55 551.7, the brochure: grid, PV and battery meet in the board), but never
+    more than its own groups' breakers let through."""
+    main = request.connection.main_fuse_a
+    battery = sum(
+        p.circuit.design_current_a
+        for p in plans
+        if p.in_board and (p.circuit.phases == 3 or p.circuit.phase == phase)
+    )
+    site = GridSite(request.connection, request.existing_pv)
+    volts = float(tables.rule("nominal_voltage_v").value)
+    pv = pv_on_phase(site, phase) * 1000 / volts
+    sources = main + battery + pv
+    diversity = tables.diversity_factor(groups)
+    breakers = groups * rating * diversity
+    needed = round(min(sources, breakers), 2)
+    notes.step(
+        "board.rcd_rating",
+        (
+            f"Nominale stroom aardlekschakelaar {number} ({phase})",
+            f"Rated current RCD {number} ({phase})",
+        ),
+        both(
+            lambda n: (
+                f"min({n(main)} A + {n(battery)} A {n.t('batterij', 'battery')} + {n(pv)} A PV; "
+                f"{groups} × {n(rating)} A × {n(diversity)}) = {n(needed)} A"
+            )
+        ),
+        (
+            "een aardlekschakelaar heeft geen eigen overstroombeveiliging; achter de "
+            "hoofdzekering kunnen de verbruikers de hoofdzekering plus wat batterij en PV op "
+            "dezelfde rail leveren afnemen, maar niet meer dan de groepsautomaten tegelijk "
+            "voeren (belastingsfactor IEC 61439-3 tabel 101) (IEC 60364-5-55 551.7; "
+            "IEC 60364-4-43 433.1)",
+            "an RCD has no overcurrent protection of its own; behind the main fuse the loads can "
+            "draw the main fuse plus what the battery and PV on the same busbar supply, but no "
+            "more than the group breakers carry at the same time (diversity factor IEC 61439-3 "
+            "Table 101) (IEC 60364-5-55 551.7; IEC 60364-4-43 433.1)",
+        ),
+    )
+    return needed
 
 
 def _spread(
@@ -105,6 +161,7 @@ def _household(
     notes: Notes,
     widths: list[int],
     max_selective: float | None,
+    plans: list[CircuitPlan],
 ) -> tuple[list[Circuit], list[BoardRcd]]:
     options = request.options
     total = sum(len(groups) for groups in per_phase.values())
@@ -124,16 +181,8 @@ def _household(
     sensitivity = float(sensitivity_rule.value)
     rating = options.household_breaker_a
     curve = options.breaker_curve
-    device = materials.rcd(rcd_type, sensitivity, request.connection.main_fuse_a, 1)
     mcb = materials.breaker(rating, curve, 1)
-    if device is None:
-        no_article(
-            notes,
-            f"aardlekschakelaar type {rcd_type} {nl(sensitivity)} mA 2P ≥ "
-            f"{nl(request.connection.main_fuse_a)} A",
-            f"RCD type {rcd_type} {en(sensitivity)} mA 2P ≥ {en(request.connection.main_fuse_a)} A",
-            None,
-        )
+    missing: set[float] = set()
     if mcb is None:
         no_article(
             notes,
@@ -152,6 +201,16 @@ def _household(
         for chunk in _chunks(groups, rcd_count[phase]):
             number += 1
             label = f"Aardlekschakelaar {number} ({phase})"
+            needed = _through_rcd(request, plans, phase, len(chunk), rating, notes, number)
+            device = materials.rcd(rcd_type, sensitivity, needed, 1)
+            if device is None and needed not in missing:
+                missing.add(needed)
+                no_article(
+                    notes,
+                    f"aardlekschakelaar type {rcd_type} {nl(sensitivity)} mA 2P ≥ {nl(needed)} A",
+                    f"RCD type {rcd_type} {en(sensitivity)} mA 2P ≥ {en(needed)} A",
+                    None,
+                )
             behind = (
                 f"{curve}{nl(rating)} 1P+N op {phase}, achter aardlekschakelaar {number} ({phase})",
                 f"{curve}{en(rating)} 1P+N on {phase}, behind RCD {number} ({phase})",

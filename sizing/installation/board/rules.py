@@ -11,8 +11,42 @@ from sizing.notes import Notes, both
 from sizing.schema import BoardRcd, DesignRequest
 
 
+def _published(request: DesignRequest) -> float | None:
+    """The published table's largest group for this main fuse, when the installer kept the
+    default factor (an explicit factor in the design options overrides the table)."""
+    if abs(request.options.selectivity_factor - float(tables.rule("selectivity_factor").value)) > (
+        EPSILON
+    ):
+        return None
+    return tables.selective_group_a(request.connection.phases, request.connection.main_fuse_a)
+
+
 def selectivity_limit(request: DesignRequest, notes: Notes) -> float | None:
     main = request.connection.main_fuse_a
+    phases = request.connection.phases
+    title = ("Selectiviteit hoofdzekering", "Selectivity to the main fuse")
+    published = _published(request)
+    if published is not None:
+        table = tables.selectivity_table()
+        notes.step(
+            "board.selectivity",
+            title,
+            both(
+                lambda n: (
+                    f"{phases} × {n(main)} A → "
+                    f"{n.t('grootste groep', 'largest group')} {n(published)} A"
+                )
+            ),
+            (
+                "gepubliceerde Nederlandse tabel hoofdzekering → grootste groep "
+                f"(energiekennisbank.nl, hanvossolar.nl; R5-stap ≈ 1,6; graad "
+                f"{table.header['grade']})",
+                "published Dutch table main fuse → largest group "
+                f"(energiekennisbank.nl, hanvossolar.nl; R5 step ≈ 1.6; grade "
+                f"{table.header['grade']})",
+            ),
+        )
+        return published
     factor = request.options.selectivity_factor
     rule = tables.rule("selectivity_factor")
     limit = main / factor
@@ -20,7 +54,7 @@ def selectivity_limit(request: DesignRequest, notes: Notes) -> float | None:
     largest = selective[-1] if selective else None
     notes.step(
         "board.selectivity",
-        ("Selectiviteit hoofdzekering", "Selectivity to the main fuse"),
+        title,
         both(
             lambda n: (
                 f"{n(main)} A / {n(factor)} = {n(limit)} A → "
@@ -43,19 +77,34 @@ def check_selectivity(
     circuit: str | None,
     final_circuits: int | None = None,
 ) -> None:
-    """Warn when a group's breaker is above the largest selective rating; ``final_circuits``
-    says the rating is that of each of that many household groups, not one battery group."""
+    """An error when a group's breaker is above the main fuse itself, a warning when it is above
+    the largest selective rating; ``final_circuits`` says the rating is that of each of that many
+    household groups, not one battery group."""
+    main = request.connection.main_fuse_a
+    what = "group" if final_circuits is None else "final_circuits"
+    if rating > main + EPSILON:
+        notes.finding(
+            "board.breaker_above_main_fuse",
+            circuit=circuit,
+            what=what,
+            final_circuits=final_circuits,
+            rating=rating,
+            main_fuse_a=main,
+        )
+        return
     if largest is not None and rating <= largest + EPSILON:
         return
     notes.finding(
         "board.selectivity",
         circuit=circuit,
-        what="group" if final_circuits is None else "final_circuits",
+        what=what,
         final_circuits=final_circuits,
         rating=rating,
         limit="none" if largest is None else "largest",
         largest=largest,
-        main_fuse_a=request.connection.main_fuse_a,
+        basis="table" if _published(request) is not None else "factor",
+        main_fuse_a=main,
+        phases=request.connection.phases,
         factor=request.options.selectivity_factor,
     )
 
