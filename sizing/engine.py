@@ -212,7 +212,7 @@ def _battery(
         )
         if not count_problems:
             found.append(headroom_finding(inverter, module, compat, count))
-            strings = " + ".join(str(n) for n in split) + " modules"
+            strings = " + ".join(str(n) for n in split) + (" module" if count == 1 else " modules")
             trace.append(
                 trace_step(
                     "battery.clusters",
