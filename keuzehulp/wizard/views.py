@@ -25,6 +25,7 @@ from django_htmx.middleware import HtmxDetails
 from pydantic import ValidationError
 
 from catalog.services import load_catalog
+from keuzehulp import designs
 from keuzehulp.models import Configuration
 from keuzehulp.wizard import draft as drafts
 from keuzehulp.wizard import options, unsaved
@@ -345,7 +346,9 @@ def save(request: HtmxHttpRequest) -> HttpResponse:
     url = reverse("wizard:configuration", args=[config.pk])
     if request.POST.get("action") == "share":
         url += "#delen"
-    return _redirect(request, url)
+    response = _redirect(request, url)
+    designs.remember(request, response, config)
+    return response
 
 
 def configuration(request: HtmxHttpRequest, pk: uuid.UUID) -> HttpResponse:
