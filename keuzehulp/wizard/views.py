@@ -143,7 +143,8 @@ def step(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             request, wizard, current, form, preview=preview, partial=partial, stored=stored
         )
 
-    form = current.form(wizard, request.POST)
+    data = current.submitted(wizard, request.POST)
+    form = current.form(wizard, data)
     live = bool(request.htmx and request.GET.get("live"))
     if live or "refresh" in request.POST:
         # A preview: show what these inputs would give, store nothing but the inputs.
@@ -176,8 +177,15 @@ def step(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             for text in _changes(wizard, candidate, current):
                 messages.warning(request, text)
             drafts.store(request.session, candidate.draft)
-            done = _redirect(request, _after(candidate, current))
-            unsaved.forget(done)
+            proposed = current.prefill(wizard, data)
+            if proposed is None:
+                done = _redirect(request, _after(candidate, current))
+                unsaved.forget(done)
+                return done
+            # The proposal is shown on its step, to be checked and confirmed there.
+            slug, values = proposed
+            done = _redirect(request, _step_url(BY_SLUG[slug]))
+            unsaved.keep(done, slug, candidate.draft.id, values, values)
             return done
         for problem in problems:
             form.add_error(None, problem)

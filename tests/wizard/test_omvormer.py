@@ -78,7 +78,7 @@ def test_a_target_ranks_the_cards_and_names_the_closest_configuration(client: Cl
     ranked = card_order(html)
     assert ranked != plain
     assert ranked[0] == "SMILE-G3-T10"
-    assert "Dichtst bij uw doel" in text(response)
+    assert "Met deze omvormer het dichtst bij uw doel" in text(response)
 
 
 def test_a_live_change_without_a_new_target_leaves_the_cards_alone(client: Client) -> None:

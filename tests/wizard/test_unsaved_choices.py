@@ -29,7 +29,7 @@ def test_switching_to_english_keeps_the_typed_target_and_says_nothing_wrong(
     response = client.get(url("omvormer"))
     assert 'value="15"' in response.content.decode()
     assert "Choose an inverter" not in text(response)
-    assert "Closest to your target" in text(response)
+    assert "Closest to your target with this inverter" in text(response)
 
 
 def test_the_first_step_keeps_its_inputs_for_a_new_visitor_too(client: Client) -> None:
