@@ -44,3 +44,16 @@ def test_fifteen_kwh_on_3x25_takes_the_recommendation_to_the_overview(
     walk.new_board(6)
     walk.cabling("12")
     expect(page.locator("main")).to_contain_text(f"{count} × {module}")
+
+
+def test_enter_in_the_target_box_is_volgende_not_the_recommendation(
+    page: Any, site_url: str
+) -> None:
+    walk = Walk(page, site_url, "recommend-enter")
+    walk.start()
+    walk.site("3x25")
+    page.fill("#id_target_usable_kwh", "15")
+    expect(page.locator(".recommendation")).to_be_visible()
+    page.locator("#id_target_usable_kwh").press("Enter")
+    expect(page.locator("#id_inverter_error")).to_contain_text("Kies een omvormer.")
+    assert "/wizard/omvormer/" in page.url
