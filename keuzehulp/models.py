@@ -49,3 +49,29 @@ class HealthProbe(models.Model):
 
     def __str__(self) -> str:
         return self.checked_at.isoformat()
+
+
+class SavedDesign(models.Model):
+    """A configuration in one browser's "Mijn ontwerpen" list, under the name given there.
+
+    Installers have no account: a browser is known by a random key in a signed cookie, and
+    only its SHA-256 is stored, so the table never holds anything that opens the list.
+    """
+
+    browser = models.CharField(_("browser (kenmerk)"), max_length=64, db_index=True)
+    configuration = models.ForeignKey(
+        Configuration, on_delete=models.CASCADE, related_name="listings"
+    )
+    name = models.CharField(_("naam"), max_length=120, blank=True)
+    saved_at = models.DateTimeField(_("opgeslagen op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ontwerp in Mijn ontwerpen")
+        verbose_name_plural = _("ontwerpen in Mijn ontwerpen")
+        ordering = ["-saved_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["browser", "configuration"], name="one_listing")
+        ]
+
+    def __str__(self) -> str:
+        return self.name or str(self.configuration)

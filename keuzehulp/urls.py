@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from keuzehulp import api, views
+from keuzehulp import api, designs, views
 from keuzehulp.security import api_rate_limited
 
 urlpatterns = [
@@ -17,6 +17,7 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("prijslijst/", views.price_list, name="price_list"),
+    path("mijn-ontwerpen/<uuid:pk>/naam/", designs.rename, name="rename_design"),
     path("", include("keuzehulp.wizard.urls")),
     path("", include("keuzehulp.documents.urls")),
     path("", views.home, name="home"),

@@ -21,6 +21,7 @@ from catalog.models import (
     MainSwitch,
     ResidualCurrentDevice,
 )
+from keuzehulp import designs
 from keuzehulp.models import HealthProbe
 
 logger = logging.getLogger(__name__)
@@ -29,7 +30,15 @@ logger = logging.getLogger(__name__)
 def home(request: HttpRequest) -> HttpResponse:
     inverters = Inverter.objects.filter(active=True).prefetch_related("compatibilities__module")
     modules = BatteryModule.objects.filter(active=True)
-    return TemplateResponse(request, "home.html", {"inverters": inverters, "modules": modules})
+    query = request.GET.get("q", "")[:120]
+    context = {
+        "inverters": inverters,
+        "modules": modules,
+        "query": query,
+        "designs": designs.rows(request, query),
+        "has_designs": designs.listed(request).exists(),
+    }
+    return TemplateResponse(request, "home.html", context)
 
 
 def health(request: HttpRequest) -> JsonResponse:

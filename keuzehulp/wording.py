@@ -44,6 +44,15 @@ def quantity(value: Any, unit: str, decimals: int = 2, lang: str | None = None) 
     return f"{text}{formatting.NBSP}{unit}" if text else ""
 
 
+# Units of a bill-of-materials line as each language abbreviates them; others are the same.
+UNITS = {"st": {"nl": "st", "en": "pcs"}}
+
+
+def unit_text(unit: str, lang: str | None = None) -> str:
+    """'st' in Dutch is 'pcs' in English; 'm' is 'm' in both."""
+    return UNITS.get(unit, {}).get(language(lang), unit)
+
+
 def finding_text(finding: Any, lang: str | None = None) -> str:
     return str(finding.text(language(lang)))
 

@@ -222,7 +222,7 @@ def _battery(
             if capped is not None:
                 found.append(capped)
             trace.append(_power_step(inverter, module, split))
-            strings = " + ".join(str(n) for n in split) + " modules"
+            strings = " + ".join(str(n) for n in split) + (" module" if count == 1 else " modules")
             trace.append(
                 trace_step(
                     "battery.clusters",

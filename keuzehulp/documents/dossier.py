@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 
 from keuzehulp.documents import commissioning
 from keuzehulp.documents.labels import (
@@ -26,11 +26,13 @@ from keuzehulp.documents.labels import (
     household_number,
     money,
     num,
+    plain_source,
     quantity,
     rcd_label,
     steps_in,
 )
 from keuzehulp.documents.svg import single_line_diagram
+from keuzehulp.wording import first_sentence, unit_text
 from sizing.schema import Circuit, Design, Severity
 from sizing.text import one_line
 
@@ -96,8 +98,8 @@ def build_context(
         severity.value: [
             {
                 "text": f.text(lang),
-                "reference": f.reference,
-                "code": f.code,
+                "headline": first_sentence(f.text(lang)),
+                "reference": plain_source(f.reference, lang),
                 "circuit": _circuit_title(design, f.circuit, lang),
             }
             for f in design.findings
@@ -115,6 +117,7 @@ def build_context(
         "catalog_version": design.catalog_version,
         "engine_version": design.engine_version,
         "valid": design.valid,
+        "warning_count": len(design.by_severity(Severity.WARNING)),
         "summary": _summary(design, lang),
         "diagram_uri": diagram_data_uri(svg),
         "circuit_rows": _circuit_rows(design, lang),
@@ -159,8 +162,13 @@ def _summary(design: Design, lang: str) -> list[tuple[str, str]]:
         rows.append(
             (
                 _("Clusters"),
-                _("%(clusters)s modules (%(count)s cluster(s))")
-                % {"clusters": clusters, "count": len(battery.clusters)},
+                _("%(modules)s (%(clusters)s)")
+                % {
+                    "modules": ngettext("%(n)s module", "%(n)s modules", battery.count)
+                    % {"n": clusters},
+                    "clusters": ngettext("%(n)s cluster", "%(n)s clusters", len(battery.clusters))
+                    % {"n": len(battery.clusters)},
+                },
             )
         )
         rows.append(
@@ -279,7 +287,7 @@ def _bom(design: Design, lang: str) -> list[dict[str, str | bool]]:
                 if lang == "en" and line.description_en
                 else line.description,
                 "quantity": quantity(line.quantity, lang),
-                "unit": line.unit,
+                "unit": unit_text(line.unit, lang),
                 "unit_price": money(line.unit_price_eur, lang),
                 "total": money(line.line_total_eur, lang),
                 "is_generic": line.is_generic,

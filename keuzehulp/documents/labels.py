@@ -9,6 +9,7 @@ only format what the Design holds; nothing here computes an electrical value.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -107,9 +108,40 @@ class StepText:
 
 
 def step_text(step: TraceStep, lang: str) -> StepText:
-    return StepText(*step.in_language(lang), is_default=step.is_default)
+    title, value, basis = step.in_language(lang)
+    return StepText(title, value, plain_source(basis, lang), is_default=step.is_default)
 
 
 def steps_in(steps: Iterable[TraceStep], lang: str) -> list[StepText]:
     """The engine's calculation steps in ``lang`` (the wizard overview and the dossier)."""
     return [step_text(s, lang) for s in steps]
+
+
+# Pointers into the project's own notes and data files ("smile-g3-catalog.md §3",
+# "sizing/tables/design_rules.json default_cable_run", "Referentie §1.2", "[derived]"):
+# useful to whoever keeps the rules, meaningless to a customer or an inspector.
+_INTERNAL = [
+    re.compile(r",?\s*\b[\w./-]+\.(?:md|json|py)\b(?:\s*§\s*[\d.]+|\s+[a-z_]+\b)?"),
+    re.compile(r",?\s*\[[a-z -]+\]"),
+    re.compile(r"\b[Rr]eferen(?:tie|ce)\s*§\s*[\d.]+,?\s*"),
+    re.compile(r"\s*\(§\s*[\d.]+\)"),
+]
+_LEFTOVERS = [
+    (re.compile(r"\(\s*,\s*"), "("),
+    (re.compile(r"\s*,\s*\)"), ")"),
+    (re.compile(r"\s*\(\s*\)"), ""),
+    (re.compile(r"\s{2,}"), " "),
+]
+_DUTCH_WORDS = [("circuit(s)", "stroomkring(en)")]
+
+
+def plain_source(text: str, lang: str) -> str:
+    """A reference or calculation basis as a reader sees it: no internal file pointers."""
+    for pattern in _INTERNAL:
+        text = pattern.sub("", text)
+    for leftover, replacement in _LEFTOVERS:
+        text = leftover.sub(replacement, text)
+    if lang == "nl":
+        for english, dutch in _DUTCH_WORDS:
+            text = text.replace(english, dutch)
+    return text.strip(" ,;")

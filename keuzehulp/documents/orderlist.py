@@ -14,6 +14,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from keuzehulp.documents.labels import plain_decimal
+from keuzehulp.wording import unit_text
 from sizing.formatting import pick
 from sizing.schema import BomLine
 
@@ -47,7 +48,7 @@ def order_list_csv(
                 _safe(line.article),
                 _safe(description),
                 plain_decimal(line.quantity, "nl"),
-                _safe(line.unit),
+                _safe(unit_text(line.unit, lang)),
                 plain_decimal(line.unit_price_eur, "nl", places=2),
             ]
         )

@@ -13,7 +13,7 @@ from typing import Any
 
 from django import template
 
-from keuzehulp.documents.labels import StepText, steps_in
+from keuzehulp.documents.labels import StepText, plain_source, steps_in
 from keuzehulp.wording import (
     counts_text,
     finding_text,
@@ -21,6 +21,7 @@ from keuzehulp.wording import (
     language,
     number,
     quantity,
+    unit_text,
 )
 from keuzehulp.wording import money as money_text
 from sizing.formatting import NBSP, pick
@@ -113,6 +114,24 @@ def description(obj: Any) -> str:
     if language() == "en" and english:
         return english
     return str(getattr(obj, "description_nl", None) or "")
+
+
+@register.filter
+def module_kwh(battery: Any) -> str:
+    """The usable capacity one module adds ("9,3 kWh"), for "4 × 9,3 kWh = 37,2 kWh"."""
+    return quantity(battery.usable_kwh / battery.count, "kWh") if battery.count else ""
+
+
+@register.filter
+def source(finding: Any) -> str:
+    """Where a finding's rule comes from, without the project's internal file pointers."""
+    return plain_source(finding.reference, language())
+
+
+@register.filter
+def unit(value: str) -> str:
+    """A bill-of-materials unit in the active language: st / pcs."""
+    return unit_text(value)
 
 
 @register.filter

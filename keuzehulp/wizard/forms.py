@@ -20,6 +20,7 @@ from keuzehulp.wizard.draft import (
     InverterAnswers,
     SiteAnswers,
 )
+from keuzehulp.wording import number, quantity
 from sizing.schema import Board, CableRun, Connection, ExistingPV, ExistingRcd
 from sizing.text import code_points, unprintable
 
@@ -44,13 +45,45 @@ class DecimalInput(forms.TextInput):
 
 
 class NumberField(forms.FloatField):
-    """A float typed as "4,5" or "4.5"; shown in the active language's notation."""
+    """A float typed as "4,5" or "4.5"; shown in the active language's notation.
+
+    The bounds are checked here rather than by Django's validators, whose message writes
+    the limit as Python does ("0.5"); an installer reads "minstens 0,5 m".
+    """
 
     widget = DecimalInput
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *,
+        min_value: float | None = None,
+        max_value: float | None = None,
+        unit: str = "",
+        **kwargs: Any,
+    ) -> None:
         kwargs.setdefault("localize", True)
         super().__init__(**kwargs)
+        self.low, self.high, self.unit = min_value, max_value, unit
+
+    def _limit(self, value: float) -> str:
+        return quantity(value, self.unit) if self.unit else number(value)
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if value in self.empty_values:
+            return
+        if self.low is not None and value < self.low:
+            raise forms.ValidationError(
+                _("Vul minstens %(limit)s in."),
+                code="min_value",
+                params={"limit": self._limit(self.low)},
+            )
+        if self.high is not None and value > self.high:
+            raise forms.ValidationError(
+                _("Vul hoogstens %(limit)s in."),
+                code="max_value",
+                params={"limit": self._limit(self.high)},
+            )
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         attrs = super().widget_attrs(widget)
@@ -67,12 +100,28 @@ class WholeNumberField(forms.IntegerField):
         return attrs
 
 
+EVERY_FIELD = "*"
+
+
 class WizardForm(forms.Form):
     """Django marks invalid fields (aria-invalid, aria-describedby) itself; labels end bare."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+
+    def keep_errors_of(self, touched: set[str]) -> None:
+        """Say nothing yet about fields the installer has not left or submitted.
+
+        A live preview validates the whole form on every keystroke; "Kies een omvormer."
+        while the installer is still typing a target only gets in the way. Call after
+        the form has been validated.
+        """
+        if EVERY_FIELD in touched:
+            return
+        for name in list(self.errors):
+            if name not in touched:
+                del self.errors[name]
 
 
 # --------------------------------------------------------------------------- 1 aansluiting
@@ -108,6 +157,7 @@ class SiteForm(WizardForm):
     pv_kw = NumberField(
         label=_("Vermogen PV-omvormer (kW)"),
         required=False,
+        unit="kW",
         min_value=0.1,
         max_value=100,
     )
@@ -126,6 +176,7 @@ class SiteForm(WizardForm):
     min_ambient_c = NumberField(
         label=_("Laagste temperatuur daar (°C)"),
         required=False,
+        unit="°C",
         min_value=-40,
         max_value=40,
         help_text=_("Bijvoorbeeld 5 in een onverwarmde garage, −15 buiten."),
@@ -211,10 +262,10 @@ class InverterForm(WizardForm):
         error_messages={"required": _("Kies een omvormer.")},
     )
     target_usable_kwh = NumberField(
-        label=_("Gewenste capaciteit (kWh)"), required=False, min_value=1, max_value=200
+        label=_("Gewenste capaciteit (kWh)"), required=False, unit="kWh", min_value=1, max_value=200
     )
     target_power_kw = NumberField(
-        label=_("Gewenst vermogen (kW)"), required=False, min_value=1, max_value=50
+        label=_("Gewenst vermogen (kW)"), required=False, unit="kW", min_value=1, max_value=50
     )
 
     def answers(self) -> InverterAnswers:
@@ -410,6 +461,7 @@ CABLE_PARTS = ("length_m", "method", "cable_type", "ambient_c", "grouped_circuit
 class CablingForm(WizardForm):
     max_voltage_drop_pct = NumberField(
         label=_("Maximale spanningsval (%)"),
+        unit="%",
         min_value=0.1,
         max_value=5,
         initial=1.0,
@@ -432,6 +484,7 @@ class CablingForm(WizardForm):
         for run in self.runs:
             self.fields[f"{run}_length_m"] = NumberField(
                 label=_("Lengte (m)"),
+                unit="m",
                 min_value=0.5,
                 max_value=500,
                 required=not (run == "backup" and self.backup_optional),
@@ -444,6 +497,7 @@ class CablingForm(WizardForm):
             )
             self.fields[f"{run}_ambient_c"] = NumberField(
                 label=_("Omgevingstemperatuur (°C)"),
+                unit="°C",
                 min_value=-30,
                 max_value=80,
                 initial=30,

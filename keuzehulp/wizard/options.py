@@ -55,7 +55,7 @@ def run_design(request: DesignRequest, catalog: Catalog) -> Design:
     return cached(key, lambda: design(request, catalog))
 
 
-def _suggested(site: Site, catalog: Catalog) -> SuggestResult:
+def suggested(site: Site, catalog: Catalog) -> SuggestResult:
     return cached(
         ("suggest", catalog.version, site.model_dump_json()),
         lambda: suggest_with_reasons(site, catalog),
@@ -96,15 +96,15 @@ def inverter_cards(site: Site, catalog: Catalog) -> list[InverterCard]:
 
 
 def _inverter_cards(site: Site, catalog: Catalog) -> list[InverterCard]:
-    suggested = _suggested(site, catalog)
+    found = suggested(site, catalog)
     best: dict[str, tuple[int, Suggestion]] = {}
-    for position, s in enumerate(suggested.suggestions):
+    for position, s in enumerate(found.suggestions):
         best.setdefault(s.inverter, (position, s))
     has_target = site.target_usable_kwh is not None or site.target_power_kw is not None
     cards = []
     for code, inv in catalog.inverters.items():
         allowed = code in best
-        verdict = suggested.inverter(code)
+        verdict = found.inverter(code)
         reasons = verdict.reasons if verdict is not None else []
         warnings = verdict.warnings if verdict is not None else []
         cards.append(
@@ -162,14 +162,14 @@ def module_options(site: Site, inverter: str, catalog: Catalog) -> list[ModuleOp
 
 
 def _module_options(site: Site, inverter: str, catalog: Catalog) -> list[ModuleOption]:
-    suggested = _suggested(site, catalog)
+    found = suggested(site, catalog)
     counts: dict[str, set[int]] = {}
-    for s in suggested.suggestions:
+    for s in found.suggestions:
         if s.inverter == inverter:
             counts.setdefault(s.module, set()).add(s.count)
     options = []
     for code, mod in catalog.modules.items():
-        verdict = suggested.module(inverter, code)
+        verdict = found.module(inverter, code)
         allowed = code in counts
         options.append(
             ModuleOption(

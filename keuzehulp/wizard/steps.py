@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from keuzehulp.wizard import forms as wf
 from keuzehulp.wizard import options
 from keuzehulp.wizard.draft import Draft
+from keuzehulp.wizard.recommend import Recommendation, recommendation, trade_off
 from keuzehulp.wording import counts_text, finding_text
 from sizing.domain import Catalog
 from sizing.schema import Design, DesignRequest, Finding, Severity, Site
@@ -132,6 +133,14 @@ class Step:
     def apply(self, draft: Draft, form: Any) -> Draft:
         return draft.model_copy(update={self.key: form.answers()})
 
+    def submitted(self, wizard: Wizard, data: Any) -> Any:
+        """The posted data as the form should read it (a shortcut button may fill fields)."""
+        return data
+
+    def prefill(self, wizard: Wizard, data: Any) -> tuple[str, dict[str, str]] | None:
+        """Inputs this submit proposes for a later step: (its slug, field values), or None."""
+        return None
+
     def context(self, wizard: Wizard, form: Any) -> dict[str, Any]:
         """What the step's template needs besides the form."""
         return {}
@@ -178,18 +187,43 @@ class InverterStep(Step):
                 ]
         return [str(_("Kies een omvormer uit de lijst."))]
 
-    def cards(self, wizard: Wizard, form: Any) -> list[options.InverterCard]:
+    def ranked(self, wizard: Wizard, form: Any) -> Site:
+        """The site with the targets as typed (or as stored): what ranks the systems."""
         assert wizard.site is not None
-        site = wizard.site
         if form.is_bound:
             kwh, kw = form.targets()
-            site = site.model_copy(update={"target_usable_kwh": kwh, "target_power_kw": kw})
-        elif wizard.ranked_site is not None:
-            site = wizard.ranked_site
-        return options.inverter_cards(site, wizard.catalog)
+            return wizard.site.model_copy(update={"target_usable_kwh": kwh, "target_power_kw": kw})
+        return wizard.ranked_site or wizard.site
+
+    def cards(self, wizard: Wizard, form: Any) -> list[options.InverterCard]:
+        return options.inverter_cards(self.ranked(wizard, form), wizard.catalog)
+
+    def recommended(self, wizard: Wizard, data: Any) -> Recommendation | None:
+        return recommendation(self.ranked(wizard, self.form(wizard, data)), wizard.catalog)
+
+    def submitted(self, wizard: Wizard, data: Any) -> Any:
+        # "Kies dit systeem" chooses the recommended inverter, whatever card is checked.
+        if "recommended" not in data:
+            return data
+        top = self.recommended(wizard, data)
+        if top is None:
+            return data
+        chosen = data.copy()
+        chosen["inverter"] = top.suggestion.inverter
+        return chosen
+
+    def prefill(self, wizard: Wizard, data: Any) -> tuple[str, dict[str, str]] | None:
+        """The recommended module and count, pre-selected (not yet stored) on the battery step."""
+        top = self.recommended(wizard, data) if "recommended" in data else None
+        if top is None:
+            return None
+        module, count = top.suggestion.module, str(top.suggestion.count)
+        return BatteryStep.slug, {"module": module, "count": count, "count_for": module}
 
     def context(self, wizard: Wizard, form: Any) -> dict[str, Any]:
-        cards = self.cards(wizard, form)
+        site = self.ranked(wizard, form)
+        cards = options.inverter_cards(site, wizard.catalog)
+        top = recommendation(site, wizard.catalog)
         kwh = kw = None
         if form.is_bound:
             kwh, kw = form.targets()
@@ -197,6 +231,8 @@ class InverterStep(Step):
             kwh, kw = wizard.draft.inverter.target_usable_kwh, wizard.draft.inverter.target_power_kw
         return {
             "cards": cards,
+            "recommendation": top,
+            "trade_offs": {card.code: trade_off(card, top) for card in cards},
             "selected": form["inverter"].value(),
             "has_target": kwh is not None or kw is not None,
             "cards_for": f"{kwh}|{kw}",

@@ -17,6 +17,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
@@ -24,10 +25,12 @@ from django_htmx.middleware import HtmxDetails
 from pydantic import ValidationError
 
 from catalog.services import load_catalog
+from keuzehulp import designs
 from keuzehulp.models import Configuration
 from keuzehulp.wizard import draft as drafts
-from keuzehulp.wizard import options
+from keuzehulp.wizard import options, unsaved
 from keuzehulp.wizard.draft import Draft
+from keuzehulp.wizard.forms import EVERY_FIELD
 from keuzehulp.wizard.snapshot import differences, snapshot
 from keuzehulp.wizard.steps import BY_SLUG, STEPS, Step, Wizard, index_of, later_steps
 from keuzehulp.wording import finding_text, language, money
@@ -92,7 +95,9 @@ def start(request: HtmxHttpRequest) -> HttpResponse:
 def restart(request: HtmxHttpRequest) -> HttpResponse:
     drafts.clear(request.session)
     messages.info(request, _("Nieuw ontwerp: alle antwoorden zijn gewist."))
-    return redirect("wizard:step", slug=STEPS[0].slug)
+    response = redirect("wizard:step", slug=STEPS[0].slug)
+    unsaved.forget(response)
+    return response
 
 
 # --------------------------------------------------------------------------- steps
@@ -123,20 +128,36 @@ def step(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         )
         return _redirect(request, _step_url(first))
 
+    kept_for = draft.id if stored else ""
     if request.method == "GET":
-        form = current.form(wizard)
         partial = "wizard" if request.htmx else None
-        return _render_step(request, wizard, current, form, partial=partial, stored=stored)
+        kept = unsaved.kept(request, current.slug, kept_for)
+        if kept is None:
+            form = current.form(wizard)
+            return _render_step(request, wizard, current, form, partial=partial, stored=stored)
+        # A reload or a language switch mid-step: the choices made before it, no errors yet.
+        form = current.form(wizard, MultiValueDict(kept))
+        preview = _preview(wizard, current, form)
+        form.keep_errors_of(set())
+        return _render_step(
+            request, wizard, current, form, preview=preview, partial=partial, stored=stored
+        )
 
-    form = current.form(wizard, request.POST)
+    data = current.submitted(wizard, request.POST)
+    form = current.form(wizard, data)
     live = bool(request.htmx and request.GET.get("live"))
     if live or "refresh" in request.POST:
-        # A preview: show what these inputs would give, store nothing.
-        preview = wizard
-        if form.is_valid():
-            preview = wizard.replace(current.apply(draft, form))
-        oob = current.oob_regions(wizard, form) if live else []
-        return _render_step(
+        # A preview: show what these inputs would give, store nothing but the inputs.
+        preview = _preview(wizard, current, form)
+        oob: list[str] = []
+        if live:
+            touched = _touched(request.POST, form)
+            if preview is not wizard and EVERY_FIELD in touched:
+                for problem in current.problems(preview):
+                    form.add_error(None, problem)
+            form.keep_errors_of(touched)
+            oob = [*current.oob_regions(wizard, form), "wizard/_error_slots.html"]
+        response = _render_step(
             request,
             wizard,
             current,
@@ -146,6 +167,8 @@ def step(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             oob=oob,
             stored=stored,
         )
+        unsaved.keep(response, current.slug, kept_for, request.POST, form.fields)
+        return response
 
     if form.is_valid():
         candidate = wizard.replace(current.apply(draft, form))
@@ -154,12 +177,34 @@ def step(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             for text in _changes(wizard, candidate, current):
                 messages.warning(request, text)
             drafts.store(request.session, candidate.draft)
-            return _redirect(request, _after(candidate, current))
+            proposed = current.prefill(wizard, data)
+            if proposed is None:
+                done = _redirect(request, _after(candidate, current))
+                unsaved.forget(done)
+                return done
+            # The proposal is shown on its step, to be checked and confirmed there.
+            slug, values = proposed
+            done = _redirect(request, _step_url(BY_SLUG[slug]))
+            unsaved.keep(done, slug, candidate.draft.id, values, values)
+            return done
         for problem in problems:
             form.add_error(None, problem)
     return _render_step(
         request, wizard, current, form, partial="wizard" if request.htmx else None, stored=stored
     )
+
+
+def _preview(wizard: Wizard, current: Step, form: Any) -> Wizard:
+    """The wizard as these inputs would make it; itself when they are not valid yet."""
+    if form.is_valid():
+        return wizard.replace(current.apply(wizard.draft, form))
+    return wizard
+
+
+def _touched(data: Any, form: Any) -> set[str]:
+    """The fields whose errors the installer should see: left, or everything after a submit."""
+    names = set(str(data.get("touched", "")).split(","))
+    return names & ({EVERY_FIELD} | set(form.fields))
 
 
 def _after(wizard: Wizard, current: Step) -> str:
@@ -193,9 +238,11 @@ def _render_step(
         "progress": _progress(wizard, current),
         "summary": preview or wizard,
         "previous_url": _step_url(STEPS[index - 1]) if index > 0 else None,
-        "problems": status.problems if not form.is_bound else [],
+        "problems": status.problems if request.method == "GET" else [],
         "oob": oob or [],
         "draft_id": wizard.draft.id if stored else "",
+        # After a submit that failed, every field says what is wrong while it is being fixed.
+        "touched": EVERY_FIELD if form.is_bound and form.errors else "",
         **current.context(wizard, form),
     }
     return TemplateResponse(request, _template("wizard/step.html", partial), context)
@@ -307,7 +354,9 @@ def save(request: HtmxHttpRequest) -> HttpResponse:
     url = reverse("wizard:configuration", args=[config.pk])
     if request.POST.get("action") == "share":
         url += "#delen"
-    return _redirect(request, url)
+    response = _redirect(request, url)
+    designs.remember(request, response, config)
+    return response
 
 
 def configuration(request: HtmxHttpRequest, pk: uuid.UUID) -> HttpResponse:

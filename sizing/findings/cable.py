@@ -67,7 +67,8 @@ _TABLES = (
         en="Method {method} with {loaded} loaded conductors ({insulation}) is not in the "
         "tables: for single-core cables in free air only the three-phase columns could be "
         "verified. Choose method E (multi-core cable).",
-        reference="IEC 60364-5-52:2009 Tables B.52.10/B.52.12 (2-loaded method F column NOT FOUND)",
+        reference="IEC 60364-5-52:2009 tabellen B.52.10/B.52.12 "
+        "(geen kolom F voor 2 belaste aders)",
     ),
     Entry(
         "cable.not_tabulated",
@@ -85,7 +86,8 @@ _TABLES = (
         en="Method F (single-core cables in free air) is tabulated from {smallest:n} mm² only; "
         "{csa:n1} mm² is not in {table}. Choose method E (multi-core cable) or a larger "
         "cross-section.",
-        reference="{table_reference} (IEC tabulates no single-core F below 25 mm²)",
+        reference="{table_reference} "
+        "(IEC geeft voor methode F geen enkeladerige waarden onder 25 mm²)",
     ),
     Entry(
         "cable.method_f_minimum",
@@ -95,8 +97,8 @@ _TABLES = (
         "volstaan.",
         en="Method F is tabulated from {csa:n1} mm² only, so the result is at least {csa:n1} "
         "mm². A multi-core cable (method E) may allow a smaller cross-section.",
-        reference="IEC 60364-5-52:2009 Tables B.52.10/B.52.12 col. 5 (no single-core F below "
-        "25 mm²)",
+        reference="IEC 60364-5-52:2009 tabellen B.52.10/B.52.12 kolom 5 (methode F enkeladerig "
+        "pas vanaf 25 mm²)",
     ),
     Entry(
         "cable.too_large",
@@ -107,7 +109,7 @@ _TABLES = (
         en="No cross-section up to {largest:n1} mm² will do: even {largest:n1} mm² only gives "
         "Iz = {iz_max:n} A for In = {in_a:n} A. More than {largest:n1} mm² is not in the "
         "tables; split the load or choose another installation method.",
-        reference="IEC 60364-5-52:2009 Annex B (tables end at 300 mm²)",
+        reference="IEC 60364-5-52:2009 bijlage B (de tabellen eindigen bij 300 mm²)",
     ),
     Entry(
         "cable.undersized",

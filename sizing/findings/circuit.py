@@ -15,7 +15,8 @@ ENTRIES = (
         en="No cable run given for '{name}': calculated with a conservative assumption "
         "({length_m:n} m, method {method}, {insulation}, {ambient_c:n} °C). Enter the length, "
         "installation method and temperature.",
-        reference="sizing/tables/design_rules.json default_cable_run",
+        reference="Keuzehulp-ontwerpregel: aangenomen kabeltraject als de installateur er "
+        "geen opgeeft",
     ),
     Entry(
         "circuit.current_from_power",
@@ -26,6 +27,7 @@ ENTRIES = (
         en="The catalogue gives no grid-port current for the {inverter}; the design current "
         "{current_a:n} A is computed from the power. Ask the maker for the maximum AC current "
         "and have it added to the catalogue.",
-        reference="smile-g3-catalog.md §2.2 (T-models: no output currents in the brochure)",
+        reference="Vekto-brochure AlphaESS SMILE G3 (2025): geen uitgangsstromen voor de "
+        "T-modellen",
     ),
 )

@@ -8,7 +8,7 @@ SERIES_TABLE = (
     " (max. 6 modules per cluster in serie, tot 2 clusters parallel)"
 )
 COORDINATION = "IEC 60364-4-43:2008 433.1"
-PREFERRED_RATINGS = "IEC 60898-1 (preferred rated currents)"
+PREFERRED_RATINGS = "IEC 60898-1 (voorkeurswaarden nominale stroom)"
 SELECTIVITY_REFERENCE = (
     "Gepubliceerde tabel hoofdzekering → grootste groep (energiekennisbank.nl, hanvossolar.nl); "
     "daarbuiten de vuistregel groep ≤ hoofdzekering / 1,6 (toegeschreven aan NEN 1010 535.1 of "

@@ -217,4 +217,7 @@ def _rank(site: Site, s: Suggestion, backup_order: int) -> tuple[object, ...]:
         return (s.power_kw, s.inverter, s.usable_kwh, s.price_excl_vat_eur, *tail)
     kwh_gap = abs(s.usable_kwh - site.target_usable_kwh) if site.target_usable_kwh else 0.0
     power_gap = abs(s.power_kw - site.target_power_kw) if site.target_power_kw else 0.0
-    return (round(kwh_gap, 6), round(power_gap, 6), s.price_excl_vat_eur, *tail)
+    # Equally close, a system that needs no attention (no warning) is recommended over a
+    # cheaper one that does (an inverter whose charging the main fuse cannot carry).
+    needs_attention = bool(s.warnings)
+    return (round(kwh_gap, 6), round(power_gap, 6), needs_attention, s.price_excl_vat_eur, *tail)

@@ -9,3 +9,29 @@ document.addEventListener("click", function (event) {
   });
 });
 document.querySelectorAll("[data-copy]").forEach(function (b) { if (navigator.clipboard) b.hidden = false; });
+
+/* Wizard steps: a field's error shows once the installer leaves it (or submits), not while
+   typing. The form's hidden "touched" lists the fields left so far; the server's live preview
+   only reports errors of those, and empties an error as soon as the value is valid. */
+document.addEventListener("focusout", function (event) {
+  var field = event.target;
+  var form = field.form;
+  if (!form || !form.classList.contains("step-form") || !field.name) return;
+  var touched = form.elements.namedItem("touched");
+  if (!touched) return;
+  var names = touched.value ? touched.value.split(",") : [];
+  if (names.indexOf("*") >= 0 || names.indexOf(field.name) >= 0) return;
+  names.push(field.name);
+  touched.value = names.join(",");
+  if (window.htmx) window.htmx.trigger(form, "touched");
+});
+/* A live preview swaps the error texts; keep aria-invalid in step with them. */
+document.addEventListener("htmx:oobAfterSwap", function (event) {
+  var slot = event.target; /* the new element; detail.target is the one it replaced */
+  if (!slot || !slot.id || slot.id.slice(-6) !== "_error" || slot.id.slice(0, 3) !== "id_") return;
+  var name = slot.id.slice(3, -6);
+  document.querySelectorAll(".step-form [name='" + name + "']").forEach(function (input) {
+    if (slot.textContent.trim()) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+  });
+});

@@ -60,7 +60,7 @@ def test_english_users_get_english_headers_and_descriptions_in_the_same_format()
     )
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     assert rows[0][:3] == ["Article number", "Omschrijving", "Quantity"]
-    assert rows[1] == ["1", "Omvormer (en)", "1", "st", "1480,00"]
+    assert rows[1] == ["1", "Omvormer (en)", "1", "pcs", "1480,00"]  # not the Dutch "st"
 
 
 def test_a_description_that_looks_like_a_formula_is_not_run_by_excel():

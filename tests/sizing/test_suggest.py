@@ -113,8 +113,23 @@ def test_with_a_capacity_target_the_closest_comes_first_then_the_cheapest(catalo
     assert gaps == sorted(gaps)
     best = suggestions[0]
     assert best.score == pytest.approx(min(abs(s.usable_kwh - 20) for s in suggestions))
-    ties = [s for s in suggestions if s.score == best.score]
+    ties = [s for s in suggestions if s.score == best.score and not s.warnings]
+    assert not best.warnings
     assert best.price_excl_vat_eur == min(s.price_excl_vat_eur for s in ties)
+
+
+def test_equally_close_a_system_without_warnings_beats_a_cheaper_one_with_them(catalog):
+    # 15 kWh on 3×25 A: the single-phase S3.6 with 4 × BAT-3.8S is cheapest, but its charging
+    # would load one phase beyond the main fuse; a three-phase inverter needs no such care.
+    suggestions = suggest(site(main_fuse_a=25, target_usable_kwh=15), catalog)
+    first = suggestions[0]
+    cheaper = [
+        s
+        for s in suggestions
+        if s.score == first.score and s.price_excl_vat_eur < first.price_excl_vat_eur
+    ]
+    assert not first.warnings and first.phases == 3
+    assert cheaper and all(s.warnings for s in cheaper)
 
 
 def test_with_a_power_target_the_matching_inverter_comes_first(catalog):

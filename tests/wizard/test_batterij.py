@@ -66,7 +66,7 @@ def test_two_9_3_modules_on_an_s5_advance_and_show_the_capacity(client: Client) 
     page = text(live)
     assert "<html" not in live.content.decode()
     assert "Bruikbaar 18,6 kWh" in page and "Nominaal 18,6 kWh" in page
-    assert "Later uit te breiden tot 4 × = 37,2 kWh" in page
+    assert "Later uit te breiden tot 4 × 9,3 kWh = 37,2 kWh" in page
     assert 'id="count-field" hx-swap-oob' not in live.content.decode()
     response = client.post(url("batterij"), {"module": "SMILE-G3-BAT-9.3S", "count": "2"})
     assert response.status_code == 302 and response["Location"] == url("noodstroom")

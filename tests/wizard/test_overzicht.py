@@ -29,7 +29,8 @@ def test_the_overview_shows_findings_battery_circuits_and_prices_in_dutch(client
     page = text(response)
     assert "Stap 7 van 7" in page
     assert "waarschuwing" in page and "Advies" in page
-    assert "Bron: Netcode elektriciteit" in page
+    assert "Bron:" not in page  # the references are in the calculation notes below
+    assert "Grondslag van de meldingen" in page and "(Netcode elektriciteit" in page
     assert "18,6 kWh bruikbaar, 18,6 kWh nominaal" in page
     assert "2 × SMILE-G3-BAT-9.3S" in page
     assert "€ 2.950,00" in page  # a BAT-9.3S, unit price in Dutch notation
