@@ -82,7 +82,17 @@ def supply(request: DesignRequest, notes: Notes) -> Supply:
         notes.step(
             "fault.ze",
             ("Externe foutlusimpedantie Ze", "External earth-fault loop impedance Ze"),
-            both(lambda n: f"{n(ze_value, 3)} Ω ({conn.earthing})"),
+            both(
+                lambda n: (
+                    f"{n(ze_value, 3)} Ω ("
+                    + (
+                        conn.earthing
+                        if conn.earthing != "unknown"
+                        else n.t("TN-C-S aangenomen", "TN-C-S assumed")
+                    )
+                    + ")"
+                )
+            ),
             _bases(table["supply"]["TN-C-S"])
             if ze_default
             else ("opgave installateur (gemeten of van de netbeheerder)", "given by the installer"),
