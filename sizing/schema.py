@@ -40,6 +40,8 @@ MilliamperesOrNone = Annotated[float | None, _unit("mA")]
 SquareMillimetresOrNone = Annotated[float | None, _unit("mm**2")]
 PercentOrNone = Annotated[float | None, _unit("percent")]
 VoltsOrNone = Annotated[float | None, _unit("V")]
+OhmsOrNone = Annotated[float | None, _unit("ohm")]
+KiloamperesOrNone = Annotated[float | None, _unit("kA")]
 
 # The contract's models refuse NaN and ±Infinity (a quantity string such as "1e999 A" becomes
 # one): they are no JSON numbers, and no bound compares sensibly with NaN. Results check this
@@ -113,6 +115,13 @@ class Connection(Strict):
     phases: Literal[1, 3]
     main_fuse_a: Amperes = Field(gt=0, le=250)
     earthing: Literal["TN-C-S", "TT", "unknown"] = "unknown"
+    # Fault protection (sizing/installation/fault.py). None = the documented default of
+    # sizing/tables/fault_protection.json. Ze: external earth-fault loop impedance as measured or
+    # declared by the grid operator; Ik,max: prospective short-circuit current at the origin;
+    # RA: resistance of the installation's earth electrode (TT).
+    ze_ohm: OhmsOrNone = Field(default=None, ge=0.01, le=200)
+    ik_max_ka: KiloamperesOrNone = Field(default=None, ge=0.1, le=100)
+    ra_ohm: OhmsOrNone = Field(default=None, ge=0.1, le=10000)
 
 
 class BatterySelection(Strict):
@@ -147,8 +156,17 @@ class ExistingRcd(Strict):
     poles: Literal["2P", "4P"] = "2P"
 
 
+class MainRcd(Strict):
+    """An RCD upstream of the whole board (a hoofdaardlekschakelaar), checked for selectivity."""
+
+    type: Literal["A", "F", "B"] = "A"
+    sensitivity_ma: Milliamperes = Field(default=300, gt=0, le=3000)
+    selective: bool = False  # an S-type (time-delayed) device
+
+
 class Board(Strict):
     mode: Literal["existing", "new"]
+    main_rcd: MainRcd | None = None
     rcds: list[ExistingRcd] = Field(default_factory=list, max_length=12)
     free_modules: int = Field(default=0, ge=0, le=200)
     household_circuits: int = Field(default=0, ge=0, le=60)
@@ -270,6 +288,24 @@ class CableSpec(Result):
     article: str | None = None
 
 
+class FaultProtection(Result):
+    """The circuit's fault-protection figures (IEC 60364-4-41 411, 4-43 434); None = not known."""
+
+    earthing: str  # the earthing system the check assumed
+    ze_ohm: float | None = None
+    ik_max_ka: float | None = None  # at the board
+    breaking_capacity_ka: float | None = None
+    zs_ohm: float | None = None  # at the far end, conductors at operating temperature
+    zs_max_ohm: float | None = None  # c_min · U0 / Ia
+    zs_measured_max_ohm: float | None = None  # the limit for a measurement at ambient temperature
+    ik_min_a: float | None = None
+    ia_a: float | None = None
+    let_through_a2s: float | None = None
+    k2s2_a2s: float | None = None
+    ra_ohm: float | None = None
+    touch_voltage_v: float | None = None  # RA · IΔn (TT)
+
+
 class Circuit(Result):
     name: str  # ac_grid, backup, household_1 …
     purpose_nl: str
@@ -281,6 +317,7 @@ class Circuit(Result):
     rcd: RcdSpec | None = None
     cable: CableSpec | None = None
     voltage_drop_pct: float | None = None
+    fault: FaultProtection | None = None
     trace: list[TraceStep] = Field(default_factory=list)
 
 

@@ -17,7 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
-from keuzehulp.documents import commissioning
+from keuzehulp.documents import commissioning, protection
 from keuzehulp.documents.labels import (
     RCD_POLES,
     StepText,
@@ -53,6 +53,7 @@ class CircuitRow:
     length: str
     phase: str
     muted: bool = False
+    zs: protection.ZsCell = field(default_factory=lambda: protection.ZsCell("—"))
 
 
 @dataclass
@@ -136,6 +137,7 @@ def build_context(
         "earthing": commissioning.earthing_rows(design),
         "earthing_system": request.connection.earthing,
         "backup_chosen": request.backup != "none",
+        **protection.context(design, lang),
     }
 
 
@@ -248,6 +250,7 @@ def _circuit_rows(design: Design, lang: str) -> list[CircuitRow]:
                 cable=(f"{cable_label(cable, lang)}, {cable.method}" if cable else "—"),
                 length=f"{num(cable.length_m, lang, 1)} m" if cable else "—",
                 phase=circuit.phase,
+                zs=protection.zs_cell(circuit, lang),
             )
         )
     board = design.board

@@ -13,6 +13,7 @@ circuit        ``circuit.*``: a battery circuit's run and design current
 cable          ``cable.*``: breaker, cross-section, factors, voltage drop
 board          ``board.*``: selectivity, RCDs, space, enclosure
 bom            ``bom.*``: articles the catalogue lacks
+fault          ``fault.*``, ``rcd.*``: fault protection, RCDs in series
 =============  ===========================================================
 
 Code raises a finding by its code and the numbers it found::
@@ -27,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
-from sizing.findings import backup, battery, board, bom, cable, circuit, grid, inverter
+from sizing.findings import backup, battery, board, bom, cable, circuit, fault, grid, inverter
 from sizing.findings.registry import Entry, Phrase, build
 from sizing.schema import Finding, Severity
 
@@ -50,6 +51,7 @@ REGISTRY: Mapping[str, Entry] = MappingProxyType(
         cable.ENTRIES,
         board.ENTRIES,
         bom.ENTRIES,
+        fault.ENTRIES,
     )
 )
 

@@ -15,8 +15,11 @@ from sizing.domain import Catalog, Inverter
 from sizing.installation.backup_box import protect_backup_box
 from sizing.installation.backup_port import backup_circuit
 from sizing.installation.board.plan import plan_board
+from sizing.installation.fault import check_circuits
 from sizing.installation.grid_port import grid_circuit
+from sizing.installation.island import island_steps
 from sizing.installation.materials import Materials
+from sizing.installation.rcd_selectivity import check_rcds
 from sizing.notes import Notes, PlannedLine
 from sizing.schema import BoardDesign, Circuit, DesignRequest, Finding, TraceStep
 from sizing.system.rules import GridSite, inverter_phase
@@ -48,6 +51,10 @@ def plan(request: DesignRequest, catalog: Catalog, inverter: Inverter) -> Instal
     protect_backup_box(request, catalog, inverter, materials, notes)
     board, households = plan_board(request, materials, notes, plans, phase)
     circuits = [p.circuit for p in plans] + households
+    # Issue 11 points 7-9: fault protection, RCDs in series, island operation (own modules).
+    check_circuits(request, catalog, circuits, notes)
+    check_rcds(request, board, circuits, notes)
+    island_steps(request, inverter, circuits, notes)
     # Each step is written once: in its circuit's trace, or (a step about no planned circuit,
     # such as the board's) in the plan's own, which the Design's trace takes up.
     steps: dict[str | None, list[TraceStep]] = {}

@@ -99,7 +99,7 @@ def test_the_registry_holds_every_area_of_the_engine():
     areas = {code.split(".")[0] for code in REGISTRY}
     assert areas == {
         "inverter", "battery", "safety", "expansion", "grid", "registration", "backup",
-        "circuit", "cable", "board", "bom",
+        "circuit", "cable", "board", "bom", "fault", "rcd",
     }  # fmt: skip
     assert len(REGISTRY) >= 44
 
@@ -320,7 +320,19 @@ DESIGNS: list[dict[str, Any]] = [
     {"main_fuse_a": 80, "backup": "backup_box"},
     {"max_ambient_c": 55},
     {"inverter": T20, "module": BAT38, "count": 2, "main_fuse_a": 40},
-]
+    # Fault protection and RCDs in series (issue 11 points 7 and 8).
+    {"connection": {"phases": 3, "main_fuse_a": 35, "earthing": "TN-C-S", "ze_ohm": 2.9}},
+    {"connection": {"phases": 3, "main_fuse_a": 35, "ik_max_ka": 10},
+     "board": {"mode": "new", "household_circuits": 4}},
+    {"inverter": "SMILE-G3-S3.6", "phases": 1, "main_fuse_a": 40, "max_voltage_drop_pct": 5,
+     "ac_cable": {"length_m": 3, "method": "C", "csa_mm2": 1.5}},
+    {"inverter": "SMILE-G3-S3.6", "phases": 1, "max_voltage_drop_pct": 5,
+     "connection": {"phases": 1, "main_fuse_a": 40, "ik_max_ka": 6},
+     "ac_cable": {"length_m": 3, "method": "C", "csa_mm2": 1.5}},
+    {"connection": {"phases": 3, "main_fuse_a": 35, "earthing": "TT", "ra_ohm": 2000}},
+    {"board": {"mode": "existing", "rcds": [{"groups": 2}], "free_modules": 8,
+               "main_rcd": {"type": "A", "sensitivity_ma": 300}}},
+]  # fmt: skip
 CABLES = [
     {"current_a": 14, "length_m": 1, "breaker_a": 15},
     {"current_a": 21.7, "length_m": 1, "breaker_a": 20},

@@ -49,7 +49,7 @@ def _designs(catalog: Any) -> dict[str, Design]:
             phases=1,
             main_fuse_a=50,
             backup="distribution_unit",
-            board=EXISTING_BOARD,
+            board={**EXISTING_BOARD, "main_rcd": {"type": "B", "sensitivity_ma": 300}},
         ),
         "T10 8×BAT-9.3S BackupBox, new board on 3×35 A": run(
             catalog,
