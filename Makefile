@@ -43,7 +43,8 @@ browser-deps: $(STAMP)
 run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py seed_catalog
-	DEBUG=1 $(BIN)/python manage.py runserver $(HOST)
+	DEBUG=1 EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend \
+		$(BIN)/python manage.py runserver $(HOST)
 
 # Tests run in random order (pytest-randomly; its seed is in the header). Replay an order with
 # make test PYTEST_ARGS="-p randomly --randomly-seed=N"; keep the file order with -p no:randomly.

@@ -72,8 +72,10 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "csp",
+    "sequences",
     "catalog",
     "keuzehulp",
+    "sales",
 ]
 
 MIDDLEWARE = [
@@ -277,3 +279,19 @@ IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 # writers wait for: these bound both. The whole catalogue is about 200 rows.
 CATALOG_IMPORT_MAX_BYTES = env_int("CATALOG_IMPORT_MAX_BYTES", 1024 * 1024)
 CATALOG_IMPORT_MAX_ROWS = env_int("CATALOG_IMPORT_MAX_ROWS", 500)
+
+# E-mail through Django's mail framework: SMTP from the environment in production, the
+# console in `make run` (EMAIL_BACKEND set by the Makefile), memory in tests (pytest-django).
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "offertes@keuzehulp.invalid")
+# Who hears of a new request or a customer's decision; empty = every active Verkoop user.
+SALES_NOTIFY_EMAILS = env_list("SALES_NOTIFY_EMAILS", "")
+# The address links in e-mails and on the quote PDF start with (no request to build them from
+# in a command); empty = the address of the request that sends.
+SITE_URL = env_str("SITE_URL", "")

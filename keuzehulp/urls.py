@@ -17,6 +17,7 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("prijslijst/", views.price_list, name="price_list"),
+    path("", include("sales.urls")),
     path("", include("keuzehulp.wizard.urls")),
     path("", include("keuzehulp.documents.urls")),
     path("", views.home, name="home"),
