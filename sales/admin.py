@@ -1,25 +1,24 @@
-"""Admin for what sales configure once: the letterhead and the VAT categories.
+"""Admin for what is configured once: the letterhead, the VAT categories, and customers.
 
-Quotes and orders are worked on in the sales area (/verkoop/); the admin only reads them,
-because a sent version is frozen and its rows must not be edited by hand.
+Requests, quotes and orders live in the sales area (/verkoop/), not here: a sent version is
+frozen and its rows must not be edited by hand. The number counters of django-sequences are
+not shown either, since a counter set back by hand would hand out a number twice.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
 from django.http import HttpRequest
+from sequences.models import Sequence
 
-from sales.models import Customer, Order, Quote, QuoteRequest, SellerSettings, VatCategory
+from sales.models import Customer, SellerSettings, VatCategory
 
 
 @admin.register(SellerSettings)
 class SellerSettingsAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return not SellerSettings.objects.exists() and super().has_add_permission(request)
+    """One row, made by the migration (and again by SellerSettings.load() if deleted)."""
 
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
 
@@ -34,27 +33,5 @@ class CustomerAdmin(admin.ModelAdmin):
     search_fields = ["name", "email", "contact_name"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-@admin.register(QuoteRequest)
-class QuoteRequestAdmin(ReadOnlyAdmin):
-    list_display = ["reference", "company", "contact_name", "status", "created_at"]
-
-
-@admin.register(Quote)
-class QuoteAdmin(ReadOnlyAdmin):
-    list_display = ["number", "customer", "created_at"]
-
-
-@admin.register(Order)
-class OrderAdmin(ReadOnlyAdmin):
-    list_display = ["number", "status", "created_at"]
+if admin.site.is_registered(Sequence):
+    admin.site.unregister(Sequence)

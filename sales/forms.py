@@ -12,8 +12,6 @@ from django.utils.translation import gettext_lazy as _
 
 from sales.models import Customer, QuoteLine, QuoteVersion, VatCategory
 
-TEXT = {"max_length": 120}
-
 
 class OneLineField(forms.CharField):
     """A single line of text: control characters and line breaks are refused, not stored."""
@@ -26,8 +24,8 @@ class OneLineField(forms.CharField):
 
 
 class RequestForm(forms.Form):
-    company = OneLineField(label=_("Bedrijf"), **TEXT)
-    contact_name = OneLineField(label=_("Contactpersoon"), **TEXT)
+    company = OneLineField(label=_("Bedrijf"), max_length=120)
+    contact_name = OneLineField(label=_("Contactpersoon"), max_length=120)
     email = forms.EmailField(label=_("E-mail"))
     phone = OneLineField(label=_("Telefoon"), max_length=40, required=False)
     project_address = OneLineField(label=_("Projectadres"), max_length=200, required=False)
@@ -56,8 +54,8 @@ class RequestForm(forms.Form):
 
 
 class CustomerForm(forms.ModelForm):
-    name = OneLineField(label=_("Naam of bedrijf"), **TEXT)
-    contact_name = OneLineField(label=_("Contactpersoon"), required=False, **TEXT)
+    name = OneLineField(label=_("Naam of bedrijf"), max_length=120)
+    contact_name = OneLineField(label=_("Contactpersoon"), required=False, max_length=120)
     phone = OneLineField(label=_("Telefoon"), max_length=40, required=False)
     address = OneLineField(label=_("Adres"), max_length=200, required=False)
 
@@ -90,7 +88,7 @@ class VersionForm(forms.ModelForm):
         return data
 
 
-def _check_discount(form: forms.Form, data: dict[str, Any]) -> None:
+def _check_discount(form: forms.BaseForm, data: dict[str, Any]) -> None:
     kind, value = data.get("discount_kind"), data.get("discount_value")
     if value is None:
         return
@@ -120,7 +118,7 @@ class LineForm(forms.ModelForm):
 
 
 class DecisionForm(forms.Form):
-    name = OneLineField(label=_("Uw naam"), **TEXT)
+    name = OneLineField(label=_("Uw naam"), max_length=120)
     email = forms.EmailField(label=_("Uw e-mailadres"))
     terms = forms.BooleanField(
         label=_("Ik ga akkoord met de offerte en de algemene voorwaarden."), required=False

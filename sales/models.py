@@ -17,8 +17,6 @@ from django.utils.translation import gettext_lazy as _
 
 from sales import pricing
 
-MONEY = {"max_digits": 12, "decimal_places": 2}
-
 
 class FrozenError(RuntimeError):
     """A sent quote version (or a line of it) may not change."""
@@ -44,7 +42,7 @@ class SellerSettings(models.Model):
         _("geldigheid offerte (dagen)"), default=30, validators=[MinValueValidator(1)]
     )
     hourly_rate_eur = models.DecimalField(
-        _("uurtarief excl. btw"), default=Decimal("65.00"), **MONEY
+        _("uurtarief excl. btw"), default=Decimal("65.00"), max_digits=12, decimal_places=2
     )
     default_labour_hours = models.DecimalField(
         _("standaard installatie-uren"), max_digits=6, decimal_places=2, default=Decimal("8.00")
@@ -204,7 +202,7 @@ class Quote(models.Model):
 
     @property
     def latest(self) -> QuoteVersion:
-        return self.versions.order_by("-version").first()  # type: ignore[no-any-return]
+        return self.versions.latest("version")
 
 
 class QuoteVersion(models.Model):
@@ -248,7 +246,7 @@ class QuoteVersion(models.Model):
         _("korting op totaal"), max_length=8, choices=Discount.choices, blank=True, default=""
     )
     discount_value = models.DecimalField(
-        _("korting op totaal (waarde)"), default=Decimal("0.00"), **MONEY
+        _("korting op totaal (waarde)"), default=Decimal("0.00"), max_digits=12, decimal_places=2
     )
     # Frozen at "Versturen": what was designed, priced, printed and sent.
     design_request = models.JSONField(_("ontwerpvraag"), null=True, blank=True)
@@ -356,14 +354,17 @@ class QuoteLine(models.Model):
         _("korting (waarde)"),
         default=Decimal("0.00"),
         validators=[MinValueValidator(Decimal(0))],
-        **MONEY,
+        max_digits=12,
+        decimal_places=2,
     )
     vat_category = models.ForeignKey(
         VatCategory, on_delete=models.PROTECT, verbose_name=_("btw-categorie")
     )
     # Copied from the category when the line is saved: a sent line keeps the rate it was sent at.
     vat_rate = models.DecimalField(_("btw-tarief"), max_digits=5, decimal_places=4)
-    net_total = models.DecimalField(_("regeltotaal excl. btw"), default=Decimal("0.00"), **MONEY)
+    net_total = models.DecimalField(
+        _("regeltotaal excl. btw"), default=Decimal("0.00"), max_digits=12, decimal_places=2
+    )
 
     class Meta:
         verbose_name = _("offerteregel")

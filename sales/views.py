@@ -67,9 +67,14 @@ def quote_list(request: HttpRequest) -> HttpResponse:
             quotes = quotes.filter(created_at__date__gte=data["since"])
         if data["until"]:
             quotes = quotes.filter(created_at__date__lte=data["until"])
-    rows = [{"quote": quote, "latest": quote.latest} for quote in quotes[:PAGE_SIZE]]
+    # From the prefetched versions: one query for the page, not one per quote.
+    pairs = [
+        (quote, max(quote.versions.all(), key=lambda v: v.version)) for quote in quotes[:PAGE_SIZE]
+    ]
     if form.is_valid() and form.cleaned_data["status"]:
-        rows = [row for row in rows if row["latest"].status == form.cleaned_data["status"]]
+        # A quote is in the status of its newest version, not of any older one.
+        pairs = [(q, latest) for q, latest in pairs if latest.status == form.cleaned_data["status"]]
+    rows = [{"quote": quote, "latest": latest} for quote, latest in pairs]
     return TemplateResponse(request, "sales/quote_list.html", {"form": form, "rows": rows})
 
 

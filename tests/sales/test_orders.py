@@ -86,7 +86,7 @@ def test_generic_articles_are_marked_as_not_orderable_as_is(sales_client: Client
 def test_a_description_that_looks_like_a_formula_stays_text() -> None:
     order = services.create_order(accepted())
     order.lines.filter(position=10).update(description='=HYPERLINK("http://x.invalid")')
-    assert '"\'=HYPERLINK' in order_csv_text(order)  # quoted by csv, led by a quote mark
+    assert "\"'=HYPERLINK" in order_csv_text(order)  # quoted by csv, led by a quote mark
     from io import BytesIO
 
     from openpyxl import load_workbook

@@ -25,8 +25,16 @@ def test_the_pdf_carries_letterhead_number_dates_lines_vat_totals_and_the_link()
     seller.save()
     version = send(make_quote())
     text = text_of(bytes(version.pdf))
-    for expected in [version.label, "KvK 12345678", "NL001234567B01", "Geldig tot en met",
-                     "SMILE-G3-S5", "Btw 21 %", "Totaal incl. btw", ACCEPT_URL]:
+    for expected in [
+        version.label,
+        "KvK 12345678",
+        "NL001234567B01",
+        "Geldig tot en met",
+        "SMILE-G3-S5",
+        "Btw 21 %",
+        "Totaal incl. btw",
+        ACCEPT_URL,
+    ]:
         assert expected in text, expected
     assert len(PdfReader(io.BytesIO(bytes(version.pdf))).pages) <= 3
 

@@ -29,8 +29,13 @@ def test_a_quote_from_a_request_has_the_design_lines_at_list_price_and_labour(
     request = make_request(configuration)
     response = sales_client.post(
         f"/verkoop/offertes/nieuw/?aanvraag={request.pk}",
-        {"kind": "business", "name": "Jansen Elektro", "email": "piet@jansen.nl",
-         "default_discount_pct": "5", "language": "nl"},
+        {
+            "kind": "business",
+            "name": "Jansen Elektro",
+            "email": "piet@jansen.nl",
+            "default_discount_pct": "5",
+            "language": "nl",
+        },
     )
     quote = Quote.objects.get()
     assert response.status_code == 302
@@ -58,9 +63,17 @@ def test_sales_add_a_provisional_sum_and_the_totals_follow(sales_client: Client)
     before = quote.latest.compute_totals().excl
     response = sales_client.post(
         f"/verkoop/offertes/{quote.pk}/regels/",
-        {"group": "other", "kind": "provisional", "description": "Aanpassing groepenkast na inspectie",
-         "quantity": "1", "unit": "st", "unit_price": "250", "discount_kind": "",
-         "discount_value": "0", "vat_category": VatCategory.default().pk},
+        {
+            "group": "other",
+            "kind": "provisional",
+            "description": "Aanpassing groepenkast na inspectie",
+            "quantity": "1",
+            "unit": "st",
+            "unit_price": "250",
+            "discount_kind": "",
+            "discount_value": "0",
+            "vat_category": VatCategory.default().pk,
+        },
     )
     assert response.status_code == 302
     assert quote.latest.compute_totals().excl == before + Decimal("250.00")
@@ -69,14 +82,28 @@ def test_sales_add_a_provisional_sum_and_the_totals_follow(sales_client: Client)
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("quantity", "-1"), ("unit_price", "1e400"), ("discount_value", "-5"),
-     ("description", "a\x00b"), ("vat_category", "999999")],
+    [
+        ("quantity", "-1"),
+        ("unit_price", "1e400"),
+        ("discount_value", "-5"),
+        ("description", "a\x00b"),
+        ("vat_category", "999999"),
+    ],
 )
 def test_a_bad_line_comes_back_with_a_message(sales_client: Client, field: str, value: str) -> None:
     quote = make_quote()
-    data = {"group": "other", "kind": "free", "description": "Vrije regel", "quantity": "1",
-            "unit": "st", "unit_price": "10", "discount_kind": "", "discount_value": "0",
-            "vat_category": VatCategory.default().pk, field: value}
+    data = {
+        "group": "other",
+        "kind": "free",
+        "description": "Vrije regel",
+        "quantity": "1",
+        "unit": "st",
+        "unit_price": "10",
+        "discount_kind": "",
+        "discount_value": "0",
+        "vat_category": VatCategory.default().pk,
+        field: value,
+    }
     count = quote.latest.lines.count()
     response = sales_client.post(f"/verkoop/offertes/{quote.pk}/regels/", data)
     assert response.status_code == 200
@@ -88,8 +115,14 @@ def test_a_consumer_deposit_above_half_is_refused(sales_client: Client) -> None:
     quote = make_quote("consumer")
     response = sales_client.post(
         f"/verkoop/offertes/{quote.pk}/instellingen/",
-        {"introduction": "", "payment_terms": "", "deposit_pct": "60", "validity_days": "30",
-         "discount_kind": "", "discount_value": "0"},
+        {
+            "introduction": "",
+            "payment_terms": "",
+            "deposit_pct": "60",
+            "validity_days": "30",
+            "discount_kind": "",
+            "discount_value": "0",
+        },
     )
     assert response.status_code == 200
     assert "7:26" in response.content.decode()

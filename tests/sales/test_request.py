@@ -50,7 +50,9 @@ def test_a_request_from_the_overview_saves_the_design_and_shows_a_reference(
 
 
 def test_the_installer_gets_the_design_link_and_sales_get_a_notice(
-    client: Client, configuration: Configuration, seller: User,
+    client: Client,
+    configuration: Configuration,
+    seller: User,
     django_capture_on_commit_callbacks: Any,
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
