@@ -220,6 +220,8 @@ RATELIMIT_USE_CACHE = "default"
 RATELIMIT_IP_META_KEY = "keuzehulp.security.client_ip"
 RATE_API = env_str("RATE_API", "60/m")
 RATE_DOCUMENT_RENDER = env_str("RATE_DOCUMENT_RENDER", "10/m")
+# Quote requests sent per client address: each sends an e-mail to an address the visitor typed.
+RATE_QUOTE_REQUEST = env_str("RATE_QUOTE_REQUEST", "5/h")
 # Behind N reverse proxies that each append to X-Forwarded-For, the client is the N-th
 # address from the right; 0 (default) trusts no header and uses the connection's address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

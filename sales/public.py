@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -18,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from catalog.services import load_catalog
 from keuzehulp.models import Configuration
-from keuzehulp.security import client_ip
+from keuzehulp.security import client_ip, too_many_page, wait_seconds
 from keuzehulp.wizard import draft as drafts
 from keuzehulp.wizard.steps import Wizard
 from keuzehulp.wording import language
@@ -31,8 +33,6 @@ DONE_KEY = "sales_request_done"
 
 
 def absolute(request: HttpRequest, url: str) -> str:
-    from django.conf import settings
-
     if settings.SITE_URL:
         return settings.SITE_URL.rstrip("/") + url
     return request.build_absolute_uri(url)
@@ -51,6 +51,13 @@ def _submitted(request: HttpRequest, quote_request: QuoteRequest) -> HttpRespons
     return redirect("sales:request_done")
 
 
+def _limited(request: HttpRequest) -> HttpResponse | None:
+    """A 429 page once this address sent its share of requests: each one sends two e-mails,
+    one of them to an address the visitor typed."""
+    seconds = wait_seconds(request, "quote-request", settings.RATE_QUOTE_REQUEST)
+    return too_many_page(request, seconds) if seconds else None
+
+
 def _form_page(
     request: HttpRequest, form: RequestForm, config: Configuration | None
 ) -> TemplateResponse:
@@ -65,13 +72,17 @@ def request_from_draft(request: HttpRequest) -> HttpResponse:
     if wizard is None or not wizard.complete or wizard.design is None or wizard.request is None:
         messages.warning(request, _("Maak eerst een ontwerp af; daarna kunt u een offerte vragen."))
         return redirect("wizard:start")
+    if not wizard.design.valid:
+        messages.error(request, _("Dit ontwerp heeft nog een fout; los die eerst op."))
+        return redirect("wizard:overview")
     if request.method == "GET":
         return _form_page(request, RequestForm(), None)
     form = RequestForm(request.POST)
     if not form.is_valid():
         return _form_page(request, form, None)
-    from django.db import transaction
-
+    refused = _limited(request)
+    if refused is not None:
+        return refused
     with transaction.atomic():
         config = services.save_configuration(wizard.request, wizard.design, language())
         quote_request = services.create_request(config, form.cleaned_data, language())
@@ -88,8 +99,9 @@ def request_from_configuration(request: HttpRequest, pk: uuid.UUID) -> HttpRespo
     form = RequestForm(request.POST)
     if not form.is_valid():
         return _form_page(request, form, config)
-    from django.db import transaction
-
+    refused = _limited(request)
+    if refused is not None:
+        return refused
     with transaction.atomic():
         quote_request = services.create_request(config, form.cleaned_data, language())
         return _submitted(request, quote_request)

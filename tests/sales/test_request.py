@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core import mail
-from django.test import Client
+from django.test import Client, override_settings
 
 from keuzehulp.models import Configuration
 from sales.models import QuoteRequest
@@ -117,3 +117,16 @@ def test_the_confirmation_page_shows_nothing_to_a_visitor_who_made_no_request(
     client: Client,
 ) -> None:
     assert client.get("/offerte-aanvragen/ontvangen/").status_code == 302
+
+
+@override_settings(RATE_QUOTE_REQUEST="2/m")
+def test_a_visitor_cannot_make_the_site_mail_an_address_over_and_over(
+    client: Client, configuration: Configuration, django_capture_on_commit_callbacks: Any
+) -> None:
+    url = f"/configuratie/{configuration.pk}/offerte-aanvragen/"
+    victim = {**FORM, "email": "slachtoffer@example.com"}
+    with django_capture_on_commit_callbacks(execute=True):
+        statuses = [client.post(url, victim).status_code for _ in range(4)]
+    assert statuses == [302, 302, 429, 429]
+    assert QuoteRequest.objects.count() == 2
+    assert len([m for m in mail.outbox if "slachtoffer@example.com" in m.to]) == 2
