@@ -170,7 +170,9 @@ def acceptance(request: HttpRequest, token: str) -> HttpResponse:
     context = version_context(version) | {"form": form, "refusal": refusal, "token": token}
     response = TemplateResponse(request, "sales/acceptance.html", context, status=status)
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    # The token is the key: never sent to another site in a Referer. Not "no-referrer",
+    # under which browsers send "Origin: null" and Django's CSRF check refuses the form.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
@@ -182,5 +184,5 @@ def acceptance_pdf(request: HttpRequest, token: str) -> HttpResponse:
     response = HttpResponse(bytes(version.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{version.label}.pdf"'
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response

@@ -33,6 +33,9 @@ def test_the_link_shows_exactly_the_sent_version_to_a_visitor_without_account() 
     assert f"€ {money(version.totals['incl']).split()[-1]}" in text
     assert version.pdf_sha256[:12] in text
     assert response["Cache-Control"] == "private, no-store"
+    # The token never leaves in a Referer to another site; "no-referrer" would make browsers
+    # send "Origin: null", which Django's CSRF check refuses: the walk caught that.
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_accepting_records_name_email_time_address_browser_and_the_version_hash(
