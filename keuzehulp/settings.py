@@ -294,6 +294,9 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "offertes@keuzehulp.invalid")
 # Who hears of a new request or a customer's decision; empty = every active Verkoop user.
 SALES_NOTIFY_EMAILS = env_list("SALES_NOTIFY_EMAILS", "")
+# AVG: months after which `manage.py anonymise_quotes` removes the personal data of quotes
+# that were declined, expired or never sent (a product choice, not a legal figure).
+QUOTE_RETENTION_MONTHS = env_int("QUOTE_RETENTION_MONTHS", 12)
 # The address links in e-mails and on the quote PDF start with (no request to build them from
 # in a command); empty = the address of the request that sends.
 SITE_URL = env_str("SITE_URL", "")

@@ -167,6 +167,7 @@ class QuoteRequest(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.NEW
     )
     created_at = models.DateTimeField(_("ontvangen op"), auto_now_add=True)
+    anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("offerteaanvraag")
@@ -191,6 +192,7 @@ class Quote(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("offerte")

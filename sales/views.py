@@ -106,7 +106,8 @@ def quote_new(request: HttpRequest) -> HttpResponse:
             "address": quote_request.project_address,
             "language": quote_request.language,
         }
-    existing = Customer.objects.filter(email__iexact=initial.get("email", "")).first()
+    email = initial.get("email", "")
+    existing = Customer.objects.filter(email__iexact=email).first() if email else None
     form = CustomerForm(request.POST or None, instance=existing, initial=initial)
     if request.method == "POST" and form.is_valid():
         customer = form.save()
