@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from sales import orders, public, views
+from sales import customers, orders, public, views
 
 app_name = "sales"
 
@@ -36,7 +36,14 @@ urlpatterns: list[URLPattern] = [
     path("verkoop/offertes/<int:pk>/nieuwe-versie/", views.new_version, name="new_version"),
     path("verkoop/offertes/<int:pk>/v<int:n>/", views.version_detail, name="version_detail"),
     path("verkoop/offertes/<int:pk>/v<int:n>/offerte.pdf", views.version_pdf, name="version_pdf"),
+    path(
+        "verkoop/offertes/<int:pk>/v<int:n>/dossier.pdf",
+        views.version_dossier,
+        name="version_dossier",
+    ),
     path("verkoop/offertes/<int:pk>/order/", orders.order_create, name="order_create"),
+    path("verkoop/klanten/", customers.customer_list, name="customer_list"),
+    path("verkoop/klanten/<int:pk>/", customers.customer_detail, name="customer_detail"),
     path("verkoop/orders/", orders.order_list, name="order_list"),
     path("verkoop/orders/<int:pk>/", orders.order_detail, name="order_detail"),
     path("verkoop/orders/<int:pk>/bestellijst.csv", orders.order_csv, name="order_csv"),

@@ -18,12 +18,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from keuzehulp.documents.render import render_dossier
 from keuzehulp.models import Configuration
 from sales import mail, services
 from sales.access import sales_required
 from sales.forms import CustomerForm, LineForm, QuoteSearchForm, VersionForm
 from sales.models import Customer, Quote, QuoteLine, QuoteRequest, QuoteVersion
-from sales.presentation import version_context
+from sales.presentation import frozen_design, version_context
 from sales.public import absolute
 
 PAGE_SIZE = 50
@@ -272,6 +273,21 @@ def version_detail(request: HttpRequest, pk: int, n: int) -> HttpResponse:
     version = get_object_or_404(QuoteVersion, quote_id=pk, version=n)
     context = version_context(version) | {"changes": services.price_changes(version)}
     return TemplateResponse(request, "sales/version_detail.html", context)
+
+
+@sales_required
+@require_safe
+def version_dossier(request: HttpRequest, pk: int, n: int) -> HttpResponse:
+    """The installation dossier of the design as it was sent, not as today's catalogue has it."""
+    version = get_object_or_404(QuoteVersion, quote_id=pk, version=n, sent_at__isnull=False)
+    design = frozen_design(version)
+    if design is None:
+        return TemplateResponse(request, "sales/not_found.html", {}, status=404)
+    lang = (version.customer_snapshot or {}).get("language", "nl")
+    body = render_dossier(design, "pdf", lang="en" if lang == "en" else "nl")
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{version.label}-dossier.pdf"'
+    return response
 
 
 @sales_required

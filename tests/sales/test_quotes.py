@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.core import mail
 from django.test import Client
+from pypdf import PdfReader
 
 from catalog.models import BatteryModule
 from sales.models import FrozenError, Quote, QuoteLine, QuoteRequest, QuoteVersion, VatCategory
@@ -216,3 +218,36 @@ def test_the_quote_list_finds_by_number_customer_and_project(sales_client: Clien
     assert "Bakker Installaties" in by_number
     bad = sales_client.get("/verkoop/offertes/", {"since": "gisteren", "status": "x"})
     assert bad.status_code == 200
+
+
+def test_the_dossier_of_a_sent_version_is_drawn_from_the_design_as_sent(
+    sales_client: Client,
+) -> None:
+    version = send(make_quote())
+    BatteryModule.objects.filter(code="SMILE-G3-BAT-9.3S").update(price_eur=Decimal("1.00"))
+    response = sales_client.get(f"/verkoop/offertes/{version.quote.pk}/v1/dossier.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    pages = PdfReader(io.BytesIO(response.content)).pages
+    text = " ".join(p.extract_text() for p in pages).replace("\xa0", " ")
+    assert "2.950,00" in text  # the price as sent; today the module costs 1,00
+    assert 'hx-boost="false"' in page(sales_client, version.quote)  # PDFs are not swapped in
+
+
+def test_sales_find_a_customer_and_change_the_default_discount(sales_client: Client) -> None:
+    quote = make_quote(name="Bakker Installaties")
+    found = sales_client.get("/verkoop/klanten/", {"q": "bakker"}).content.decode()
+    assert "Bakker Installaties" in found
+    url = f"/verkoop/klanten/{quote.customer_id}/"
+    data = {
+        "kind": "business",
+        "name": "Bakker Installaties",
+        "email": "inkoop@bakker.nl",
+        "default_discount_pct": "7.5",
+        "language": "nl",
+    }
+    assert sales_client.post(url, data).status_code == 302
+    quote.customer.refresh_from_db()
+    assert quote.customer.default_discount_pct == Decimal("7.50")
+    refused = sales_client.post(url, {**data, "default_discount_pct": "150"})
+    assert refused.status_code == 200
+    assert quote.number in refused.content.decode()
