@@ -205,6 +205,9 @@ def send(version: QuoteVersion, *, user: Any, accept_url: str) -> QuoteVersion:
     design = design_of(request_json)
     if design is None:
         raise NotAllowed(_("Dit ontwerp kan niet meer worden geopend; vraag een nieuw ontwerp."))
+    for line in version.lines.select_related("vat_category"):
+        if line.vat_rate != line.vat_category.rate:
+            line.save()  # an admin changed the category's rate since: send at today's rate
     today = timezone.localdate()
     version.design_request = request_json
     version.design = design.model_dump(mode="json")

@@ -294,6 +294,8 @@ def version_dossier(request: HttpRequest, pk: int, n: int) -> HttpResponse:
 @require_safe
 def version_pdf(request: HttpRequest, pk: int, n: int) -> HttpResponse:
     version = get_object_or_404(QuoteVersion, quote_id=pk, version=n, sent_at__isnull=False)
-    response = HttpResponse(bytes(version.pdf or b""), content_type="application/pdf")
+    if not version.pdf:  # removed by the AVG clean-up
+        return TemplateResponse(request, "sales/not_found.html", {}, status=404)
+    response = HttpResponse(bytes(version.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{version.label}.pdf"'
     return response

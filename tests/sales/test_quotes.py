@@ -251,3 +251,11 @@ def test_sales_find_a_customer_and_change_the_default_discount(sales_client: Cli
     refused = sales_client.post(url, {**data, "default_discount_pct": "150"})
     assert refused.status_code == 200
     assert quote.number in refused.content.decode()
+
+
+def test_a_vat_rate_changed_in_the_admin_before_sending_is_the_rate_sent() -> None:
+    quote = make_quote()
+    VatCategory.objects.filter(code="hoog").update(rate=Decimal("0.2200"))
+    version = send(quote)
+    assert {line.vat_rate for line in version.lines.all()} == {Decimal("0.2200")}
+    assert [rate["rate"] for rate in version.totals["by_rate"]] == ["0.2200"]
