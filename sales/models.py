@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sales import pricing
+
 # Defined beside (sales/seller.py); imported here so they are this app's models.
 from sales.seller import SellerSettings as SellerSettings
 from sales.seller import VatCategory as VatCategory
