@@ -39,11 +39,12 @@ browser-deps: $(STAMP)
 	@command -v chromium >/dev/null 2>&1 || { echo "installing Debian's chromium"; $(APT) update -qq && $(APT) install -y -qq chromium; }
 	@$(BIN)/python -c "import playwright, axe_playwright_python" 2>/dev/null || { echo "installing Playwright's Python package"; $(BIN)/python -m pip install -q -e '.[test]'; }
 
-# A development server: DEBUG on, so the public development key is allowed (never in production).
+# A development server: DEBUG on, so the public development key is allowed (never in production);
+# e-mails (quote requests, quotes) are printed on the console instead of sent.
 run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py seed_catalog
-	DEBUG=1 $(BIN)/python manage.py runserver $(HOST)
+	DEBUG=1 EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend $(BIN)/python manage.py runserver $(HOST)
 
 # Tests run in random order (pytest-randomly; its seed is in the header). Replay an order with
 # make test PYTEST_ARGS="-p randomly --randomly-seed=N"; keep the file order with -p no:randomly.

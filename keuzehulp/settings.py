@@ -72,8 +72,10 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "csp",
+    "sequences",
     "catalog",
     "keuzehulp",
+    "sales",
 ]
 
 MIDDLEWARE = [
@@ -218,6 +220,8 @@ RATELIMIT_USE_CACHE = "default"
 RATELIMIT_IP_META_KEY = "keuzehulp.security.client_ip"
 RATE_API = env_str("RATE_API", "60/m")
 RATE_DOCUMENT_RENDER = env_str("RATE_DOCUMENT_RENDER", "10/m")
+# Quote requests sent per client address: each sends an e-mail to an address the visitor typed.
+RATE_QUOTE_REQUEST = env_str("RATE_QUOTE_REQUEST", "5/h")
 # Behind N reverse proxies that each append to X-Forwarded-For, the client is the N-th
 # address from the right; 0 (default) trusts no header and uses the connection's address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
@@ -277,3 +281,22 @@ IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 # writers wait for: these bound both. The whole catalogue is about 200 rows.
 CATALOG_IMPORT_MAX_BYTES = env_int("CATALOG_IMPORT_MAX_BYTES", 1024 * 1024)
 CATALOG_IMPORT_MAX_ROWS = env_int("CATALOG_IMPORT_MAX_ROWS", 500)
+
+# E-mail through Django's mail framework: SMTP from the environment in production, the
+# console in `make run` (EMAIL_BACKEND set by the Makefile), memory in tests (pytest-django).
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "offertes@keuzehulp.invalid")
+# Who hears of a new request or a customer's decision; empty = every active Verkoop user.
+SALES_NOTIFY_EMAILS = env_list("SALES_NOTIFY_EMAILS", "")
+# AVG: months after which `manage.py anonymise_quotes` removes the personal data of quotes
+# that were declined, expired or never sent (a product choice, not a legal figure).
+QUOTE_RETENTION_MONTHS = env_int("QUOTE_RETENTION_MONTHS", 12)
+# The address links in e-mails and on the quote PDF start with (no request to build them from
+# in a command); empty = the address of the request that sends.
+SITE_URL = env_str("SITE_URL", "")

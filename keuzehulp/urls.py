@@ -18,6 +18,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("prijslijst/", views.price_list, name="price_list"),
     path("mijn-ontwerpen/<uuid:pk>/naam/", designs.rename, name="rename_design"),
+    path("", include("sales.urls")),
     path("", include("keuzehulp.wizard.urls")),
     path("", include("keuzehulp.documents.urls")),
     path("", views.home, name="home"),

@@ -23,6 +23,7 @@ from django.urls import reverse
 
 from catalog.models import Inverter
 from keuzehulp.models import Configuration
+from sales.models import Customer, SellerSettings
 from tests.catalog.admin_helpers import (
     confirm_data,
     exported_and_edited,
@@ -35,9 +36,9 @@ pytestmark = pytest.mark.django_db
 # The catalogue admin shows nothing to whoever may not change the catalogue: sales staff read
 # it in the application, not in the admin (catalog.admin.CatalogueEditorsOnly).
 CATALOGUE_APP = "catalog"
-# Records the application writes (saved designs, login attempts): the admin shows them and
-# may delete them, never adds one.
-NEVER_ADDED_IN_ADMIN = {Configuration, AccessAttempt, AccessLog, AccessFailureLog}
+# Records the application writes (saved designs, login attempts, the one letterhead row): the
+# admin shows them and may delete them, never adds one.
+NEVER_ADDED_IN_ADMIN = {Configuration, AccessAttempt, AccessLog, AccessFailureLog, SellerSettings}
 # Site pages that are not about a model (login, logout, own password, jsi18n) are not here.
 ROLES = [
     "anonymous",
@@ -104,6 +105,7 @@ SAMPLES: dict[type[Model], Callable[[], Model]] = {
     ),
     AccessLog: lambda: AccessLog.objects.create(**LOGIN),
     AccessFailureLog: lambda: AccessFailureLog.objects.create(**LOGIN),
+    Customer: lambda: Customer.objects.create(name="Jansen Elektro", email="piet@jansen.nl"),
 }
 
 

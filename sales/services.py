@@ -1,0 +1,316 @@
+"""What sales do, one function per action: request, quote, new version, send, decide, order.
+
+Views and commands call these; they hold the rules (what may change when, which number,
+what is frozen). The design comes from the engine through the saved configuration's request;
+nothing here computes an electrical value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from pydantic import ValidationError
+
+from catalog.services import load_catalog
+from keuzehulp.models import Configuration
+from keuzehulp.wizard import options
+from keuzehulp.wizard.snapshot import snapshot
+from sales import numbering
+from sales.models import (
+    Customer,
+    Order,
+    OrderLine,
+    Quote,
+    QuoteLine,
+    QuoteRequest,
+    QuoteVersion,
+    SellerSettings,
+    VatCategory,
+)
+from sizing.schema import Design, DesignRequest
+from sizing.text import LENIENT
+
+
+class NotAllowed(Exception):
+    """An action the quote's state forbids; the message says why, in the reader's language."""
+
+
+def design_of(request_json: dict[str, Any]) -> Design | None:
+    """The design of a stored request against today's catalogue; None if it no longer parses."""
+    try:
+        stored = DesignRequest.model_validate(request_json, context=LENIENT)
+    except ValidationError:
+        return None
+    return options.run_design(stored, load_catalog())
+
+
+def save_configuration(request: DesignRequest, design: Design, lang: str) -> Configuration:
+    result = snapshot(design)
+    return Configuration.objects.create(
+        project_reference=request.project_reference,
+        request=request.model_dump(mode="json"),
+        engine_version=design.engine_version,
+        catalog_version=design.catalog_version,
+        snapshot=result,
+        snapshot_hash=result["hash"],
+        language=lang,
+    )
+
+
+@transaction.atomic
+def create_request(configuration: Configuration, data: dict[str, Any], lang: str) -> QuoteRequest:
+    return QuoteRequest.objects.create(
+        reference=numbering.next_number(numbering.REQUEST),
+        configuration=configuration,
+        company=data["company"],
+        contact_name=data["contact_name"],
+        email=data["email"],
+        phone=data.get("phone", ""),
+        project_address=data.get("project_address", ""),
+        wished_date=data.get("wished_date"),
+        remarks=data.get("remarks", ""),
+        privacy_accepted_at=timezone.now(),
+        language=lang,
+    )
+
+
+def _lines_from_design(version: QuoteVersion, design: Design, discount_pct: Decimal) -> None:
+    vat = VatCategory.default()
+    seller = SellerSettings.load()
+    position = 10
+    for bom in design.bom:
+        QuoteLine.objects.create(
+            version=version,
+            position=position,
+            group=QuoteLine.Group.MATERIAL,
+            kind=QuoteLine.Kind.PRODUCT,
+            article=bom.article,
+            is_generic=bom.is_generic,
+            description=bom.description,
+            quantity=bom.quantity,
+            unit=bom.unit,
+            unit_price=bom.unit_price_eur,
+            discount_kind="pct" if discount_pct else "",
+            discount_value=discount_pct,
+            vat_category=vat,
+        )
+        position += 10
+    QuoteLine.objects.create(
+        version=version,
+        position=position,
+        group=QuoteLine.Group.LABOUR,
+        kind=QuoteLine.Kind.LABOUR,
+        description=_("Installatie en inbedrijfstelling"),
+        quantity=seller.default_labour_hours,
+        unit=_("uur"),
+        unit_price=seller.hourly_rate_eur,
+        vat_category=vat,
+    )
+
+
+@transaction.atomic
+def create_quote(
+    configuration: Configuration,
+    customer: Customer,
+    *,
+    request: QuoteRequest | None = None,
+    user: Any = None,
+) -> Quote:
+    design = design_of(configuration.request)
+    if design is None:
+        raise NotAllowed(_("Dit ontwerp kan niet meer worden geopend; vraag een nieuw ontwerp."))
+    seller = SellerSettings.load()
+    quote = Quote.objects.create(
+        number=numbering.next_number(numbering.QUOTE),
+        customer=customer,
+        request=request,
+        configuration=configuration,
+        project_address=request.project_address if request else "",
+        created_by=user,
+    )
+    version = QuoteVersion.objects.create(
+        quote=quote,
+        customer_kind=customer.kind,
+        validity_days=seller.validity_days,
+        payment_terms=(
+            seller.payment_terms_consumer if customer.is_consumer else seller.payment_terms_business
+        ),
+        deposit_pct=Decimal(50) if customer.is_consumer else Decimal(0),
+    )
+    _lines_from_design(version, design, customer.default_discount_pct)
+    if request is not None:
+        request.status = QuoteRequest.Status.QUOTED
+        request.save(update_fields=["status"])
+    return quote
+
+
+@transaction.atomic
+def new_version(quote: Quote) -> QuoteVersion:
+    """A draft copy of the latest version; the sent one it replaces can no longer be accepted."""
+    latest = QuoteVersion.objects.select_for_update().filter(quote=quote).order_by("-version")[0]
+    if not latest.is_frozen:
+        return latest
+    if latest.status == QuoteVersion.Status.ACCEPTED:
+        raise NotAllowed(_("Deze offerte is geaccepteerd; maak een nieuwe offerte."))
+    if latest.status == QuoteVersion.Status.SENT:
+        latest.status = QuoteVersion.Status.SUPERSEDED
+        latest.save(update_fields=["status"])
+    copy = QuoteVersion.objects.create(
+        quote=quote,
+        version=latest.version + 1,
+        customer_kind=quote.customer.kind,
+        introduction=latest.introduction,
+        payment_terms=latest.payment_terms,
+        deposit_pct=latest.deposit_pct,
+        validity_days=latest.validity_days,
+        discount_kind=latest.discount_kind,
+        discount_value=latest.discount_value,
+    )
+    for line in latest.lines.all():
+        line.pk = None
+        line.version = copy
+        line.save()
+    return copy
+
+
+def _customer_json(customer: Customer) -> dict[str, str]:
+    fields = ["kind", "name", "contact_name", "email", "phone", "address", "language"]
+    return {name: str(getattr(customer, name)) for name in fields}
+
+
+def check_sendable(version: QuoteVersion) -> None:
+    if version.is_frozen:
+        raise NotAllowed(_("Deze versie is al verstuurd; maak een nieuwe versie."))
+    if not version.lines.exists():
+        raise NotAllowed(_("Een offerte zonder regels kan niet worden verstuurd."))
+    if version.is_consumer and version.deposit_pct > 50:
+        raise NotAllowed(_("Een particulier betaalt hoogstens 50 % vooruit (art. 7:26 lid 2 BW)."))
+
+
+@transaction.atomic
+def send(version: QuoteVersion, *, user: Any, accept_url: str) -> QuoteVersion:
+    """Freeze ``version``: design, versions, customer, seller, totals and the PDF with its hash."""
+    from sales.pdf import render_quote_pdf
+
+    version = QuoteVersion.objects.select_for_update().get(pk=version.pk)
+    check_sendable(version)
+    quote = version.quote
+    request_json = quote.configuration.request
+    design = design_of(request_json)
+    if design is None:
+        raise NotAllowed(_("Dit ontwerp kan niet meer worden geopend; vraag een nieuw ontwerp."))
+    for line in version.lines.select_related("vat_category"):
+        if line.vat_rate != line.vat_category.rate:
+            line.save()  # an admin changed the category's rate since: send at today's rate
+    today = timezone.localdate()
+    version.design_request = request_json
+    version.design = design.model_dump(mode="json")
+    version.engine_version = design.engine_version
+    version.catalog_version = design.catalog_version
+    version.customer_snapshot = _customer_json(quote.customer)
+    version.seller_snapshot = SellerSettings.load().as_json()
+    version.totals = version.compute_totals().as_json()
+    version.valid_until = today + timedelta(days=version.validity_days)
+    version.status = QuoteVersion.Status.SENT
+    pdf = render_quote_pdf(version, accept_url=accept_url, today=today)
+    version.pdf = pdf
+    version.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+    version.sent_by = user
+    version.sent_at = timezone.now()
+    version.save()
+    return version
+
+
+def acceptance_refusal(version: QuoteVersion) -> str | None:
+    """Why this version cannot be accepted or declined now, or None if it can."""
+    if version.status == QuoteVersion.Status.SUPERSEDED:
+        return _("Deze offerte is vervangen door een nieuwe versie; gebruik de nieuwste link.")
+    if version.status in (QuoteVersion.Status.ACCEPTED, QuoteVersion.Status.DECLINED):
+        return _("Over deze offerte is al beslist.")
+    if version.status != QuoteVersion.Status.SENT:
+        return _("Deze offerte is niet verstuurd.")
+    if version.valid_until is None or version.valid_until < timezone.localdate():
+        return _("Deze offerte is verlopen; vraag een nieuwe offerte aan.")
+    return None
+
+
+@transaction.atomic
+def decide(
+    version: QuoteVersion, *, accept: bool, name: str, email: str, ip: str, user_agent: str
+) -> QuoteVersion:
+    version = QuoteVersion.objects.select_for_update().get(pk=version.pk)
+    refusal = acceptance_refusal(version)
+    if refusal:
+        raise NotAllowed(refusal)
+    version.status = QuoteVersion.Status.ACCEPTED if accept else QuoteVersion.Status.DECLINED
+    version.decided_name = name
+    version.decided_email = email
+    version.decided_at = timezone.now()
+    version.decided_ip = ip
+    version.decided_user_agent = user_agent[:400]
+    version.decided_hash = version.pdf_sha256
+    version.save(update_fields=sorted(QuoteVersion.DECISION_FIELDS))
+    return version
+
+
+@transaction.atomic
+def create_order(version: QuoteVersion) -> Order:
+    """The order of an accepted version: its frozen bill of materials, never today's catalogue."""
+    version = QuoteVersion.objects.select_for_update().get(pk=version.pk)
+    if version.status != QuoteVersion.Status.ACCEPTED:
+        raise NotAllowed(_("Alleen een geaccepteerde offerte wordt een order."))
+    existing = Order.objects.filter(version=version).first()
+    if existing is not None:
+        return existing
+    order = Order.objects.create(number=numbering.next_number(numbering.ORDER), version=version)
+    bom = (version.design or {}).get("bom", [])
+    for index, line in enumerate(bom, start=1):
+        OrderLine.objects.create(
+            order=order,
+            position=index * 10,
+            article=line["article"],
+            description=line["description"],
+            quantity=Decimal(str(line["quantity"])),
+            unit=line["unit"],
+            is_generic=bool(line.get("is_generic")),
+        )
+    return order
+
+
+def price_changes(version: QuoteVersion) -> list[str]:
+    """How today's catalogue would price this sent version differently, one sentence each."""
+    from keuzehulp.wording import money
+
+    if not version.is_frozen or not version.design_request:
+        return []
+    now = design_of(version.design_request)
+    if now is None:
+        return [_("Het ontwerp kan met de huidige regels niet meer worden berekend.")]
+    then = {line["article"]: line for line in (version.design or {}).get("bom", [])}
+    texts = []
+    for line in now.bom:
+        before = then.pop(line.article, None)
+        if before is None:
+            texts.append(_("Nieuw op de materiaallijst: %(item)s.") % {"item": line.description})
+        elif Decimal(str(before["unit_price_eur"])) != line.unit_price_eur:
+            texts.append(
+                _("Prijs van %(item)s was %(old)s, nu %(new)s.")
+                % {
+                    "item": line.description,
+                    "old": money(before["unit_price_eur"]),
+                    "new": money(line.unit_price_eur),
+                }
+            )
+        elif Decimal(str(before["quantity"])) != line.quantity:
+            texts.append(_("Aantal van %(item)s is veranderd.") % {"item": line.description})
+    for before in then.values():
+        texts.append(
+            _("Niet meer op de materiaallijst: %(item)s.") % {"item": before["description"]}
+        )
+    return texts

@@ -1,0 +1,301 @@
+"""The sales area: inbox of requests, quotes with search, the quote editor, sending.
+
+Plain server-rendered forms (every action is a POST that redirects back), so the editor
+works without JavaScript; an htmx request for a line gets the lines partial back.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from keuzehulp.documents.render import render_dossier
+from keuzehulp.models import Configuration
+from sales import mail, services
+from sales.access import sales_required
+from sales.forms import CustomerForm, LineForm, QuoteSearchForm, VersionForm
+from sales.models import Customer, Quote, QuoteLine, QuoteRequest, QuoteVersion
+from sales.presentation import frozen_design, version_context
+from sales.public import absolute
+
+PAGE_SIZE = 50
+
+
+@sales_required
+@require_safe
+def inbox(request: HttpRequest) -> HttpResponse:
+    requests = QuoteRequest.objects.select_related("configuration")[:PAGE_SIZE]
+    return TemplateResponse(request, "sales/inbox.html", {"requests": requests})
+
+
+@sales_required
+@require_safe
+def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    quote_request = get_object_or_404(QuoteRequest, pk=pk)
+    quotes = Quote.objects.filter(request=quote_request)
+    return TemplateResponse(
+        request, "sales/request_detail.html", {"quote_request": quote_request, "quotes": quotes}
+    )
+
+
+@sales_required
+@require_safe
+def quote_list(request: HttpRequest) -> HttpResponse:
+    form = QuoteSearchForm(request.GET or None)
+    quotes = Quote.objects.select_related("customer").prefetch_related("versions")
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            text = data["q"].strip()
+            quotes = quotes.filter(
+                Q(number__icontains=text)
+                | Q(customer__name__icontains=text)
+                | Q(project_address__icontains=text)
+                | Q(configuration__project_reference__icontains=text)
+            )
+        if data["status"]:
+            quotes = quotes.filter(versions__status=data["status"]).distinct()
+        if data["since"]:
+            quotes = quotes.filter(created_at__date__gte=data["since"])
+        if data["until"]:
+            quotes = quotes.filter(created_at__date__lte=data["until"])
+    # From the prefetched versions: one query for the page, not one per quote.
+    pairs = [
+        (quote, max(quote.versions.all(), key=lambda v: v.version)) for quote in quotes[:PAGE_SIZE]
+    ]
+    if form.is_valid() and form.cleaned_data["status"]:
+        # A quote is in the status of its newest version, not of any older one.
+        pairs = [(q, latest) for q, latest in pairs if latest.status == form.cleaned_data["status"]]
+    rows = [{"quote": quote, "latest": latest} for quote, latest in pairs]
+    return TemplateResponse(request, "sales/quote_list.html", {"form": form, "rows": rows})
+
+
+@sales_required
+@require_http_methods(["GET", "POST"])
+def quote_new(request: HttpRequest) -> HttpResponse:
+    """A quote for a request (?aanvraag=) or for any saved design (?configuratie=)."""
+    quote_request = None
+    config = None
+    raw_request = request.GET.get("aanvraag", "")
+    raw_config = request.GET.get("configuratie", "")
+    if raw_request.isdigit():
+        quote_request = QuoteRequest.objects.filter(pk=int(raw_request)).first()
+        config = quote_request.configuration if quote_request else None
+    elif raw_config:
+        try:
+            config = Configuration.objects.filter(pk=uuid.UUID(raw_config)).first()
+        except ValueError:
+            config = None
+    if config is None:
+        return TemplateResponse(request, "sales/not_found.html", {}, status=404)
+    initial: dict[str, Any] = {}
+    if quote_request is not None:
+        initial = {
+            "name": quote_request.company,
+            "contact_name": quote_request.contact_name,
+            "email": quote_request.email,
+            "phone": quote_request.phone,
+            "address": quote_request.project_address,
+            "language": quote_request.language,
+        }
+    email = initial.get("email", "")
+    existing = Customer.objects.filter(email__iexact=email).first() if email else None
+    form = CustomerForm(request.POST or None, instance=existing, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        customer = form.save()
+        try:
+            quote = services.create_quote(
+                config, customer, request=quote_request, user=request.user
+            )
+        except services.NotAllowed as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, _("Offerte %(number)s aangemaakt.") % {"number": quote})
+            return redirect("sales:quote_detail", pk=quote.pk)
+    context = {"form": form, "config": config, "quote_request": quote_request}
+    return TemplateResponse(request, "sales/quote_new.html", context)
+
+
+def _editor(
+    request: HttpRequest,
+    quote: Quote,
+    *,
+    version_form: VersionForm | None = None,
+    line_form: LineForm | None = None,
+    status: int = 200,
+) -> TemplateResponse:
+    version = quote.latest
+    context = version_context(version) | {
+        "versions": quote.versions.all(),
+        "editable": not version.is_frozen,
+        "version_form": version_form or VersionForm(instance=version),
+        "line_form": line_form or LineForm(initial={"group": "other", "kind": "free"}),
+        "line_forms": {
+            line.pk: LineForm(instance=line, prefix=f"line{line.pk}")
+            for line in version.lines.all()
+        },
+        "changes": services.price_changes(version) if version.is_frozen else [],
+        "accept_url": absolute(request, reverse("sales:acceptance", args=[version.token])),
+        "order": getattr(version, "order", None) if version.pk else None,
+    }
+    return TemplateResponse(request, "sales/quote_detail.html", context, status=status)
+
+
+@sales_required
+@require_safe
+def quote_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _editor(request, get_object_or_404(Quote, pk=pk))
+
+
+def _draft(request: HttpRequest, quote: Quote) -> QuoteVersion | None:
+    version = quote.latest
+    if version.is_frozen:
+        messages.error(request, _("Deze versie is verstuurd; maak eerst een nieuwe versie."))
+        return None
+    return version
+
+
+@sales_required
+@require_POST
+def version_update(request: HttpRequest, pk: int) -> HttpResponse:
+    quote = get_object_or_404(Quote, pk=pk)
+    version = _draft(request, quote)
+    if version is None:
+        return redirect("sales:quote_detail", pk=pk)
+    form = VersionForm(request.POST, instance=version)
+    if not form.is_valid():
+        return _editor(request, quote, version_form=form)
+    form.save()
+    messages.success(request, _("Opgeslagen."))
+    return redirect("sales:quote_detail", pk=pk)
+
+
+@sales_required
+@require_POST
+def line_add(request: HttpRequest, pk: int) -> HttpResponse:
+    quote = get_object_or_404(Quote, pk=pk)
+    version = _draft(request, quote)
+    if version is None:
+        return redirect("sales:quote_detail", pk=pk)
+    form = LineForm(request.POST, instance=QuoteLine(version=version))
+    if not form.is_valid():
+        return _editor(request, quote, line_form=form)
+    line = form.save(commit=False)
+    last = version.lines.order_by("-position").first()
+    line.position = (last.position if last else 0) + 10
+    line.save()
+    return redirect("sales:quote_detail", pk=pk)
+
+
+@sales_required
+@require_POST
+def line_update(request: HttpRequest, pk: int, line: int) -> HttpResponse:
+    quote = get_object_or_404(Quote, pk=pk)
+    version = _draft(request, quote)
+    if version is None:
+        return redirect("sales:quote_detail", pk=pk)
+    instance = get_object_or_404(QuoteLine, pk=line, version=version)
+    form = LineForm(request.POST, instance=instance, prefix=f"line{instance.pk}")
+    if not form.is_valid():
+        for error in form.errors.values():
+            messages.error(request, " ".join(str(e) for e in error))
+        return redirect("sales:quote_detail", pk=pk)
+    form.save()
+    return redirect("sales:quote_detail", pk=pk)
+
+
+@sales_required
+@require_POST
+def line_delete(request: HttpRequest, pk: int, line: int) -> HttpResponse:
+    quote = get_object_or_404(Quote, pk=pk)
+    version = _draft(request, quote)
+    if version is not None:
+        get_object_or_404(QuoteLine, pk=line, version=version).delete()
+    return redirect("sales:quote_detail", pk=pk)
+
+
+@sales_required
+@require_POST
+def send(request: HttpRequest, pk: int) -> HttpResponse:
+    quote = get_object_or_404(Quote, pk=pk)
+    version = quote.latest
+    accept_url = absolute(request, reverse("sales:acceptance", args=[version.token]))
+    try:
+        version = services.send(version, user=request.user, accept_url=accept_url)
+    except services.NotAllowed as refused:
+        messages.error(request, str(refused))
+        return redirect("sales:quote_detail", pk=pk)
+    customer = version.customer_snapshot or {}
+    mail.later(
+        "sales/mail/quote_customer.txt",
+        {
+            "version": version,
+            "customer_name": customer.get("contact_name") or customer.get("name", ""),
+            "accept_url": accept_url,
+            "seller": (version.seller_snapshot or {}).get("company_name", ""),
+        },
+        [customer.get("email", "")],
+        customer.get("language", "nl"),
+    )
+    messages.success(request, _("Offerte %(label)s is verstuurd.") % {"label": version.label})
+    return redirect("sales:quote_detail", pk=pk)
+
+
+@sales_required
+@require_POST
+def new_version(request: HttpRequest, pk: int) -> HttpResponse:
+    quote = get_object_or_404(Quote, pk=pk)
+    try:
+        version = services.new_version(quote)
+    except services.NotAllowed as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.info(
+            request,
+            _("Versie %(label)s staat klaar; de link van de vorige versie werkt niet meer.")
+            % {"label": version.label},
+        )
+    return redirect("sales:quote_detail", pk=pk)
+
+
+@sales_required
+@require_safe
+def version_detail(request: HttpRequest, pk: int, n: int) -> HttpResponse:
+    version = get_object_or_404(QuoteVersion, quote_id=pk, version=n)
+    context = version_context(version) | {"changes": services.price_changes(version)}
+    return TemplateResponse(request, "sales/version_detail.html", context)
+
+
+@sales_required
+@require_safe
+def version_dossier(request: HttpRequest, pk: int, n: int) -> HttpResponse:
+    """The installation dossier of the design as it was sent, not as today's catalogue has it."""
+    version = get_object_or_404(QuoteVersion, quote_id=pk, version=n, sent_at__isnull=False)
+    design = frozen_design(version)
+    if design is None:
+        return TemplateResponse(request, "sales/not_found.html", {}, status=404)
+    lang = (version.customer_snapshot or {}).get("language", "nl")
+    body = render_dossier(design, "pdf", lang="en" if lang == "en" else "nl")
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{version.label}-dossier.pdf"'
+    return response
+
+
+@sales_required
+@require_safe
+def version_pdf(request: HttpRequest, pk: int, n: int) -> HttpResponse:
+    version = get_object_or_404(QuoteVersion, quote_id=pk, version=n, sent_at__isnull=False)
+    if not version.pdf:  # removed by the AVG clean-up
+        return TemplateResponse(request, "sales/not_found.html", {}, status=404)
+    response = HttpResponse(bytes(version.pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{version.label}.pdf"'
+    return response
