@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "catalog",
     "keuzehulp",
 ]
@@ -130,6 +132,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
 # One cache for documents and rate-limit counters. REDIS_URL makes it shared by every worker
 # and host (production); without it each process keeps its own (development, tests).
 REDIS_URL = env_str("REDIS_URL", "")
@@ -144,6 +147,25 @@ CACHES = {
 # tested (W001, Django's own Redis backend among them, which increments atomically). Our own
 # deploy check (keuzehulp.W001) warns instead when production runs on a per-process cache.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# Background work (rendering dossiers) through the django-tasks backport of Django 6's tasks
+# framework. "database" queues in the database and `manage.py db_worker` runs the tasks, on any
+# host that reaches the database (production); "immediate" runs each task inside the request
+# that enqueues it, so `make run` and the tests need no worker.
+TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate")
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {TASKS_BACKEND!r}."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+# The readiness check (/ready/) fails when the oldest queued task has waited this long: no
+# worker runs, or the workers cannot keep up.
+READY_MAX_QUEUE_AGE_S = env_int("READY_MAX_QUEUE_AGE_S", 120)
+
 
 # django-axes first: a locked-out client is refused before any password is checked.
 AUTHENTICATION_BACKENDS = [
