@@ -43,6 +43,7 @@ browser-deps: $(STAMP)
 # A development server: DEBUG on, so the public development key is allowed (never in production).
 run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py createcachetable
 	DEBUG=1 $(BIN)/python manage.py seed_catalog
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST)
 

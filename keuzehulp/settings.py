@@ -133,16 +133,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-# One cache for documents and rate-limit counters. REDIS_URL makes it shared by every worker
-# and host (production); without it each process keeps its own (development, tests).
-REDIS_URL = env_str("REDIS_URL", "")
-CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "keuzehulp"}
+def cache_from_url(url: str) -> dict[str, str]:
+    """Django's cache settings for ``CACHE_URL``: redis://, rediss://, db:// or locmem://."""
+    scheme = url.partition("://")[0].lower()
+    if scheme in {"redis", "rediss", "unix"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "db":
+        # db://table: a table `manage.py createcachetable` makes (make run and the image do).
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": url.partition("://")[2] or "keuzehulp_cache",
+        }
+    if scheme in {"locmem", ""}:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "keuzehulp"}
+    raise ImproperlyConfigured(
+        f"CACHE_URL must start with redis://, rediss://, unix://, db:// or locmem://, not {url!r}."
     )
-}
+
+
+# One cache for the small documents and the rate-limit counters. CACHE_URL makes it shared by
+# every worker and host (production: Redis, or the database); without it each process keeps its
+# own (development, tests). REDIS_URL, its older name, is still read when CACHE_URL is unset.
+CACHE_URL = env_str("CACHE_URL", "") or env_str("REDIS_URL", "")
+CACHES = {"default": cache_from_url(CACHE_URL)}
 # django-ratelimit errors on a per-process cache (E003) and warns on every backend it has not
 # tested (W001, Django's own Redis backend among them, which increments atomically). Our own
 # deploy check (keuzehulp.W001) warns instead when production runs on a per-process cache.
