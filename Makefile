@@ -12,7 +12,7 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-ut
 LOCAL_KEY := SECRET_KEY="$${SECRET_KEY:-django-insecure-local-commands-only}"
 APT := $(shell [ "$$(id -u)" = 0 ] && echo apt-get || echo sudo apt-get)
 
-.PHONY: help install system-deps browser-deps run test test-postgres test-fast lint format typecheck fixtures superuser bench messages clean
+.PHONY: help install system-deps browser-deps run test test-postgres test-fast loadtest lint format typecheck fixtures superuser bench messages clean
 
 help:
 	@echo "make run        serve on http://$(HOST) (SQLite, catalogue loaded)"
@@ -21,6 +21,9 @@ help:
 	@echo "make lint       ruff check + format check + mypy"
 	@echo "make fixtures   (re)load the brochure catalogue, resetting edits of those rows"
 	@echo "make superuser  create an admin user"
+	@echo "make loadtest   locust users against gunicorn + a document worker on a throwaway"
+	@echo "                PostgreSQL, loopback only (LOAD_USERS=50 LOAD_TIME=60s WEB_CONCURRENCY=2"
+	@echo "                DOCUMENT_WORKERS=1); prints p50/p95/p99 per endpoint, errors, saved"
 	@echo "make bench      time the benchmarks: median, p95, ratio to a baseline, budgets"
 	@echo "                (BENCH_ARGS=--check fails when over budget; BENCH_ARGS='-k design')"
 
@@ -93,6 +96,11 @@ bench: install
 	$(BIN)/pytest benchmarks -p no:randomly --benchmark-enable --benchmark-only \
 		--benchmark-warmup=on --benchmark-warmup-iterations=20 --benchmark-sort=name \
 		--benchmark-columns=min,mean,stddev,max,iqr,outliers $(BENCH_ARGS)
+
+# Not part of make test: it takes a minute and more, and measures rather than checks.
+loadtest: install system-deps
+	@$(BIN)/python -c "import locust" 2>/dev/null || $(BIN)/python -m pip install -q -e '.[load]'
+	env -u DATABASE_URL bin/with-postgres bin/loadtest
 
 messages: install
 	$(LOCAL_KEY) $(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=staticfiles
