@@ -37,4 +37,6 @@ USER app
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD curl -fsS "http://127.0.0.1:${PORT}/health/" || exit 1
-CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py seed_catalog && exec gunicorn keuzehulp.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]
+# The same image runs a document worker (README, Topology) with TASKS_BACKEND=database and
+# DATABASE_URL naming the shared PostgreSQL: docker run … keuzehulp python manage.py db_worker
+CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py createcachetable && python manage.py seed_catalog && exec gunicorn -c keuzehulp/gunicorn_conf.py keuzehulp.wsgi:application"]

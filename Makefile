@@ -12,14 +12,18 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-ut
 LOCAL_KEY := SECRET_KEY="$${SECRET_KEY:-django-insecure-local-commands-only}"
 APT := $(shell [ "$$(id -u)" = 0 ] && echo apt-get || echo sudo apt-get)
 
-.PHONY: help install system-deps browser-deps run test test-fast lint format typecheck fixtures superuser bench messages clean
+.PHONY: help install system-deps browser-deps run test test-postgres test-fast loadtest lint format typecheck fixtures superuser bench messages clean
 
 help:
 	@echo "make run        serve on http://$(HOST) (SQLite, catalogue loaded)"
-	@echo "make test       install what tests need and run the whole suite"
+	@echo "make test       install what tests need and run the whole suite, on SQLite and PostgreSQL"
+	@echo "make test-postgres  the suite (without browser tests) on PostgreSQL only"
 	@echo "make lint       ruff check + format check + mypy"
 	@echo "make fixtures   (re)load the brochure catalogue, resetting edits of those rows"
 	@echo "make superuser  create an admin user"
+	@echo "make loadtest   locust users against gunicorn + a document worker on a throwaway"
+	@echo "                PostgreSQL, loopback only (LOAD_USERS=50 LOAD_TIME=60s WEB_CONCURRENCY=2"
+	@echo "                DOCUMENT_WORKERS=1); prints p50/p95/p99 per endpoint, errors, saved"
 	@echo "make bench      time the benchmarks: median, p95, ratio to a baseline, budgets"
 	@echo "                (BENCH_ARGS=--check fails when over budget; BENCH_ARGS='-k design')"
 
@@ -43,15 +47,25 @@ browser-deps: $(STAMP)
 # e-mails (quote requests, quotes) are printed on the console instead of sent.
 run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py createcachetable
 	DEBUG=1 $(BIN)/python manage.py seed_catalog
 	DEBUG=1 EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend $(BIN)/python manage.py runserver $(HOST)
 
 # Tests run in random order (pytest-randomly; its seed is in the header). Replay an order with
 # make test PYTEST_ARGS="-p randomly --randomly-seed=N"; keep the file order with -p no:randomly.
 PYTEST_ARGS ?=
+# The whole suite on SQLite (the embedded default), then again on PostgreSQL: the server that
+# DATABASE_URL names, or else a throwaway cluster on loopback that bin/with-postgres installs
+# (Debian's package), starts and removes. The PostgreSQL pass leaves out the browser tests:
+# they drive the same views through Chromium and add nothing the database would answer
+# differently, while they double the pass's time.
 test: install system-deps browser-deps
 	$(LOCAL_KEY) $(BIN)/python manage.py check
-	$(BIN)/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+	env -u DATABASE_URL $(BIN)/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory test-postgres
+
+test-postgres: install system-deps
+	bin/with-postgres $(BIN)/pytest -n 2 --dist loadgroup -m "not browser" $(PYTEST_ARGS)
 
 test-fast: install
 	$(BIN)/pytest -n 2 -m "not browser" $(PYTEST_ARGS)
@@ -83,6 +97,11 @@ bench: install
 	$(BIN)/pytest benchmarks -p no:randomly --benchmark-enable --benchmark-only \
 		--benchmark-warmup=on --benchmark-warmup-iterations=20 --benchmark-sort=name \
 		--benchmark-columns=min,mean,stddev,max,iqr,outliers $(BENCH_ARGS)
+
+# Not part of make test: it takes a minute and more, and measures rather than checks.
+loadtest: install system-deps
+	@$(BIN)/python -c "import locust" 2>/dev/null || $(BIN)/python -m pip install -q -e '.[load]'
+	env -u DATABASE_URL bin/with-postgres bin/loadtest
 
 messages: install
 	$(LOCAL_KEY) $(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=staticfiles

@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.models import DBTaskResult
 
 from keuzehulp.models import Configuration
 
@@ -41,3 +42,9 @@ class ConfigurationAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: Any, obj: Any = None) -> bool:
         return False
+
+
+# django-tasks-db registers its task results, read-only even for superusers, and its change
+# page fails for any result whose backend is not the database one (the immediate backend of
+# `make run`). Operators watch the queue through /ready/ and the workers' logs instead.
+admin.site.unregister(DBTaskResult)

@@ -22,7 +22,8 @@ def shared_cache_in_production(app_configs: Any = None, **kwargs: Any) -> list[c
         checks.Warning(
             "The cache is kept per process: every worker counts rate limits and caches "
             "documents on its own.",
-            hint="Set REDIS_URL to a Redis server that every web worker reaches.",
+            hint="Set CACHE_URL to a Redis server (redis://) or the database (db://) that every "
+            "web worker reaches.",
             id="keuzehulp.W001",
         )
     ]

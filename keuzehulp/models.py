@@ -75,3 +75,34 @@ class SavedDesign(models.Model):
 
     def __str__(self) -> str:
         return self.name or str(self.configuration)
+
+
+class StoredDocument(models.Model):
+    """A rendered document, kept in the database so every web host can serve it.
+
+    ``key`` is the digest of everything the document depends on (see
+    :class:`keuzehulp.documents.cache.DocumentKey`), so a row is never updated once it is
+    ready: a catalogue edit or an engine release asks for a new key. A download that finds
+    the row pending says the document is being made; a background worker fills it in.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("wordt gemaakt")
+        READY = "ready", _("klaar")
+        FAILED = "failed", _("mislukt")
+
+    key = models.CharField(_("sleutel"), max_length=64, primary_key=True)
+    kind = models.CharField(_("soort"), max_length=8)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.PENDING
+    )
+    content = models.BinaryField(_("inhoud"), default=b"")
+    requested_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    rendered_at = models.DateTimeField(_("gemaakt op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("gemaakt document")
+        verbose_name_plural = _("gemaakte documenten")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key[:12]}"

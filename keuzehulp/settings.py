@@ -73,12 +73,17 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "sequences",
+    "django_tasks",
+    "django_tasks_db",
+    "django_guid",
     "catalog",
     "keuzehulp",
     "sales",
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request, and its answer, carry the request id.
+    "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -132,20 +137,53 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# One cache for documents and rate-limit counters. REDIS_URL makes it shared by every worker
-# and host (production); without it each process keeps its own (development, tests).
-REDIS_URL = env_str("REDIS_URL", "")
-CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "keuzehulp"}
+
+def cache_from_url(url: str) -> dict[str, str]:
+    """Django's cache settings for ``CACHE_URL``: redis://, rediss://, db:// or locmem://."""
+    scheme = url.partition("://")[0].lower()
+    if scheme in {"redis", "rediss", "unix"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "db":
+        # db://table: a table `manage.py createcachetable` makes (make run and the image do).
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": url.partition("://")[2] or "keuzehulp_cache",
+        }
+    if scheme in {"locmem", ""}:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "keuzehulp"}
+    raise ImproperlyConfigured(
+        f"CACHE_URL must start with redis://, rediss://, unix://, db:// or locmem://, not {url!r}."
     )
-}
+
+
+# One cache for the small documents and the rate-limit counters. CACHE_URL makes it shared by
+# every worker and host (production: Redis, or the database); without it each process keeps its
+# own (development, tests). REDIS_URL, its older name, is still read when CACHE_URL is unset.
+CACHE_URL = env_str("CACHE_URL", "") or env_str("REDIS_URL", "")
+CACHES = {"default": cache_from_url(CACHE_URL)}
 # django-ratelimit errors on a per-process cache (E003) and warns on every backend it has not
 # tested (W001, Django's own Redis backend among them, which increments atomically). Our own
 # deploy check (keuzehulp.W001) warns instead when production runs on a per-process cache.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# Background work (rendering dossiers) through the django-tasks backport of Django 6's tasks
+# framework. "database" queues in the database and `manage.py db_worker` runs the tasks, on any
+# host that reaches the database (production); "immediate" runs each task inside the request
+# that enqueues it, so `make run` and the tests need no worker.
+TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate")
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {TASKS_BACKEND!r}."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+# The readiness check (/ready/) fails when the oldest queued task has waited this long: no
+# worker runs, or the workers cannot keep up.
+READY_MAX_QUEUE_AGE_S = env_int("READY_MAX_QUEUE_AGE_S", 120)
+
 
 # django-axes first: a locked-out client is refused before any password is checked.
 AUTHENTICATION_BACKENDS = [
@@ -169,7 +207,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -198,7 +236,7 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 # Only once the domain is submitted to the browsers' HSTS preload list (hstspreload.org).
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
-SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+SECURE_REDIRECT_EXEMPT = [r"^health/$", r"^ready/$"]
 if env_bool("TRUST_PROXY_HTTPS", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -207,10 +245,47 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "price_list"
 LOGOUT_REDIRECT_URL = "home"
 
+# Each request has an id (django-guid): the one a proxy sends in X-Request-ID if it is a UUID,
+# else a new one; it is returned in X-Request-ID, printed in gunicorn's access line and in every
+# log line of the request, so one request's lines are found across hosts.
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    "VALIDATE_GUID": True,
+    "RETURN_HEADER": True,
+    "EXPOSE_HEADER": False,
+}
+# One JSON object a line (LOG_FORMAT=json, production) for the log collector; plain text
+# (LOG_FORMAT=text) is easier to read in a terminal.
+LOG_FORMAT = env_str("LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "django_guid.log_filters.CorrelationId"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "{asctime}{levelname}{name}{message}{correlation_id}",
+            "style": "{",
+            "datefmt": "%Y-%m-%dT%H:%M:%S%z",
+            "rename_fields": {
+                "asctime": "time",
+                "levelname": "level",
+                "name": "logger",
+                "correlation_id": "request_id",
+            },
+        },
+        "text": {
+            "format": "{asctime} {levelname} [{correlation_id}] {name}: {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 

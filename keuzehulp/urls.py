@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from keuzehulp import api, designs, views
+from keuzehulp import api, designs, readiness, views
 from keuzehulp.security import api_rate_limited
 
 urlpatterns = [
     path("health/", views.health, name="health"),
+    path("ready/", readiness.ready, name="ready"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/design/", api_rate_limited(api.design_view), name="api_design"),

@@ -8,11 +8,14 @@ in count; CI runs it derandomized (tests/conftest.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import override_settings
 from hypothesis import HealthCheck, settings
 from schemathesis import Case
@@ -23,6 +26,20 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_applicatio
 def test_the_openapi_document_is_valid_openapi_3_1() -> None:
     schema.validate()
     assert schema.raw_schema["openapi"] == "3.1.0"
+
+
+@contextmanager
+def connections_kept_open() -> Iterator[None]:
+    """What Django's test client does around each request: the WSGI handler closes the
+    connections it finds outside autocommit, which inside the test's transaction on PostgreSQL
+    is the test's own connection (SQLite's in-memory one survives being closed)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def _fuzz(operation_id: str) -> Callable[..., None]:
@@ -41,7 +58,7 @@ def _fuzz(operation_id: str) -> Callable[..., None]:
     def fuzz(case: Case) -> None:
         # Hundreds of requests a minute from one address: under the production rate every
         # answer after the 60th would be a (documented) 429, and the fuzz would test nothing.
-        with override_settings(RATE_API="100000/m"):
+        with override_settings(RATE_API="100000/m"), connections_kept_open():
             case.call_and_validate()
 
     return fuzz

@@ -2,7 +2,7 @@
 
 A document is a pure function of the design request, the catalogue version,
 the engine version and the language (plus, for the PDF, the free-text
-installer and the date printed on the cover). The key hashes exactly those,
+installer on the cover; the date on it is the day it was made). The key hashes exactly those,
 so an unchanged saved configuration is served without recomputing, and any
 catalogue edit or engine release yields a new key: nothing needs invalidating.
 """
@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 
+from catalog.services import catalog_version
+from sizing import ENGINE_VERSION
 from sizing.schema import DesignRequest
 
 TIMEOUT_S = 24 * 60 * 60
@@ -69,3 +71,16 @@ def get_or_render(key: DocumentKey, render: Callable[[], bytes]) -> tuple[bytes,
     if len(data) <= MAX_BYTES:
         cache.set(key.cache_key, data, TIMEOUT_S)
     return data, False
+
+
+def document_key(kind: str, request: DesignRequest, *, lang: str, installer: str) -> DocumentKey:
+    # The date printed on the cover is the day the dossier was made: it is not part of the
+    # key, so a stored dossier is served until the catalogue, the engine or the words change.
+    return DocumentKey.of(
+        kind,
+        request,
+        catalog_version=catalog_version(),
+        engine_version=ENGINE_VERSION,
+        lang=lang,
+        extra=installer if kind == "pdf" else "",
+    )

@@ -11,35 +11,21 @@ Unknown configurations and missing drafts answer 404.
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from pydantic import ValidationError
 
-from catalog.services import catalog_version, load_catalog
-from keuzehulp.documents.cache import DocumentKey, get_or_render
-from keuzehulp.documents.render import Kind, render_dossier
+from keuzehulp.documents import stored, tasks
+from keuzehulp.documents.cache import document_key, get_or_render
+from keuzehulp.documents.render import Kind
 from keuzehulp.models import Configuration
-from keuzehulp.security import too_many_page, wait_seconds
 from keuzehulp.wizard import draft as drafts
-from sizing import ENGINE_VERSION
-from sizing.engine import design
 from sizing.schema import DesignRequest
 from sizing.text import LENIENT, one_line
-
-
-class RenderRefused(Exception):
-    """This client had its share of renders; ``seconds`` until it may have another."""
-
-    def __init__(self, seconds: int) -> None:
-        super().__init__(seconds)
-        self.seconds = seconds
-
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -54,14 +40,6 @@ def language() -> str:
     return "en" if code.startswith("en") else "nl"
 
 
-def render_document(
-    kind: Kind, request: DesignRequest, *, lang: str, installer: str = "", today: date | None = None
-) -> bytes:
-    """One document for ``request`` against the live catalogue, in ``lang``."""
-    result = design(request, load_catalog())
-    return render_dossier(result, kind, lang=lang, installer=installer, today=today)
-
-
 def filename(kind: str, request: DesignRequest, fallback: str) -> str:
     stems = {"pdf": _("installatiedossier"), "svg": _("eendraadschema"), "csv": _("bestellijst")}
     name = slugify(request.project_reference) or fallback
@@ -72,39 +50,26 @@ def serve(http: HttpRequest, request: DesignRequest, kind: Kind, fallback: str) 
     lang = language()
     # A link, not a form: control characters are dropped rather than refused.
     installer = " ".join(one_line(http.GET.get("installateur", "")).split())[:120]
-    today = timezone.localdate()
-    extra = f"{installer}\x1f{today.isoformat()}" if kind == "pdf" else ""
-    key = DocumentKey.of(
-        kind,
-        request,
-        catalog_version=catalog_version(),
-        engine_version=ENGINE_VERSION,
-        lang=lang,
-        extra=extra,
-    )
+    key = document_key(kind, request, lang=lang, installer=installer)
     etag = f'"{key.digest[:40]}"'
     if etag in http.headers.get("If-None-Match", ""):
         response: HttpResponse = HttpResponseNotModified()
+    elif kind == "pdf":
+        response = stored.serve_stored(http, key, request, installer=installer)
+        if response.status_code != 200 or http.headers.get("HX-Request"):
+            return response
     else:
-
+        # The diagram and the order list take milliseconds: made in the request, cached.
         def render() -> bytes:
-            # A PDF costs about a CPU-second: a client may have a few made per minute. A
-            # document already in the cache costs nothing and is never refused.
-            if kind == "pdf":
-                seconds = wait_seconds(http, "document-render", settings.RATE_DOCUMENT_RENDER)
-                if seconds:
-                    raise RenderRefused(seconds)
-            return render_document(kind, request, lang=lang, installer=installer, today=today)
+            return tasks.render_document(kind, request, lang=lang)
 
-        try:
-            data, hit = get_or_render(key, render)
-        except RenderRefused as refused:
-            return too_many_page(http, refused.seconds)
+        data, hit = get_or_render(key, render)
         response = HttpResponse(data, content_type=CONTENT_TYPES[kind])
+        response["X-Document-Cache"] = "hit" if hit else "miss"
+    if response.status_code == 200:
         response["Content-Disposition"] = (
             f'{DISPOSITION[kind]}; filename="{filename(kind, request, fallback)}"'
         )
-        response["X-Document-Cache"] = "hit" if hit else "miss"
         if kind == "svg":
             # Opened on its own, the drawing may style itself but never run anything.
             response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"

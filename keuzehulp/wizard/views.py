@@ -26,6 +26,8 @@ from pydantic import ValidationError
 
 from catalog.services import load_catalog
 from keuzehulp import designs
+from keuzehulp.documents import tasks
+from keuzehulp.documents.cache import document_key
 from keuzehulp.models import Configuration
 from keuzehulp.wizard import draft as drafts
 from keuzehulp.wizard import options, unsaved
@@ -348,6 +350,8 @@ def save(request: HtmxHttpRequest) -> HttpResponse:
         snapshot_hash=result["hash"],
         language=language(),
     )
+    key = document_key("pdf", wizard.request, lang=config.language, installer="")
+    tasks.prerender_dossier(key.digest, wizard.request, lang=config.language)
     messages.success(
         request, _("Opgeslagen. Met de link hieronder kan iedereen dit ontwerp bekijken.")
     )

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from keuzehulp.documents import views as document_views
+from keuzehulp.documents import tasks as document_tasks
 from keuzehulp.models import Configuration
 
 DESIGN = {
@@ -104,7 +104,7 @@ def counted_renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         renders.append(installer)
         return b"%PDF-1.7 " + installer.encode()
 
-    monkeypatch.setattr(document_views, "render_document", fake)
+    monkeypatch.setattr(document_tasks, "render_document", fake)
     return renders
 
 

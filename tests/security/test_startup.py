@@ -21,7 +21,7 @@ PRODUCTION = {
     "SECURE_HSTS_SECONDS": "31536000",
     "SECURE_HSTS_PRELOAD": "1",
     "STATIC_MANIFEST": "1",
-    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "CACHE_URL": "redis://127.0.0.1:6379/0",
 }
 
 
@@ -72,7 +72,7 @@ def test_the_readme_production_variables_pass_the_deploy_check_cleanly() -> None
 
 
 def test_the_deploy_check_warns_when_workers_would_not_share_rate_limits() -> None:
-    env = {k: v for k, v in PRODUCTION.items() if k != "REDIS_URL"}
+    env = {k: v for k, v in PRODUCTION.items() if k != "CACHE_URL"}
     done = manage("check", "--deploy", **{**env, "SECRET_KEY": secrets.token_urlsafe(50)})
     assert "keuzehulp.W001" in done.stderr
 

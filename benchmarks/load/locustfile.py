@@ -1,0 +1,167 @@
+"""Realistic walks through Keuzehulp for locust; `make loadtest` runs them (bin/loadtest).
+
+An installer answers the wizard's steps (each a form with its CSRF token, with htmx live
+updates while typing), reads the overview, saves, opens the share page and downloads the
+dossier (waiting while the worker makes it), the diagram and the order list. An integrator
+calls the JSON API. At the end every saved configuration is opened again: saved must equal
+retrievable.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from collections import Counter
+from typing import Any
+
+from locust import HttpUser, between, events, task
+
+SITES = [
+    {"main_fuse": "1x35", "inverter": "SMILE-G3-S5", "module": "SMILE-G3-BAT-9.3S", "count": "2"},
+    {"main_fuse": "3x25", "inverter": "SMILE-G3-T10", "module": "SMILE-G3-BAT-9.3S", "count": "4"},
+    {"main_fuse": "3x35", "inverter": "SMILE-G3-T20", "module": "SMILE-G3-BAT-9.3S", "count": "8"},
+]
+CABLE = {"method": "B1", "cable_type": "VD", "ambient_c": "30", "grouped_circuits": "1"}
+DESIGN = {
+    "connection": {"phases": 3, "main_fuse_a": 25, "earthing": "TN-C-S"},
+    "inverter": "SMILE-G3-T10",
+    "batteries": [{"module": "SMILE-G3-BAT-9.3S", "count": 4}],
+    "backup": "none",
+    "location": "indoor",
+    "ac_cable": {"length_m": 12, "method": "B1", "insulation": "PVC", "ambient_c": 30},
+}
+CABLE_REQUEST = {
+    "current_a": 20,
+    "phases": 3,
+    "length_m": 25,
+    "method": "B1",
+    "insulation": "PVC",
+    "ambient_c": 30,
+    "grouped_circuits": 1,
+}
+# How long a download may wait for the document worker before it counts as failed.
+DOSSIER_WAIT_S = 60
+SAVED = re.compile(r"/configuratie/([0-9a-f-]{36})/")
+
+saved: list[str] = []
+statuses: Counter[tuple[str, int]] = Counter()
+
+
+def steps(site: dict[str, str], reference: str) -> list[tuple[str, dict[str, str]]]:
+    def cable(run: str, length: str) -> dict[str, str]:
+        return {f"{run}_length_m": length, **{f"{run}_{k}": v for k, v in CABLE.items()}}
+
+    return [
+        (
+            "aansluiting",
+            {
+                "project_reference": reference,
+                "main_fuse": site["main_fuse"],
+                "earthing": "TN-C-S",
+                "pv": "none",
+                "pv_phase": "L1",
+                "location": "indoor",
+                "min_ambient_c": "",
+            },
+        ),
+        ("omvormer", {"inverter": site["inverter"]}),
+        ("batterij", {"module": site["module"], "count": site["count"]}),
+        ("noodstroom", {"backup": "none"}),
+        ("groepenkast", {"mode": "new", "household_circuits": "8"}),
+        ("bekabeling", {"max_voltage_drop_pct": "1", **cable("ac", str(random.randint(5, 30)))}),
+    ]
+
+
+@events.request.add_listener
+def count_status(name: str, response: Any, exception: Any, **kwargs: Any) -> None:
+    code = getattr(response, "status_code", 0) or 0
+    if exception is not None or code >= 400:
+        statuses[(name, code)] += 1
+
+
+class Installer(HttpUser):
+    weight = 4
+    wait_time = between(1, 3)
+
+    def csrf(self) -> dict[str, str]:
+        return {"csrfmiddlewaretoken": self.client.cookies.get("csrftoken") or ""}
+
+    @task
+    def design_save_and_download(self) -> None:
+        site = random.choice(SITES)
+        self.client.get("/wizard/", name="wizard start")
+        for slug, answers in steps(site, f"Load {random.randint(1, 10**6)}"):
+            url = f"/wizard/{slug}/"
+            self.client.get(url, name="wizard step (GET)")
+            live = {**answers, **self.csrf()}
+            self.client.post(
+                f"{url}?live=1", live, headers={"HX-Request": "true"}, name="htmx live update"
+            )
+            self.client.post(url, {**answers, **self.csrf()}, name="wizard step (POST)")
+        self.client.get("/wizard/overzicht/", name="overview")
+        done = self.client.post(
+            "/wizard/opslaan/",
+            {"action": "save", **self.csrf()},
+            name="save",
+            allow_redirects=False,
+        )
+        found = SAVED.search(done.headers.get("Location", ""))
+        if found is None:
+            return
+        pk = found.group(1)
+        saved.append(pk)
+        self.client.get(f"/configuratie/{pk}/", name="share page")
+        self.client.get(f"/configuratie/{pk}/schema.svg", name="diagram (SVG)")
+        self.client.get(f"/configuratie/{pk}/bestellijst.csv", name="order list (CSV)")
+        self.dossier(pk)
+
+    def dossier(self, pk: str) -> None:
+        """Download as a browser would: on 'wordt gemaakt' poll as htmx does, then fetch."""
+        url = f"/configuratie/{pk}/dossier.pdf"
+        deadline = time.monotonic() + DOSSIER_WAIT_S
+        first = self.client.get(url, name="dossier (first request)")
+        if first.status_code != 202:
+            return
+        while time.monotonic() < deadline:
+            time.sleep(1)
+            poll = self.client.get(url, headers={"HX-Request": "true"}, name="dossier (htmx poll)")
+            if poll.headers.get("HX-Redirect"):
+                self.client.get(url, name="dossier (ready)")
+                return
+            if poll.status_code != 202:
+                return
+        statuses[("dossier never ready", 0)] += 1
+
+
+class Integrator(HttpUser):
+    weight = 1
+    wait_time = between(1, 3)
+
+    @task(3)
+    def design(self) -> None:
+        self.client.post("/api/design/", json=DESIGN, name="api design")
+
+    @task(1)
+    def cable(self) -> None:
+        self.client.post("/api/cable/", json=CABLE_REQUEST, name="api cable")
+
+
+@events.quitting.add_listener
+def report(environment: Any, **kwargs: Any) -> None:
+    """Percentiles per endpoint, errors by status, and saved against retrievable."""
+    import requests
+
+    host = environment.host
+    rows = sorted(environment.stats.entries.values(), key=lambda entry: entry.name)
+    print(f"\n{'endpoint':32} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
+    for entry in rows:
+        p50, p95, p99 = (entry.get_response_time_percentile(p) for p in (0.5, 0.95, 0.99))
+        print(f"{entry.name:32} {entry.num_requests:8d} {p50:8.0f} {p95:8.0f} {p99:8.0f}")
+    print("\nerrors by status:", dict(statuses) or "none")
+    retrievable = sum(
+        requests.get(f"{host}/configuratie/{pk}/", timeout=30).status_code == 200 for pk in saved
+    )
+    print(f"saved configurations: {len(saved)}, retrievable afterwards: {retrievable}")
+    if statuses or retrievable != len(saved):
+        environment.process_exit_code = 1

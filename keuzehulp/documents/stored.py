@@ -1,0 +1,66 @@
+"""Serving a dossier from the document store, or saying it is being made.
+
+The first download of a dossier queues its render (counted against the client's render
+allowance) and answers 202 with a page that waits for it; every later download, on any web
+host, reads the stored bytes. A download never renders in the request itself, unless the
+task backend is the immediate one (``make run``, tests), where the queue runs the render
+before the row is read back.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django_htmx.http import HttpResponseClientRedirect
+
+from keuzehulp.documents import tasks
+from keuzehulp.documents.cache import DocumentKey
+from keuzehulp.models import StoredDocument
+from keuzehulp.security import too_many_page, wait_seconds
+from sizing.schema import DesignRequest
+
+TEMPLATE = "dossier/waiting.html"
+
+
+def _status(digest: str) -> str | None:
+    return StoredDocument.objects.filter(key=digest).values_list("status", flat=True).first()
+
+
+def serve_stored(
+    http: HttpRequest, key: DocumentKey, request: DesignRequest, *, installer: str
+) -> HttpResponse:
+    """The stored PDF (200), a page that waits for it (202), or why not (429, 503)."""
+    status = _status(key.digest)
+    hit = status == StoredDocument.Status.READY
+    polling = bool(http.headers.get("HX-Request"))
+    if status is None or (status == StoredDocument.Status.FAILED and not polling):
+        seconds = wait_seconds(http, "document-render", settings.RATE_DOCUMENT_RENDER)
+        if seconds:
+            return too_many_page(http, seconds)
+        tasks.request_render(
+            key.digest,
+            "pdf",
+            request,
+            lang=key.lang,
+            installer=installer,
+            today=timezone.localdate(),
+        )
+        status = _status(key.digest)
+    if status == StoredDocument.Status.READY:
+        if polling:
+            # htmx swaps HTML, not a PDF: the browser opens the document itself.
+            return HttpResponseClientRedirect(http.get_full_path())
+        content = StoredDocument.objects.values_list("content", flat=True).get(key=key.digest)
+        response = HttpResponse(bytes(content), content_type="application/pdf")
+        response["X-Document-Cache"] = "hit" if hit else "miss"
+        return response
+    failed = status == StoredDocument.Status.FAILED
+    template = f"{TEMPLATE}#status" if polling else TEMPLATE
+    # A poll gets its answer as 200, or htmx would not swap the failure in and would poll on.
+    code = 202 if not failed else 200 if polling else 503
+    response = render(http, template, {"failed": failed}, status=code)
+    if failed:
+        response["Retry-After"] = "60"
+    return response
