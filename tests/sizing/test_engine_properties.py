@@ -3,6 +3,7 @@ never anything else, and a valid Design never carries an error."""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
@@ -159,3 +160,63 @@ def test_the_usable_capacity_is_the_count_times_the_module(catalog, inverter, mo
     result = check(data, catalog)
     per_module = catalog.modules[module].usable_kwh
     assert result.battery.usable_kwh == pytest.approx(count * per_module)
+
+
+# The circuit rules hold for every design the brochure range can be asked for: 10 000 requests
+# in the suite (KEUZEHULP_DESIGN_EXAMPLES raises it for a long run).
+DESIGN_EXAMPLES = int(os.environ.get("KEUZEHULP_DESIGN_EXAMPLES", "10000"))
+brochure_requests = st.fixed_dictionaries(
+    {
+        "connection": st.fixed_dictionaries(
+            {
+                "phases": st.sampled_from([1, 3]),
+                "main_fuse_a": st.sampled_from([25, 35, 40, 50, 63, 80]),
+                "earthing": st.sampled_from(["TN-C-S", "TT", "unknown"]),
+            }
+        ),
+        "inverter": st.sampled_from(INVERTERS),
+        "batteries": st.lists(
+            st.fixed_dictionaries(
+                {"module": st.sampled_from(MODULES), "count": st.integers(1, 12)}
+            ),
+            min_size=1,
+            max_size=1,
+        ),
+    },
+    optional={
+        "backup": st.sampled_from(["none", "distribution_unit", "backup_box"]),
+        "existing_pv": st.fixed_dictionaries(
+            {
+                "power_kw": st.floats(min_value=0, max_value=10),
+                "phase": st.sampled_from(["L1", "L2", "L3", "3P"]),
+            }
+        ),
+        "ac_cable": cable_runs,
+        "backup_cable": cable_runs,
+        "board": boards,
+    },
+)
+
+
+@settings(
+    max_examples=DESIGN_EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    database=None,
+)
+@given(data=brochure_requests)
+def test_every_circuit_of_a_valid_design_keeps_ib_in_iz_and_the_main_fuse(catalog, data):
+    result = check(data, catalog)
+    assert result is not None
+    if not result.valid:
+        return
+    main = result.request.connection.main_fuse_a
+    for circuit in result.circuits:
+        breaker = circuit.breaker
+        if breaker is None:
+            continue
+        if circuit.name == "ac_grid" or circuit.name.startswith("household_"):
+            assert circuit.design_current_a <= breaker.rating_a + 1e-9, circuit.name
+            assert breaker.rating_a <= main + 1e-9, circuit.name  # an error otherwise
+        if circuit.cable is not None:
+            assert breaker.rating_a <= circuit.cable.iz_a + 1e-9, circuit.name  # In ≤ Iz

@@ -320,6 +320,7 @@ DESIGNS: list[dict[str, Any]] = [
     {"main_fuse_a": 80, "backup": "backup_box"},
     {"max_ambient_c": 55},
     {"inverter": T20, "module": BAT38, "count": 2, "main_fuse_a": 40},
+    {"inverter": T20, "count": 4, "main_fuse_a": 63, "backup": "distribution_unit"},
     # Fault protection and RCDs in series (issue 11 points 7 and 8).
     {"connection": {"phases": 3, "main_fuse_a": 35, "earthing": "TN-C-S", "ze_ohm": 2.9}},
     {"connection": {"phases": 3, "main_fuse_a": 35, "ik_max_ka": 10},

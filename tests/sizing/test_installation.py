@@ -83,10 +83,16 @@ def test_an_s5_without_backup_gets_a_25_a_type_b_rcbo_and_6_mm2(catalog):
     assert [c.name for c in result.circuits] == ["ac_grid"]
 
 
-def test_an_s5_with_a_backup_box_sizes_the_grid_port_for_the_grid_input_power(catalog):
-    # With backup the backup loads pass through the inverter: 10 kW / 230 V = 43.48 A → 50 A.
-    # The catalogue has no 50 A RCBO, so an RCD ≥ 50 A type B with a B50 breaker.
+def test_an_s5_with_a_backup_box_passes_nothing_through_its_grid_port(catalog):
+    # The BackupBox switches the backed-up loads itself; the grid port carries 21.7 A.
     result = _plan(catalog, backup="backup_box", ac_cable=RUN_10M, backup_cable=RUN_10M)
+    assert _circuit(result, "ac_grid").design_current_a == pytest.approx(21.7)
+
+
+def test_an_s5_with_the_distribution_unit_sizes_the_grid_port_for_the_grid_input_power(catalog):
+    # The distribution unit's loads pass through the inverter: 10 kW / 230 V = 43.48 A → 50 A.
+    # The catalogue has no 50 A RCBO, so an RCD ≥ 50 A type B with a B50 breaker.
+    result = _plan(catalog, backup="distribution_unit", ac_cable=RUN_10M, backup_cable=RUN_10M)
     grid = _circuit(result, "ac_grid")
     assert grid.design_current_a == pytest.approx(43.48, abs=0.005)
     assert grid.breaker.rating_a == 50

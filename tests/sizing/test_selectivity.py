@@ -72,20 +72,21 @@ def test_a_t20_on_3x25_is_refused_its_32_a_group_is_larger_than_the_main_fuse(ca
     assert "board.breaker_above_main_fuse" in errors(result)
 
 
-def test_an_s5_with_backup_on_1x35_needs_50_a_and_is_refused(catalog):
+def test_an_s5_with_the_distribution_unit_on_1x35_needs_50_a_and_is_refused(catalog):
     # With backup the backup loads pass through: 10 kW / 230 V = 43.5 A → B50 > 35 A.
     result = run(catalog, S5, BAT93, 2, phases=1, main_fuse_a=35, backup="distribution_unit")
     assert "board.breaker_above_main_fuse" in errors(result)
     assert run(catalog, S5, BAT93, 2, phases=1, main_fuse_a=35).valid  # without backup: B25
 
 
-def test_suggest_offers_an_s5_on_1x35_only_without_backup(catalog):
+def test_suggest_offers_an_s5_on_1x35_without_the_distribution_unit(catalog):
+    # The BackupBox switches the loads itself; the distribution unit's pass through (B50).
     offered = {
         s.backup
         for s in suggest(Site(connection={"phases": 1, "main_fuse_a": 35}), catalog)
         if s.inverter == S5
     }
-    assert offered == {"none"}
+    assert offered == {"none", "backup_box"}
 
 
 @settings(max_examples=60, deadline=None)

@@ -119,9 +119,10 @@ def test_with_a_capacity_target_the_closest_comes_first_then_the_cheapest(catalo
 
 
 def test_equally_close_a_system_without_warnings_beats_a_cheaper_one_with_them(catalog):
-    # 15 kWh on 3×25 A: the single-phase S3.6 with 4 × BAT-3.8S is cheapest, but its charging
-    # would load one phase beyond the main fuse; a three-phase inverter needs no such care.
-    suggestions = suggest(site(main_fuse_a=25, target_usable_kwh=15), catalog)
+    # 15 kWh on 3×25 A with 10 A of household load: the single-phase S3.6 with 4 × BAT-3.8S
+    # is cheapest, but its 16 A of charging on one phase is more than the 15 A the main fuse
+    # leaves; a three-phase inverter spreads its charging and needs no such care.
+    suggestions = suggest(site(main_fuse_a=25, household_load_a=10, target_usable_kwh=15), catalog)
     first = suggestions[0]
     cheaper = [
         s
