@@ -25,7 +25,9 @@ def installer_requests_a_quote(page: Any, site_url: str) -> str:
     walk = Walk(page, site_url, "quote-walk")
     walk.start()
     walk.site("1x35", reference="Fam. de Vries")
-    walk.inverter("SMILE-G3-S5")
+    # The S3.6 passes 7.36 kW through to the distribution unit: B32 fits 1 × 35 A (an S5
+    # would need B50, larger than the main fuse).
+    walk.inverter("SMILE-G3-S3.6")
     walk.battery("SMILE-G3-BAT-9.3S", 2, "18,6 kWh")
     walk.backup("distribution_unit")
     walk.existing_board([3, 3], 6)

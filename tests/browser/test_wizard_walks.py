@@ -27,10 +27,10 @@ def total_incl_vat(page: Any) -> str:
     return str(page.locator(".bom tfoot .grand td").inner_text())
 
 
-def test_a_single_phase_s5_with_a_distribution_unit_on_the_existing_board(
+def test_a_single_phase_s3_6_with_a_distribution_unit_on_the_existing_board(
     page: Any, site_url: str
 ) -> None:
-    walk = Walk(page, site_url, "a-s5-1x35")
+    walk = Walk(page, site_url, "a-s3-6-1x35")
     walk.start()
     page.wait_for_load_state("networkidle")
     first_load = page.evaluate(FIRST_LOAD_BYTES)
@@ -40,7 +40,9 @@ def test_a_single_phase_s5_with_a_distribution_unit_on_the_existing_board(
     t10 = page.locator('input[name=inverter][value="SMILE-G3-T10"]')
     expect(t10).to_be_disabled()
     expect(page.locator("#inv-smile-g3-t10-why")).to_contain_text("driefase-omvormer")
-    walk.inverter("SMILE-G3-S5")
+    # The S3.6 passes 7.36 kW through to the distribution unit: B32 fits 1 × 35 A (an S5
+    # would need B50, larger than the main fuse).
+    walk.inverter("SMILE-G3-S3.6")
     walk.battery("SMILE-G3-BAT-9.3S", 2, "18,6 kWh")
     walk.backup("distribution_unit")
     walk.existing_board([3, 3], 6)
@@ -122,7 +124,7 @@ def test_the_same_walk_in_english(page: Any, site_url: str) -> None:
     page.wait_for_load_state("load")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     walk.site("1x35")
-    walk.inverter("SMILE-G3-S5")
+    walk.inverter("SMILE-G3-S3.6")
     walk.battery("SMILE-G3-BAT-9.3S", 2, "18.6 kWh")  # English number notation
     walk.backup("distribution_unit")
     walk.existing_board([3, 3], 6)
