@@ -11,12 +11,15 @@ from django.contrib import admin
 from django.http import HttpRequest
 from sequences.models import Sequence
 
+from sales.logo import SellerSettingsForm
 from sales.models import Customer, SellerSettings, VatCategory
 
 
 @admin.register(SellerSettings)
 class SellerSettingsAdmin(admin.ModelAdmin):
     """One row, made by the migration (and again by SellerSettings.load() if deleted)."""
+
+    form = SellerSettingsForm
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -44,6 +44,9 @@ class SellerSettings(models.Model):
         default="Op deze offerte zijn onze algemene voorwaarden van toepassing.",
     )
 
+    # A data:image/png URI made by sales.logo from an upload; empty = no logo.
+    logo = models.TextField(_("logo"), blank=True, editable=False)
+
     class Meta:
         verbose_name = _("briefhoofd en offerte-instellingen")
         verbose_name_plural = _("briefhoofd en offerte-instellingen")
@@ -57,7 +60,7 @@ class SellerSettings(models.Model):
 
     def as_json(self) -> dict[str, str]:
         fields = ["company_name", "address", "postcode_city", "email", "phone", "kvk"]
-        fields += ["vat_number", "iban", "terms_reference"]
+        fields += ["vat_number", "iban", "terms_reference", "logo"]
         return {name: str(getattr(self, name)) for name in fields}
 
 
