@@ -240,6 +240,10 @@ class CableResult(Result):
     loaded_conductors: int | None = None
     ampacity_table: str | None = None  # "IEC 60364-5-52:2009 Table B.52.4, column B1"
     governed_by: Literal["current", "voltage_drop", "installer"] | None = None
+    # The smallest cross-section that carries In, and (when the drop target set a larger one)
+    # the smallest that meets Iz and the practice figure of 3 % (design_rules.json).
+    csa_by_current_mm2: float | None = None
+    csa_at_advice_mm2: float | None = None
     curve: str | None = None
     voltage_drop_pct: float | None
     findings: list[Finding] = Field(default_factory=list)
@@ -286,6 +290,13 @@ class CableSpec(Result):
     insulation: str
     method: str
     article: str | None = None
+    # How the type is built (single_core_wire, multi_core) and the table column its Iz is read
+    # from: the type decides both (sizing.cable.types).
+    construction: str = ""
+    ampacity_table: str | None = None
+    governed_by: Literal["current", "voltage_drop", "installer"] | None = None
+    csa_by_current_mm2: float | None = None
+    csa_at_advice_mm2: float | None = None
 
 
 class FaultProtection(Result):

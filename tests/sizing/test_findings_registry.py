@@ -32,6 +32,7 @@ from tests.sizing.engine_helpers import (
     T20,
     replaced,
     request,
+    with_inverter,
     without_compatibility,
 )
 
@@ -376,6 +377,8 @@ def _raised_by_the_engine(catalog: Any) -> list[Finding]:
         (replaced(catalog, accessories=tuple(
             dataclasses.replace(a, rating_a=None) if a.kind is AccessoryKind.BACKUP_BOX else a
             for a in catalog.accessories)), {"main_fuse_a": 80, "backup": "backup_box"}),
+        (replaced(catalog, cable_types={}), {"ac_cable": {"length_m": 9}}),
+        (with_inverter(catalog, T10, ac_terminal_max_mm2=1.5), {}),
     ]  # fmt: skip
     for variant, fields in variants:
         findings += design(request(**fields), variant).findings
