@@ -297,6 +297,7 @@ class CableSpec(Result):
     governed_by: Literal["current", "voltage_drop", "installer"] | None = None
     csa_by_current_mm2: float | None = None
     csa_at_advice_mm2: float | None = None
+    voltage_drop_advice_pct: float | None = None  # the practice figure csa_at_advice meets
 
 
 class FaultProtection(Result):

@@ -167,6 +167,9 @@ def order_cable(
         governed_by=result.governed_by,
         csa_by_current_mm2=result.csa_by_current_mm2,
         csa_at_advice_mm2=result.csa_at_advice_mm2,
+        voltage_drop_advice_pct=float(tables.rule("voltage_drop_advice_pct").value)
+        if result.csa_at_advice_mm2 is not None
+        else None,
     )
     if single_core:
         conduit_fill(conductors, result.csa_mm2, name, notes)
