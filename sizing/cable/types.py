@@ -2,10 +2,11 @@
 construction the methods (columns) it may be laid in (IEC 60364-5-52 Table 52.1, A.52.3).
 
 A run names a type, or the engine takes the Dutch default for its method and insulation
-(``cable_type_by_method``). Either way the type must exist in the catalogue, agree with the
-insulation the run gives and allow the run's method; otherwise the request is refused: the
-command line and the API answer with a field error before designing, and ``design`` itself
-returns an error finding for each, so no circuit is sized from another type's column.
+(``cable_type_by_method``). The request's schema already refuses what the request alone
+contradicts (sizing.schema.CableRun, from the same rules); here the catalogue's own cable types
+decide, so an admin's type that says otherwise refuses the run too: the command line and the API
+answer with a field error before designing, and ``design`` itself returns an error finding for
+each, so no circuit is sized from another type's column.
 """
 
 from __future__ import annotations
