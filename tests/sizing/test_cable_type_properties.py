@@ -10,6 +10,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from sizing import tables
 from sizing.constants import EPSILON
@@ -83,7 +84,10 @@ def test_every_valid_design_protects_each_cable_in_its_own_types_column(
     }
     if backup == "backup_box":
         fields["backup_cable"] = data.draw(runs)
-    request = DesignRequest.model_validate(fields)
+    try:
+        request = DesignRequest.model_validate(fields)
+    except ValidationError:
+        return  # a run its type forbids is refused before any design (test_cable_types.py)
     result = design(request, catalog)
     if not result.valid:
         return
