@@ -160,6 +160,7 @@ class InverterAdmin(CatalogAdmin):
                 "fields": (
                     ("max_ac_current_a", "recommended_ac_breaker_a"),
                     ("rcd_type", "recommended_rcd_sensitivity_ma"),
+                    "ac_terminal_max_mm2",
                 ),
             },
         ),
@@ -250,6 +251,13 @@ class AccessoryAdmin(CatalogAdmin):
         ),
         SOURCE_FIELDSET,
     )
+
+
+@admin.register(m.CableType)
+class CableTypeAdmin(CatalogueEditorsOnly, SimpleHistoryAdmin):
+    list_display = ("code", "name_nl", "insulation", "construction", "methods", "source")
+    list_filter = ("insulation", "construction")
+    search_fields = ("code", "name_nl", "name_en")
 
 
 @admin.register(m.Cable)

@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from catalog.counts import format_counts, parse_counts
 from sizing import domain
+from sizing.cable.types import allowed_methods
 
 NON_NEGATIVE = [MinValueValidator(0)]
 POSITIVE = [MinValueValidator(Decimal("0.001"))]
@@ -225,6 +226,14 @@ class Inverter(Product):
     recommended_rcd_sensitivity_ma = optional(
         power_field, _("aanbevolen aanspreekstroom aardlek (mA)")
     )
+    ac_terminal_max_mm2 = optional(
+        power_field,
+        _("max. aderdoorsnede AC-klem (mm²)"),
+        _(
+            "Grootste draad die de AC-klemmen (net- en noodstroompoort) nemen, uit de "
+            "installatiehandleiding; leeg = onbekend, het ontwerp waarschuwt dan."
+        ),
+    )
 
     history = HistoricalRecords()
     objects: ClassVar[Any] = InverterManager()
@@ -299,6 +308,7 @@ class Inverter(Product):
             recommended_ac_breaker_a=_f(self.recommended_ac_breaker_a),
             rcd_type_a_permitted={"A": True, "B": False}.get(self.rcd_type),
             recommended_rcd_sensitivity_ma=_f(self.recommended_rcd_sensitivity_ma),
+            ac_terminal_max_mm2=_f(self.ac_terminal_max_mm2),
         )
 
 
@@ -550,17 +560,94 @@ class Accessory(Product):
         )
 
 
+class Insulation(models.TextChoices):
+    PVC = "PVC", "PVC (70 °C)"
+    XLPE = "XLPE", "XLPE (90 °C)"
+
+
+class CableTypeManager(models.Manager):
+    def get_by_natural_key(self, code: str) -> Any:
+        return self.get(code=code)
+
+
+class CableType(models.Model):
+    """A cable designation (VD, YMvK, XMvK): what it is made of decides its rating.
+
+    Its insulation picks the ampacity table, its construction and methods the columns
+    (IEC 60364-5-52 Table 52.1, A.52.3); the engine refuses a request that contradicts it.
+    """
+
+    class Construction(models.TextChoices):
+        SINGLE_CORE_WIRE = "single_core_wire", _("enkeladerige draad (alleen in buis)")
+        MULTI_CORE = "multi_core", _("meeraderige kabel")
+
+    code = models.CharField(_("code"), max_length=8, unique=True)
+    name_nl = models.CharField(_("naam (NL)"), max_length=120)
+    name_en = models.CharField(_("naam (EN)"), max_length=120, blank=True)
+    insulation = models.CharField(_("isolatie"), max_length=4, choices=Insulation.choices)
+    construction = models.CharField(_("opbouw"), max_length=16, choices=Construction.choices)
+    methods = models.CharField(
+        _("installatiemethoden"),
+        max_length=60,
+        help_text=_(
+            "Methoden volgens IEC 60364-5-52 (NEN 1010 tabel 52.A.3), met komma's: A1,B1. "
+            "Alleen methoden die de opbouw toestaat."
+        ),
+    )
+    source = models.CharField(
+        _("bron"), max_length=16, choices=DataSource.choices, default=DataSource.PUBLIC
+    )
+    reference = models.CharField(_("vindplaats"), max_length=300, blank=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects: ClassVar[Any] = CableTypeManager()
+
+    class Meta:
+        verbose_name = _("kabeltype")
+        verbose_name_plural = _("kabeltypen")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.code
+
+    def natural_key(self) -> tuple[str]:
+        return (self.code,)
+
+    def method_tuple(self) -> tuple[str, ...]:
+        return tuple(m.strip().upper() for m in self.methods.split(",") if m.strip())
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.construction:
+            return
+        allowed = allowed_methods(domain.Construction(self.construction))
+        methods = self.method_tuple()
+        wrong = [m for m in methods if m not in allowed]
+        if not methods or wrong:
+            raise ValidationError(
+                {
+                    "methods": _("Deze opbouw mag alleen volgens %(allowed)s liggen.")
+                    % {"allowed": ", ".join(allowed)}
+                }
+            )
+
+    def to_domain(self) -> domain.CableType:
+        return domain.CableType(
+            code=self.code,
+            name_nl=self.name_nl,
+            name_en=self.name_en,
+            insulation=domain.Insulation(self.insulation),
+            construction=domain.Construction(self.construction),
+            methods=self.method_tuple(),
+            source=domain.DataSource(self.source),
+            reference=self.reference,
+        )
+
+
 class Cable(Product):
-    class CableType(models.TextChoices):
-        VD = "VD", _("VD (installatiedraad in buis)")
-        YMVK = "YMvK", _("YMvK (PVC-kabel)")
-        XMVK = "XMvK", _("XMvK (XLPE-kabel)")
-
-    class Insulation(models.TextChoices):
-        PVC = "PVC", "PVC (70 °C)"
-        XLPE = "XLPE", "XLPE (90 °C)"
-
-    cable_type = models.CharField(_("kabeltype"), max_length=8, choices=CableType.choices)
+    # The type's code; clean() checks that the type exists and that the insulation agrees.
+    cable_type = models.CharField(_("kabeltype"), max_length=8)
     cores = models.PositiveSmallIntegerField(_("aantal aders"), validators=[MinValueValidator(1)])
     csa_mm2 = models.DecimalField(
         _("doorsnede (mm²)"), max_digits=6, decimal_places=2, validators=POSITIVE
@@ -576,12 +663,16 @@ class Cable(Product):
 
     def clean(self) -> None:
         super().clean()
-        expected = "XLPE" if self.cable_type == self.CableType.XMVK else "PVC"
-        if self.cable_type and self.insulation and self.insulation != expected:
+        if not self.cable_type:
+            return
+        kind = CableType.objects.filter(code=self.cable_type).first()
+        if kind is None:
+            raise ValidationError({"cable_type": _("Dit kabeltype staat niet in de catalogus.")})
+        if self.insulation and self.insulation != kind.insulation:
             raise ValidationError(
                 {
                     "insulation": _("%(type)s heeft %(ins)s-isolatie.")
-                    % {"type": self.cable_type, "ins": expected}
+                    % {"type": self.cable_type, "ins": kind.insulation}
                 }
             )
 

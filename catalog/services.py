@@ -20,6 +20,7 @@ PRODUCT_MODELS = (
     m.MainSwitch,
     m.Enclosure,
     m.Compatibility,
+    m.CableType,
 )
 
 _lock = threading.Lock()
@@ -83,4 +84,5 @@ def _build(version: str) -> Catalog:
         rcds=tuple(r.to_domain() for r in m.ResidualCurrentDevice.objects.filter(active=True)),
         main_switches=tuple(s.to_domain() for s in m.MainSwitch.objects.filter(active=True)),
         enclosures=tuple(e.to_domain() for e in m.Enclosure.objects.filter(active=True)),
+        cable_types={t.code: t.to_domain() for t in m.CableType.objects.all()},
     )

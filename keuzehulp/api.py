@@ -6,9 +6,10 @@ POST /api/suggest/      Site          → [Suggestion]  (200)
 GET  /api/schema/       the JSON Schemas of all of them
 GET  /api/openapi.json  the OpenAPI 3.1 document (keuzehulp/openapi.py)
 Every refusal is JSON {"error": …, "fields": [{"field", "message"}]}: 400 unreadable input
-(parsed by keuzehulp.jsoninput, as in the commands), 405 a wrong method, 411 a chunked body
-the server does not end, 413 a body over MAX_BODY_BYTES, 415 a wrong content type; urls.py
-wraps the POST views in keuzehulp.security's rate limit (429).
+(parsed by keuzehulp.jsoninput, as in the commands) or a design request the catalogue refuses
+(a cable type its insulation or method contradicts, sizing.cable.types), 405 a wrong method,
+411 a chunked body the server does not end, 413 a body over MAX_BODY_BYTES, 415 a wrong
+content type; urls.py wraps the POST views in keuzehulp.security's rate limit (429).
 No state, no session: CSRF-exempt.
 """
 
@@ -27,6 +28,7 @@ from keuzehulp.openapi import SUGGESTIONS, ApiError, FieldProblem, json_schemas,
 from sizing.schema import CableRequest, DesignRequest, Site
 
 MAX_BODY_BYTES = 64 * 1024
+REFUSED = "the request contradicts the catalogue"
 # A number that cannot be written as JSON (NaN, Infinity) raises instead of leaving as text
 # that no client can parse.
 _DUMPS = {"ensure_ascii": False, "allow_nan": False}
@@ -86,7 +88,9 @@ def _read_body(request: HttpRequest) -> bytes:
 
 
 def _json_endpoint(
-    model: type[BaseModel], compute: Callable[[Any], Any]
+    model: type[BaseModel],
+    compute: Callable[[Any], Any],
+    refuse: Callable[[Any], list[tuple[str, str]]] | None = None,
 ) -> Callable[[HttpRequest], JsonResponse]:
     @csrf_exempt
     def view(request: HttpRequest) -> JsonResponse:
@@ -100,6 +104,10 @@ def _json_endpoint(
             return _error(exc.status, exc.message, exc.fields)
         except jsoninput.UnreadableInput as exc:
             return _error(400, exc.message, exc.fields)
+        # What the schema cannot decide alone (a cable type against the catalogue) is refused
+        # like a field the schema refused.
+        if refuse is not None and (fields := refuse(parsed)):
+            return _error(400, REFUSED, fields)
         return JsonResponse(compute(parsed), safe=False, json_dumps_params=_DUMPS)
 
     return view
@@ -117,6 +125,12 @@ def _design(request: DesignRequest) -> Any:
     return design(request, _catalog()).model_dump(mode="json")
 
 
+def _refuse_design(request: DesignRequest) -> list[tuple[str, str]]:
+    from sizing.cable.types import field_errors
+
+    return field_errors(request, _catalog())
+
+
 def _cable(request: CableRequest) -> Any:
     from sizing.cable.size import size_cable
 
@@ -129,7 +143,7 @@ def _suggest(site: Site) -> Any:
     return SUGGESTIONS.dump_python(suggest(site, _catalog()), mode="json")
 
 
-design_view = _json_endpoint(DesignRequest, _design)
+design_view = _json_endpoint(DesignRequest, _design, _refuse_design)
 cable_view = _json_endpoint(CableRequest, _cable)
 suggest_view = _json_endpoint(Site, _suggest)
 

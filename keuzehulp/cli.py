@@ -21,6 +21,7 @@ from keuzehulp import jsoninput
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
+REFUSED = "the request contradicts the catalogue"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -78,6 +79,13 @@ class JsonCommand(BaseCommand):
     def compute(self, request: Any) -> Any:
         raise NotImplementedError
 
+    def refuse(self, request: Any) -> list[tuple[str, str]]:
+        """Fields the request may not have given what the catalogue says (dotted path, why).
+
+        What the schema cannot decide alone; a refusal is unreadable input, exit 2.
+        """
+        return []
+
     def handle(self, *args: Any, **options: Any) -> None:
         if options["schema"]:
             schema = {
@@ -92,6 +100,8 @@ class JsonCommand(BaseCommand):
             if source is None:
                 raise BadInput(f"give a JSON file with a {name}, or '-' to read stdin")
             request = read_model(source, self.request_model)
+            if fields := self.refuse(request):
+                raise BadInput(str(jsoninput.UnreadableInput(REFUSED, fields)))
         except BadInput as exc:
             self.stderr.write(str(exc))
             raise SystemExit(EXIT_BAD_INPUT) from exc

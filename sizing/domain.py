@@ -45,6 +45,13 @@ class Insulation(StrEnum):
     XLPE = "XLPE"
 
 
+class Construction(StrEnum):
+    """How a cable type is built, which decides where it may lie (IEC 60364-5-52 Table 52.1)."""
+
+    SINGLE_CORE_WIRE = "single_core_wire"  # insulated conductors without sheath (VD)
+    MULTI_CORE = "multi_core"  # sheathed multi-core cable (YMvK, XMvK)
+
+
 class RcdType(StrEnum):
     A = "A"
     F = "F"
@@ -101,6 +108,8 @@ class Inverter(Product):
     recommended_ac_breaker_a: float | None = None
     rcd_type_a_permitted: bool | None = None
     recommended_rcd_sensitivity_ma: float | None = None
+    # Largest conductor the AC terminals (grid and backup port) take; None = not known yet.
+    ac_terminal_max_mm2: float | None = None
 
     @property
     def has_pv_input(self) -> bool:
@@ -160,8 +169,30 @@ class Accessory(Product):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class CableType:
+    """What a cable designation is: its insulation (which ampacity table), its construction and
+    the installation methods it may be laid in (which columns of that table)."""
+
+    code: str  # VD, YMvK, XMvK
+    name_nl: str
+    name_en: str
+    insulation: Insulation
+    construction: Construction
+    methods: tuple[str, ...]  # IEC 60364-5-52 reference methods, e.g. ("A1", "B1")
+    source: DataSource = DataSource.PUBLIC
+    reference: str = ""  # where the facts above were read
+
+    def name(self, language: str = "nl") -> str:
+        return self.name_en if language == "en" and self.name_en else self.name_nl
+
+    @property
+    def single_core(self) -> bool:
+        return self.construction is Construction.SINGLE_CORE_WIRE
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Cable(Product):
-    cable_type: str  # VD, YMvK, XMvK
+    cable_type: str  # code of a CableType: VD, YMvK, XMvK
     cores: int
     csa_mm2: float
     insulation: Insulation
@@ -222,6 +253,7 @@ class Catalog:
     rcds: tuple[ResidualCurrentDevice, ...] = ()
     main_switches: tuple[MainSwitch, ...] = ()
     enclosures: tuple[Enclosure, ...] = ()
+    cable_types: dict[str, CableType] = field(default_factory=dict)  # by code
     # Derived in __post_init__, never passed in.
     _compatible: dict[tuple[str, str], Compatibility] = field(init=False, repr=False, compare=False)
     _products: dict[str, Product] = field(init=False, repr=False, compare=False)

@@ -13,6 +13,7 @@ from typing import TypedDict
 
 from sizing import ENGINE_VERSION
 from sizing.bom import accessory_lines, line, plan_lines, totals
+from sizing.cable.types import refusals
 from sizing.domain import AccessoryKind, BatteryModule, Catalog, Inverter, ip_water_digit
 from sizing.findings import by_severity, finding
 from sizing.installation import plan as installation
@@ -93,6 +94,9 @@ def design(request: DesignRequest, catalog: Catalog) -> Design:
         found.extend(missing)
     if request.backup == "backup_box" and request.location == "outdoor":
         found.extend(_backup_box_outdoors(catalog, request.inverter))
+
+    # A cable run its own type forbids would be rated from another type's table column.
+    found.extend(r.finding for r in refusals(request, catalog))
 
     findings = by_severity(found)
     circuits, board = [], None

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 
+from sizing import tables
 from sizing.text import OneLine
 from sizing.units import as_magnitude
 
@@ -134,19 +135,99 @@ class ExistingPV(Strict):
     phase: Literal["L1", "L2", "L3", "3P"] = "L1"
 
 
+CableType = Literal["VD", "YMvK", "XMvK"]
+# Where a run of a battery circuit may lie: method F (single-core cables in free air) is no
+# way any of the types above may be laid (sizing/tables/design_rules.json).
+RunMethod = Literal["A1", "A2", "B1", "B2", "C", "D1", "D2", "E"]
+
+
+def type_facts() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Each cable type's insulation and the methods its construction allows (IEC 60364-5-52
+    Table 52.1, A.52.3; reference §5.7): what the request alone can be checked against."""
+    methods = tables.rule("cable_methods_by_construction").value
+    return {
+        code: (facts["insulation"], tuple(methods[facts["construction"]]))
+        for code, facts in tables.rule("cable_types").value.items()
+    }
+
+
+def _untyped(insulation: str) -> str | None:
+    """The type a run without one gets when its insulation decides it (XLPE → XMvK)."""
+    return str(tables.rule("cable_type_xlpe").value) if insulation == "XLPE" else None
+
+
+def _run_schema(schema: dict[str, Any]) -> None:
+    """The same rules as the validators below, in the JSON Schema, so a client (or a fuzzer)
+    that follows the schema never sends a run its type forbids."""
+    rules: list[dict[str, Any]] = []
+    for code, (insulation, methods) in type_facts().items():
+        rules.append(
+            {
+                "if": {"properties": {"cable_type": {"const": code}}, "required": ["cable_type"]},
+                "then": {
+                    "properties": {
+                        "insulation": {"const": insulation},
+                        "method": {"enum": list(methods)},
+                    }
+                },
+            }
+        )
+    xlpe = _untyped("XLPE")
+    if xlpe is not None:
+        rules.append(
+            {
+                "if": {
+                    "properties": {"insulation": {"const": "XLPE"}, "cable_type": {"const": None}},
+                    "required": ["insulation"],
+                },
+                "then": {"properties": {"method": {"enum": list(type_facts()[xlpe][1])}}},
+            }
+        )
+    schema["allOf"] = rules
+
+
 class CableRun(Strict):
+    """One cable run. Its type decides its rating: a stated insulation or method the type
+    contradicts is refused here; the type's own insulation and column are taken otherwise."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=_run_schema, **FINITE)
+
+    # The type first: the validators of insulation and method read it.
+    cable_type: CableType | None = None
     length_m: Metres = Field(gt=0, le=1000)
-    method: InstallationMethod = "B1"
     insulation: Literal["PVC", "XLPE"] = "PVC"
+    method: RunMethod = "B1"
     ambient_c: Celsius = Field(default=30, ge=-40, le=100)
     grouped_circuits: int = Field(default=1, ge=1, le=20)
-    cable_type: Literal["VD", "YMvK", "XMvK"] | None = None
     soil_resistivity_km_w: float | None = Field(default=None, gt=0, le=10)
     # Forced by the installer. The bounds are those of every other current and of the largest
     # conductors made; unbounded, a breaker of 1.8e308 A overflowed the fault-loop arithmetic.
     csa_mm2: SquareMillimetresOrNone = Field(default=None, gt=0, le=1000)
     breaker_a: AmperesOrNone = Field(default=None, gt=0, le=1000)
     grouping_arrangement: GroupingArrangement | None = None
+
+    # Only stated values are checked (pydantic validates no defaults): a run naming YMvK but no
+    # method lies in the type's own conduit column, one naming XMvK but no insulation is XLPE.
+    @field_validator("insulation")
+    @classmethod
+    def _insulation_of_its_type(cls, value: str, info: ValidationInfo) -> str:
+        code = info.data.get("cable_type")
+        if code is not None and value != (own := type_facts()[code][0]):
+            raise ValueError(
+                f"{code} has {own} insulation, not {value}: the cable's own insulation decides "
+                "its current"
+            )
+        return value
+
+    @field_validator("method")
+    @classmethod
+    def _method_its_type_allows(cls, value: str, info: ValidationInfo) -> str:
+        code = info.data.get("cable_type") or _untyped(info.data.get("insulation", ""))
+        if code is not None and value not in (methods := type_facts()[code][1]):
+            raise ValueError(
+                f"{code} may not be laid by method {value}; allowed: {', '.join(methods)}"
+            )
+        return value
 
 
 class ExistingRcd(Strict):
@@ -240,6 +321,10 @@ class CableResult(Result):
     loaded_conductors: int | None = None
     ampacity_table: str | None = None  # "IEC 60364-5-52:2009 Table B.52.4, column B1"
     governed_by: Literal["current", "voltage_drop", "installer"] | None = None
+    # The smallest cross-section that carries In, and (when the drop target set a larger one)
+    # the smallest that meets Iz and the practice figure of 3 % (design_rules.json).
+    csa_by_current_mm2: float | None = None
+    csa_at_advice_mm2: float | None = None
     curve: str | None = None
     voltage_drop_pct: float | None
     findings: list[Finding] = Field(default_factory=list)
@@ -286,6 +371,14 @@ class CableSpec(Result):
     insulation: str
     method: str
     article: str | None = None
+    # How the type is built (single_core_wire, multi_core) and the table column its Iz is read
+    # from: the type decides both (sizing.cable.types).
+    construction: str = ""
+    ampacity_table: str | None = None
+    governed_by: Literal["current", "voltage_drop", "installer"] | None = None
+    csa_by_current_mm2: float | None = None
+    csa_at_advice_mm2: float | None = None
+    voltage_drop_advice_pct: float | None = None  # the practice figure csa_at_advice meets
 
 
 class FaultProtection(Result):

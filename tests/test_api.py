@@ -245,3 +245,27 @@ def test_the_schema_endpoints_answer_other_methods_with_405_in_json(client: Clie
         assert response.status_code == 405
         assert response["Allow"] == "GET, HEAD"
         assert response.json()["error"]
+
+
+def test_a_cable_type_its_insulation_contradicts_answers_400_naming_the_field(
+    client: Client,
+) -> None:
+    # Issue 11's reproducer: YMvK (PVC) said to be XLPE would be rated from the XLPE table.
+    body = {
+        "connection": {"phases": 3, "main_fuse_a": 40},
+        "inverter": "SMILE-G3-T20",
+        "batteries": [{"module": "SMILE-G3-BAT-9.3S", "count": 3}],
+        "ac_cable": {"length_m": 9, "insulation": "XLPE", "cable_type": "YMvK"},
+    }
+    response = post(client, "api_design", body)
+    assert response.status_code == 400
+    fields = response.json()["fields"]
+    assert [f["field"] for f in fields] == ["ac_cable.insulation"]
+    assert "YMvK has PVC insulation, not XLPE" in fields[0]["message"]
+
+
+def test_vd_laid_in_the_ground_answers_400_naming_the_method(client: Client) -> None:
+    body = {**T10, "ac_cable": {"length_m": 12, "method": "D2", "cable_type": "VD"}}
+    response = post(client, "api_design", body)
+    assert response.status_code == 400
+    assert [f["field"] for f in response.json()["fields"]] == ["ac_cable.method"]

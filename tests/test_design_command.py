@@ -176,3 +176,18 @@ def test_manage_py_answers_deep_nesting_with_exit_2_and_no_traceback():
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert "nested deeper than" in done.stderr
+
+
+@pytest.mark.django_db
+def test_a_cable_type_its_insulation_contradicts_exits_2_naming_the_field(monkeypatch):
+    # Issue 11's reproducer: YMvK (PVC) said to be XLPE would be rated from the XLPE table.
+    request = {
+        "connection": {"phases": 3, "main_fuse_a": 40},
+        "inverter": "SMILE-G3-T20",
+        "batteries": [{"module": "SMILE-G3-BAT-9.3S", "count": 3}],
+        "ac_cable": {"length_m": 9, "insulation": "XLPE", "cable_type": "YMvK"},
+    }
+    code, out, err = _run("-", stdin=json.dumps(request), monkeypatch=monkeypatch)
+    assert code == 2
+    assert out == ""
+    assert "ac_cable.insulation" in err and "YMvK has PVC insulation" in err

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
 from keuzehulp.documents import commissioning, protection
+from keuzehulp.documents.cable_text import cable_basis, cable_governance
 from keuzehulp.documents.labels import (
     RCD_POLES,
     StepText,
@@ -342,7 +343,10 @@ def _calc_sections(design: Design, lang: str) -> list[CalcSection]:
                     f"{cable_label(circuit.cable, lang)}, {num(circuit.cable.length_m, lang, 1)} m",
                 )
             )
+            facts.append((_("Kabeltype"), cable_basis(circuit.cable, lang)))
             facts.append((_("Toelaatbare stroom Iz"), f"{num(circuit.cable.iz_a, lang)} A"))
+            if governance := cable_governance(circuit.cable, lang):
+                facts.append((_("Doorsnede"), governance))
         if circuit.voltage_drop_pct is not None:
             facts.append((_("Spanningsval Δu"), f"{num(circuit.voltage_drop_pct, lang)} %"))
         if circuit.rcd is not None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from django import template
 
+from keuzehulp.documents import cable_text
 from keuzehulp.documents.labels import StepText, plain_source, steps_in
 from keuzehulp.wording import (
     counts_text,
@@ -172,3 +173,15 @@ def circuit_trace(circuit: Any) -> list[StepText]:
 def general_trace(design: Any) -> list[StepText]:
     """The system's calculation steps (the circuits keep their own) in the active language."""
     return steps_in(design.trace, language())
+
+
+@register.filter
+def cable_basis(cable: Any) -> str:
+    """The cable's type, construction, method and the table column its Iz comes from."""
+    return cable_text.cable_basis(cable, language())
+
+
+@register.filter
+def cable_governance(cable: Any) -> str:
+    """Whether the voltage-drop target set the cross-section, and the Iz + 3 % cable."""
+    return cable_text.cable_governance(cable, language())

@@ -455,7 +455,28 @@ CABLE_TYPES = [
     ("XMvK", _("XMvK-kabel, XLPE (90 °C)")),
 ]
 INSULATION = {"VD": "PVC", "YMvK": "PVC", "XMvK": "XLPE"}
+# The methods each type may lie in, as the catalogue had them before it said otherwise
+# (fixtures/00_cable_types.json); the step passes the live catalogue's.
+TYPE_METHODS: dict[str, tuple[str, ...]] = {
+    "VD": ("A1", "B1"),
+    "YMvK": ("A2", "B2", "C", "D1", "D2", "E"),
+    "XMvK": ("A2", "B2", "C", "D1", "D2", "E"),
+}
 CABLE_PARTS = ("length_m", "method", "cable_type", "ambient_c", "grouped_circuits")
+
+
+class MethodSelect(forms.Select):
+    """The method's options name the cable types that may lie that way, so the page's script
+    offers only the methods of the chosen type (the form refuses the others without it)."""
+
+    def __init__(self, types_by_method: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.types_by_method = types_by_method
+
+    def create_option(self, name: str, value: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(name, value, *args, **kwargs)
+        option["attrs"]["data-types"] = self.types_by_method.get(str(value), "")
+        return option
 
 
 class CablingForm(WizardForm):
@@ -468,8 +489,22 @@ class CablingForm(WizardForm):
         help_text=_("Streefwaarde voor de kabel van groepenkast tot omvormer; gebruikelijk 1 %."),
     )
 
-    def __init__(self, *args: Any, backup: str = "none", **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        backup: str = "none",
+        type_methods: dict[str, tuple[str, ...]] | None = None,
+        type_insulation: dict[str, str] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.type_methods = TYPE_METHODS if type_methods is None else type_methods
+        self.type_insulation = INSULATION if type_insulation is None else type_insulation
+        types_by_method = {
+            method: " ".join(t for t, methods in self.type_methods.items() if method in methods)
+            for method, _label in METHODS
+        }
+        type_choices = [(c, label) for c, label in CABLE_TYPES if c in self.type_methods]
         self.runs = ["ac"] if backup == "none" else ["ac", "backup"]
         # The distribution unit comes with its own fixed cable; a cable of one's own is optional.
         self.backup_optional = backup == "distribution_unit"
@@ -490,10 +525,19 @@ class CablingForm(WizardForm):
                 required=not (run == "backup" and self.backup_optional),
             )
             self.fields[f"{run}_method"] = forms.ChoiceField(
-                label=_("Hoe ligt de kabel?"), choices=METHODS, initial="B1"
+                label=_("Hoe ligt de kabel?"),
+                choices=METHODS,
+                initial="B1",
+                widget=MethodSelect(types_by_method, attrs={"data-method-of": f"{run}_cable_type"}),
             )
             self.fields[f"{run}_cable_type"] = forms.ChoiceField(
-                label=_("Kabel- of draadsoort"), choices=CABLE_TYPES, initial="VD"
+                label=_("Kabel- of draadsoort"),
+                choices=type_choices,
+                initial="VD",
+                help_text=_(
+                    "Het type bepaalt de isolatie en hoe het mag liggen: VD-draad alleen in "
+                    "buis, kabel ook op de wand, in de lucht of in de grond."
+                ),
             )
             self.fields[f"{run}_ambient_c"] = NumberField(
                 label=_("Omgevingstemperatuur (°C)"),
@@ -531,7 +575,7 @@ class CablingForm(WizardForm):
             length_m=data[f"{run}_length_m"],
             method=data[f"{run}_method"],
             cable_type=cable_type,
-            insulation=INSULATION[cable_type],
+            insulation=self.type_insulation[cable_type],
             ambient_c=data[f"{run}_ambient_c"],
             grouped_circuits=data[f"{run}_grouped_circuits"],
         )
@@ -541,9 +585,23 @@ class CablingForm(WizardForm):
             return False
         return not self.backup_optional or bool(self.cleaned_data.get("backup_own_cable"))
 
+    def _check_method(self, run: str) -> None:
+        """A type lies only where it may (IEC 60364-5-52 Table 52.1): VD never on the wall."""
+        data = self.cleaned_data
+        cable_type, method = data.get(f"{run}_cable_type"), data.get(f"{run}_method")
+        allowed = self.type_methods.get(cable_type or "", ())
+        if cable_type and method and method not in allowed:
+            self.add_error(
+                f"{run}_method",
+                _("%(type)s mag zo niet liggen; kies %(allowed)s.")
+                % {"type": cable_type, "allowed": ", ".join(allowed)},
+            )
+
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
+        for run in self.runs:
+            self._check_method(run)
         if self.has_backup_cable() and data.get("backup_length_m") is None:
             if "backup_length_m" not in self.errors:
                 self.add_error("backup_length_m", _("Vul de lengte van de noodstroomkabel in."))

@@ -343,7 +343,12 @@ class CablingStep(Step):
         return wizard.draft.backup.backup if wizard.draft.backup is not None else "none"
 
     def form_kwargs(self, wizard: Wizard) -> dict[str, Any]:
-        return {"backup": self.backup(wizard)}
+        types = wizard.catalog.cable_types
+        return {
+            "backup": self.backup(wizard),
+            "type_methods": {code: t.methods for code, t in types.items()},
+            "type_insulation": {code: t.insulation.value for code, t in types.items()},
+        }
 
     def owns_finding(self, finding: Finding) -> bool:
         return finding.circuit is not None or super().owns_finding(finding)

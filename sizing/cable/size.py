@@ -35,7 +35,13 @@ from sizing.cable.factors import (
     soil_factor,
     temperature_factor,
 )
-from sizing.cable.voltage_drop import FORMULA, drop_finding, drop_texts, voltage_drop
+from sizing.cable.voltage_drop import (
+    FORMULA,
+    drop_finding,
+    drop_texts,
+    target_governs,
+    voltage_drop,
+)
 from sizing.constants import EPSILON
 from sizing.notes import Notes, Writer, both, en, nl
 from sizing.schema import CableRequest, CableResult
@@ -203,6 +209,7 @@ def _size(request: CableRequest, run: Notes, result: CableResult) -> None:
         drop_finding(drop_pct, target, hard_limit, candidate, run, beyond_table=True)
     csa, iz0, drop_v, drop_pct = chosen
     fill(result, csa, iz0, k_total, drop_v, drop_pct, governed_by)
+    result.csa_by_current_mm2 = column.values[index][0]
     run.step(
         "cable.chosen",
         ("Gekozen doorsnede", "Chosen cross-section"),
@@ -214,6 +221,10 @@ def _size(request: CableRequest, run: Notes, result: CableResult) -> None:
             f"increased until the voltage drop ≤ {en(target)} % (target)",
         ),
     )
+    if governed_by == "voltage_drop":
+        result.csa_at_advice_mm2 = target_governs(
+            request, column.values[index:], column.values[index][0], (csa, drop_pct), ib, u0, run
+        )
 
 
 def _breaker(request: CableRequest, run: Notes) -> float | None:

@@ -96,3 +96,58 @@ def drop_finding(
             fix=fix,
             csa=csa,
         )
+
+
+def target_governs(
+    request: CableRequest,
+    sizes: tuple[tuple[float, float], ...],
+    by_current: float,
+    chosen: tuple[float, float],
+    ib: float,
+    u0: float,
+    run: Notes,
+) -> float | None:
+    """Say that the drop target, not Iz, set the cross-section, and name the cable that meets
+    Iz and the practice figure (design_rules.json ``voltage_drop_advice_pct``).
+
+    ``sizes`` are the tabulated (mm², Iz0) from the one that carries the current upward;
+    returns the cross-section that meets the practice figure, None when none in the table does.
+    """
+    advice = float(tables.rule("voltage_drop_advice_pct").value)
+    target = request.max_voltage_drop_pct
+    csa, drop_pct = chosen
+    at_advice = next(
+        (
+            (size, pct)
+            for size, _ in sizes
+            if (pct := voltage_drop(request, size, ib, u0)[1]) <= advice + EPSILON
+        ),
+        None,
+    )
+    if at_advice is None:
+        return None
+    advice_csa, advice_pct = at_advice
+    run.step(
+        "cable.governed_by_target",
+        ("Doel of stroom", "Target or current"),
+        both(
+            lambda n: (
+                f"{n.t('het spanningsvaldoel', 'the voltage-drop target')} {n(target)} % "
+                f"{n.t('bepaalt', 'sets')} {n(csa, 1)} mm²; "
+                f"{n.t('op stroom', 'by current')} {n(by_current, 1)} mm²; "
+                f"Iz + {n(advice)} %: {n(advice_csa, 1)} mm² (Δu = {n(advice_pct, 2)} %)"
+            )
+        ),
+        tables.rule("voltage_drop_advice_pct").bases,
+    )
+    run.finding(
+        "cable.sized_by_voltage_drop",
+        target_pct=target,
+        csa=csa,
+        drop_pct=drop_pct,
+        by_current=by_current,
+        advice_pct=advice,
+        at_advice=advice_csa,
+        advice_drop_pct=advice_pct,
+    )
+    return advice_csa

@@ -11,6 +11,7 @@ grid           ``grid.*``, ``registration.energieleveren``
 backup         ``backup.*``
 circuit        ``circuit.*``: a battery circuit's run and design current
 cable          ``cable.*``: breaker, cross-section, factors, voltage drop
+cable_type     ``cable.*``: type against request, practice (terminal, conduit, target)
 board          ``board.*``: selectivity, RCDs, space, enclosure
 bom            ``bom.*``: articles the catalogue lacks
 fault          ``fault.*``, ``rcd.*``: fault protection, RCDs in series
@@ -28,7 +29,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
-from sizing.findings import backup, battery, board, bom, cable, circuit, fault, grid, inverter
+from sizing.findings import (
+    backup,
+    battery,
+    board,
+    bom,
+    cable,
+    cable_type,
+    circuit,
+    fault,
+    grid,
+    inverter,
+)
 from sizing.findings.registry import Entry, Phrase, build
 from sizing.schema import Finding, Severity
 
@@ -49,6 +61,7 @@ REGISTRY: Mapping[str, Entry] = MappingProxyType(
         backup.ENTRIES,
         circuit.ENTRIES,
         cable.ENTRIES,
+        cable_type.ENTRIES,
         board.ENTRIES,
         bom.ENTRIES,
         fault.ENTRIES,

@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 
 from sizing import tables
 from sizing.cable.size import size_cable
+from sizing.cable.types import default_type_code
 from sizing.constants import EPSILON
 from sizing.domain import Inverter
 from sizing.findings import Phrase
+from sizing.installation.cable_practice import conduit_fill, terminal_check, type_step
 from sizing.installation.materials import Materials
 from sizing.notes import Notes, both, en, nl
 from sizing.schema import (
@@ -124,6 +126,7 @@ def size_circuit_cable(
     ]
     notes.findings.extend(result.findings)
     notes.trace.extend(result.trace)
+    terminal_check(inverter, result, name, notes)
     return result
 
 
@@ -140,8 +143,12 @@ def order_cable(
         return
     name = plan.circuit.name
     conductors = int(tables.rule("cores").value[str(phases)])
-    cable_type = run.cable_type or _cable_type(run)
-    single_core = cable_type == "VD"
+    cable_type = run.cable_type or default_type_code(run)
+    kind = materials.catalog.cable_types.get(cable_type)
+    # design() refuses a run whose type the catalogue lacks; the fallback keeps old behaviour.
+    single_core = kind.single_core if kind is not None else cable_type == "VD"
+    if kind is not None:
+        type_step(kind, run, result, name, notes)
     cores = 1 if single_core else conductors
     metres = math.ceil(run.length_m - EPSILON)
     quantity = metres * conductors if single_core else metres
@@ -155,7 +162,17 @@ def order_cable(
         insulation=run.insulation,
         method=run.method,
         article=article.article if article else None,
+        construction=kind.construction.value if kind is not None else "",
+        ampacity_table=result.ampacity_table,
+        governed_by=result.governed_by,
+        csa_by_current_mm2=result.csa_by_current_mm2,
+        csa_at_advice_mm2=result.csa_at_advice_mm2,
+        voltage_drop_advice_pct=float(tables.rule("voltage_drop_advice_pct").value)
+        if result.csa_at_advice_mm2 is not None
+        else None,
     )
+    if single_core:
+        conduit_fill(conductors, result.csa_mm2, name, notes)
     csa = result.csa_mm2
     if single_core:
         description = (
@@ -183,12 +200,6 @@ def order_cable(
         return
     plan.articles.append(article.article)
     notes.line(article.article, quantity, "cable")
-
-
-def _cable_type(run: CableRun) -> str:
-    if run.insulation == "XLPE":
-        return str(tables.rule("cable_type_xlpe").value)
-    return str(tables.rule("cable_type_by_method").value[run.method])
 
 
 def no_article(notes: Notes, what_nl: str, what_en: str, circuit: str | None) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sizing.cable.types import resolve_request
 from sizing.domain import Catalog, Inverter
 from sizing.installation.backup_box import protect_backup_box
 from sizing.installation.backup_port import backup_circuit
@@ -38,6 +39,9 @@ class InstallationPlan:
 
 def plan(request: DesignRequest, catalog: Catalog, inverter: Inverter) -> InstallationPlan:
     """The battery's circuits and the groepenkast for a validated system."""
+    # Every run names its type and carries the type's insulation, so the ampacity table, the
+    # article and the documents all follow the type (design() refused contradictions).
+    request = resolve_request(request, catalog)
     notes = Notes()
     materials = Materials(catalog)
     # The same phase the grid rules chose, so findings and circuits agree.

@@ -35,3 +35,24 @@ document.addEventListener("htmx:oobAfterSwap", function (event) {
     else input.removeAttribute("aria-invalid");
   });
 });
+/* Cabling: offer only the installation methods the chosen cable type may use (VD only in
+   conduit). Without script the form refuses a wrong pair with a message instead. */
+function offerMethods(typeSelect) {
+  var method = document.querySelector('select[data-method-of="' + typeSelect.name + '"]');
+  if (!method) return;
+  var first = null;
+  Array.prototype.forEach.call(method.options, function (option) {
+    var allowed = (" " + option.getAttribute("data-types") + " ").indexOf(" " + typeSelect.value + " ") >= 0;
+    option.disabled = !allowed;
+    option.hidden = !allowed;
+    if (allowed && first === null) first = option;
+  });
+  if (method.selectedOptions.length && method.selectedOptions[0].disabled && first) first.selected = true;
+}
+document.addEventListener("change", function (event) {
+  if (event.target.matches && event.target.matches("select[name$=_cable_type]")) offerMethods(event.target);
+});
+document.querySelectorAll("select[name$=_cable_type]").forEach(offerMethods);
+document.addEventListener("htmx:load", function (event) {
+  event.detail.elt.querySelectorAll("select[name$=_cable_type]").forEach(offerMethods);
+});

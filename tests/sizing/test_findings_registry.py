@@ -17,7 +17,7 @@ import pytest
 import sizing
 from sizing.bom import plan_lines
 from sizing.cable.size import size_cable
-from sizing.domain import AccessoryKind
+from sizing.domain import AccessoryKind, Insulation
 from sizing.engine import design
 from sizing.findings import REGISTRY, Entry, Phrase, UnknownFinding, finding
 from sizing.findings.registry import Variants
@@ -32,6 +32,7 @@ from tests.sizing.engine_helpers import (
     T20,
     replaced,
     request,
+    with_inverter,
     without_compatibility,
 )
 
@@ -376,6 +377,12 @@ def _raised_by_the_engine(catalog: Any) -> list[Finding]:
         (replaced(catalog, accessories=tuple(
             dataclasses.replace(a, rating_a=None) if a.kind is AccessoryKind.BACKUP_BOX else a
             for a in catalog.accessories)), {"main_fuse_a": 80, "backup": "backup_box"}),
+        (replaced(catalog, cable_types={}), {"ac_cable": {"length_m": 9}}),
+        # An admin's types that say otherwise than the schema's: refused by the catalogue.
+        (replaced(catalog, cable_types={**catalog.cable_types, "YMvK": dataclasses.replace(
+            catalog.cable_types["YMvK"], insulation=Insulation.XLPE, methods=("E",))}),
+         {"ac_cable": {"length_m": 9, "cable_type": "YMvK", "insulation": "PVC", "method": "C"}}),
+        (with_inverter(catalog, T10, ac_terminal_max_mm2=1.5), {}),
     ]  # fmt: skip
     for variant, fields in variants:
         findings += design(request(**fields), variant).findings

@@ -15,7 +15,7 @@ from sizing.cable.size import size_cable
 from sizing.formatting import parse
 from sizing.schema import CableRequest, Design, TraceStep
 
-from .engine_helpers import BAT93, S5, T10, T20, run
+from .engine_helpers import BAT93, S5, T10, T20, run, with_inverter
 
 # Words only a Dutch text uses; an English step containing one has not been translated.
 DUTCH_WORDS = {
@@ -62,6 +62,15 @@ def _designs(catalog: Any) -> dict[str, Design]:
         ),
         "T20 on 3×40 A, 40 m through a 45 °C loft": run(
             catalog, T20, BAT93, 4, main_fuse_a=40, ac_cable=HOT_LOFT
+        ),
+        "S5 on YMvK clipped to the wall, terminal known": run(
+            with_inverter(catalog, S5, ac_terminal_max_mm2=10),
+            S5,
+            BAT93,
+            1,
+            phases=1,
+            main_fuse_a=40,
+            ac_cable={"length_m": 12, "cable_type": "YMvK", "method": "C"},
         ),
     }
 

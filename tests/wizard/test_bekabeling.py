@@ -113,3 +113,28 @@ def test_a_cold_post_designs_the_draft_and_tries_no_other_choice(
     assert {(r.inverter, r.batteries[0].module, r.batteries[0].count) for r in design_calls} == {
         (INVERTER["inverter"], BATTERY["module"], int(BATTERY["count"]))
     }
+
+
+def test_vd_on_the_wall_re_renders_with_the_methods_vd_may_use(client: Client) -> None:
+    walk(client, until="bekabeling")
+    response = client.post(url("bekabeling"), {**CABLING, "ac_method": "C", "ac_cable_type": "VD"})
+    assert response.status_code == 200
+    assert "VD mag zo niet liggen; kies A1, B1." in text(response)
+
+
+def test_each_method_names_the_cable_types_that_may_use_it(client: Client) -> None:
+    walk(client, until="bekabeling")
+    page = client.get(url("bekabeling")).content.decode()
+    assert 'value="A1" data-types="VD"' in page
+    assert 'value="C" data-types="XMvK YMvK"' in page
+
+
+def test_a_ymvk_in_conduit_on_the_wall_is_kept_as_b2(client: Client) -> None:
+    walk(client, until="bekabeling")
+    response = client.post(
+        url("bekabeling"), {**CABLING, "ac_method": "B2", "ac_cable_type": "YMvK"}
+    )
+    assert response.status_code == 302
+    draft = drafts.load(client.session)
+    assert draft is not None and draft.cabling is not None
+    assert (draft.cabling.ac_cable.method, draft.cabling.ac_cable.insulation) == ("B2", "PVC")

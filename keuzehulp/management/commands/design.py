@@ -2,13 +2,15 @@
 
 Reads a DesignRequest as JSON from FILE (or stdin with ``-``) and prints the
 Design as JSON. Exit 0 for a design without errors, 1 for a design with error
-findings, 2 for input that cannot be read (message on stderr naming the
-field). ``--schema`` prints the JSON Schema of the request and the response.
+findings, 2 for input that cannot be read or that the catalogue refuses (a cable
+type whose insulation or installation method the request contradicts; message on stderr
+naming the field). ``--schema`` prints the JSON Schema of the request and the response.
 """
 
 from __future__ import annotations
 
 from keuzehulp.cli import JsonCommand
+from sizing.cable.types import field_errors
 from sizing.engine import design
 from sizing.schema import Design, DesignRequest
 
@@ -27,3 +29,8 @@ class Command(JsonCommand):
         from catalog.services import load_catalog
 
         return design(request, load_catalog())
+
+    def refuse(self, request: DesignRequest) -> list[tuple[str, str]]:
+        from catalog.services import load_catalog
+
+        return field_errors(request, load_catalog())
