@@ -77,7 +77,8 @@ def test_a_t10_with_eight_modules_and_a_backup_box_on_a_new_board_shared_with_a_
     expect(page.locator("main")).to_contain_text("Noodstroom")
     walk.backup("backup_box", kit=True)
     walk.new_board(8)
-    walk.cabling("15", method="C", backup_length="3")
+    # Clipped direct (C) is for cable, not for VD wires: the walk picks YMvK first.
+    walk.cabling("15", method="C", backup_length="3", cable_type="YMvK")
     expect(page.locator("main")).to_contain_text("8 × SMILE-G3-BAT-9.3S")
     expect(page.locator("main")).to_contain_text("4 + 4")  # two clusters
     total = total_incl_vat(page)

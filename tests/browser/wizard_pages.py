@@ -86,9 +86,17 @@ class Walk:
         self.check_page("groepenkast")
         self.next("bekabeling")
 
-    def cabling(self, length: str, method: str = "B1", backup_length: str | None = None) -> None:
+    def cabling(
+        self,
+        length: str,
+        method: str = "B1",
+        backup_length: str | None = None,
+        cable_type: str | None = None,
+    ) -> None:
         p = self.page
         p.fill("#id_ac_length_m", length)
+        if cable_type is not None:  # first: the type decides which methods are offered
+            p.select_option("#id_ac_cable_type", cable_type)
         p.select_option("#id_ac_method", method)
         if backup_length is not None:
             own = p.locator("#id_backup_own_cable")
