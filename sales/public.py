@@ -6,6 +6,7 @@ exactly the sent version the token belongs to, from its frozen copies.
 
 from __future__ import annotations
 
+import re
 import uuid
 
 from django.conf import settings
@@ -116,8 +117,13 @@ def request_done(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(request, "sales/request_done.html", {"quote_request": quote_request})
 
 
+# What secrets.token_urlsafe writes; anything else (a NUL byte, which PostgreSQL refuses in a
+# query, or a path) is no token and never reaches the database.
+TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
 def _version(token: str) -> QuoteVersion | None:
-    if len(token) > 64:
+    if not TOKEN.fullmatch(token):
         return None
     return (
         QuoteVersion.objects.select_related("quote", "quote__customer")

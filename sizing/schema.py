@@ -13,7 +13,15 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_serializer,
+    field_validator,
+)
 
 from sizing import tables
 from sizing.text import OneLine
@@ -218,6 +226,25 @@ class CableRun(Strict):
                 "its current"
             )
         return value
+
+    # A run written out (the Design echoes its request) states what was left to the type: the
+    # type's insulation and its own column for a default method (YMvK: B2, not VD's B1), so
+    # the JSON a Design carries follows the schema's rules and reads back to the same design.
+    @field_serializer("insulation")
+    def _stated_insulation(self, value: str) -> str:
+        if self.cable_type is not None and "insulation" not in self.model_fields_set:
+            return type_facts()[self.cable_type][0]
+        return value
+
+    @field_serializer("method")
+    def _stated_method(self, value: str) -> str:
+        code = self.cable_type or _untyped(self.insulation)
+        if code is None or "method" in self.model_fields_set:
+            return value
+        if value in type_facts()[code][1]:
+            return value
+        rule = tables.rule("cable_methods_by_construction").value
+        return str(rule["in_conduit_counterpart"].get(value, value))
 
     @field_validator("method")
     @classmethod

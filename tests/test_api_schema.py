@@ -228,3 +228,20 @@ def test_every_number_a_request_accepts_has_an_upper_bound(client: Client) -> No
         and "const" not in node
     ]
     assert unbounded == []
+
+
+def test_a_design_echoes_a_typed_run_the_way_its_own_schema_allows(client: Client) -> None:
+    # Found by the fuzzer on PostgreSQL: a YMvK run without a method was echoed with the
+    # default B1, which the schema's rules forbid for a multi-core cable (its column is B2).
+    body = {
+        "connection": {"phases": 1, "main_fuse_a": 40},
+        "inverter": "SMILE-G3-S5",
+        "batteries": [{"module": "SMILE-G3-BAT-9.3S", "count": 2}],
+        "ac_cable": {"cable_type": "YMvK", "length_m": 12},
+    }
+    response = client.post(reverse("api_design"), body, content_type="application/json")
+    assert response.status_code == 200
+    echoed = response.json()["request"]["ac_cable"]
+    assert (echoed["method"], echoed["insulation"]) == ("B2", "PVC")
+    schema = client.get(reverse("api_schema")).json()["design"]["response"]
+    assert _errors(schema, response.json()) == set()
