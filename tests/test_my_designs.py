@@ -9,6 +9,7 @@ from django.test import Client
 
 from keuzehulp.designs import COOKIE
 from keuzehulp.models import Configuration, SavedDesign
+from tests.sales.conftest import logged_in
 from tests.wizard.conftest import SITE, walk
 
 pytestmark = pytest.mark.django_db
@@ -127,3 +128,16 @@ def test_a_too_long_name_is_refused(client: Client) -> None:
     pk = save_design(client, "Kerkstraat 3")
     client.post(f"/mijn-ontwerpen/{pk}/naam/", {"name": "x" * 500})
     assert listed_names(client) == ["Kerkstraat 3"]
+
+
+@pytest.mark.parametrize(
+    "role", ["anonymous", "staff_without_group", "sales", "catalogue_editor", "superuser"]
+)
+def test_no_role_renames_a_design_from_another_browsers_list(client: Client, role: str) -> None:
+    # The list belongs to the browser, not to an account: a login, even a superuser's, gives
+    # no right to rename a design in someone else's list.
+    pk = save_design(client, "Kerkstraat 3")
+    other = logged_in(role)
+    response = other.post(f"/mijn-ontwerpen/{pk}/naam/", {"name": "Gekaapt"})
+    assert response.status_code in (302, 404)
+    assert SavedDesign.objects.get(configuration_id=pk).name == "Kerkstraat 3"
