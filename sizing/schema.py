@@ -21,6 +21,7 @@ from pydantic import (
     ValidationInfo,
     field_serializer,
     field_validator,
+    model_validator,
 )
 
 from sizing import tables
@@ -272,12 +273,56 @@ class MainRcd(Strict):
     selective: bool = False  # an S-type (time-delayed) device
 
 
+# What a household group feeds. The kind decides its poles, its default rating, whether it
+# shares an RCD and its diversity (sizing/tables/group_kinds.json names the sources).
+GroupKind = Literal["lighting_sockets", "cooking", "ev_charger", "heat_pump", "laundry", "other"]
+
+
+class HouseholdGroup(Strict):
+    """One household group as the installer describes it; unnamed groups are numbered."""
+
+    name: OneLine = Field(default="", max_length=40)
+    kind: GroupKind = "lighting_sockets"
+    # None = the kind's usual number of phases on this connection (group_kinds.json).
+    phases: Literal[1, 2, 3] | None = None
+    rating_a: AmperesOrNone = Field(default=None, gt=0, le=63)
+    # Behind the backup solution: on the BackupBox's load side, or on the backup port.
+    backed_up: bool = False
+
+
 class Board(Strict):
     mode: Literal["existing", "new"]
     main_rcd: MainRcd | None = None
     rcds: list[ExistingRcd] = Field(default_factory=list, max_length=12)
     free_modules: int = Field(default=0, ge=0, le=200)
+    # The fast path: just a number of ordinary groups. Listed groups replace it (a new board:
+    # the groups to place; an existing one: its groups in board order, RCD by RCD).
     household_circuits: int = Field(default=0, ge=0, le=60)
+    household_groups: list[HouseholdGroup] = Field(default_factory=list, max_length=60)
+
+    @model_validator(mode="after")
+    def _one_count(self) -> Board:
+        listed = len(self.household_groups)
+        if listed and self.household_circuits not in (0, listed):
+            raise ValueError(
+                f"household_circuits ({self.household_circuits}) differs from the "
+                f"{listed} listed household_groups; give one or make them equal"
+            )
+        existing = sum(r.groups for r in self.rcds)
+        if listed and self.mode == "existing" and listed != existing:
+            raise ValueError(
+                f"an existing board lists its {existing} groups behind its RCDs; "
+                f"{listed} household_groups were listed"
+            )
+        return self
+
+    @property
+    def groups(self) -> list[HouseholdGroup]:
+        """The listed groups, or as many ordinary groups as the fast path counts."""
+        if self.household_groups:
+            return list(self.household_groups)
+        count = self.household_circuits if self.mode == "new" else sum(r.groups for r in self.rcds)
+        return [HouseholdGroup() for _ in range(count)]
 
 
 class DesignOptions(Strict):
@@ -427,9 +472,15 @@ class FaultProtection(Result):
 
 
 class Circuit(Result):
-    name: str  # ac_grid, backup, household_1 …
+    name: str  # ac_grid, backup, pv, household_1 …
     purpose_nl: str
     purpose_en: str
+    # A household group: its number in the board, the installer's name, its kind and whether it
+    # sits behind the backup solution. None / "" / False for the battery's and the PV circuit.
+    number: int | None = None
+    label: str = ""
+    kind: str | None = None
+    backed_up: bool = False
     phases: int
     phase: str  # "L1", "L1-L2-L3"
     design_current_a: float
