@@ -126,4 +126,67 @@ ENTRIES = (
         en="No catalogue enclosure holds {modules} modules (blocks of {blocks:list}).",
         reference="catalogus (groepenkasten)",
     ),
+    Entry(
+        "board.group_phases",
+        Severity.ERROR,
+        nl="Groep {group} heeft {phases} fasen nodig, maar de aansluiting heeft er {connection}. "
+        "Zo'n groep kan hier niet worden aangesloten: kies een eenfasegroep of vraag een "
+        "driefase-aansluiting aan bij de netbeheerder.",
+        en="Group {group} needs {phases} phases but the connection has {connection}. Such a "
+        "group cannot be connected here: choose a single-phase group or ask the grid operator "
+        "for a three-phase connection.",
+        reference=lambda: tables.rule("group_kinds").basis,
+    ),
+    Entry(
+        "board.group_kind_phases",
+        Severity.WARNING,
+        nl="Groep {group} ({kind}) is opgegeven met {phases} fasen; zo'n groep is gewoonlijk "
+        "anders. Controleer het aantal fasen.",
+        en="Group {group} ({kind}) was given {phases} phases; such a group usually has another "
+        "number. Check the phases.",
+        reference=lambda: tables.rule("group_kinds").basis,
+    ),
+    Entry(
+        "board.backed_up_without_backup",
+        Severity.WARNING,
+        nl="Groep(en) {groups} staan op noodstroom, maar het ontwerp heeft geen "
+        "noodstroomvoorziening. Ze zijn als gewone groepen ingedeeld; kies een BackupBox of "
+        "een noodstroomverdeler als ze bij een stroomstoring moeten blijven werken.",
+        en="Group(s) {groups} are marked as backed up, but the design has no backup solution. "
+        "They were placed as ordinary groups; choose a BackupBox or a backup distribution unit "
+        "if they must keep working in a power cut.",
+        reference=lambda: tables.rule("group_kinds").basis,
+    ),
+    Entry(
+        "board.backup_groups_exceed_port",
+        Severity.WARNING,
+        nl="De laadpaal en warmtepomp op noodstroom vragen samen {load:n} A per fase, urenlang; "
+        "de noodstroompoort levert {port:n} A. Bij een stroomstoring schakelt de omvormer dan "
+        "af. Haal ze van de noodstroom of begrens hun vermogen.",
+        en="The EV charger and heat pump on backup draw {load:n} A per phase together, for "
+        "hours; the backup port supplies {port:n} A. In a power cut the inverter then shuts "
+        "down. Take them off backup or limit their power.",
+        reference=lambda: tables.rule("group_kinds").basis,
+    ),
+    Entry(
+        "board.backup_groups_may_exceed_port",
+        Severity.INFO,
+        nl="De groepen op noodstroom kunnen samen {load:n} A per fase vragen (automaten maal "
+        "belastingsfactor); de noodstroompoort levert {port:n} A. Bij een stroomstoring werkt "
+        "dat zolang er minder wordt gebruikt; anders schakelt de omvormer af.",
+        en="The backed-up groups can draw {load:n} A per phase together (breakers times the "
+        "diversity factor); the backup port supplies {port:n} A. In a power cut that works as "
+        "long as less is used; otherwise the inverter shuts down.",
+        reference=lambda: tables.rule("group_kinds").basis,
+    ),
+    Entry(
+        "board.backup_group_phases",
+        Severity.WARNING,
+        nl="Groep {group} heeft {phases} fasen; de noodstroompoort van deze eenfase-omvormer "
+        "voedt er één. De groep is als gewone groep ingedeeld en werkt niet bij een "
+        "stroomstoring.",
+        en="Group {group} has {phases} phases; the backup port of this single-phase inverter "
+        "feeds one. The group was placed as an ordinary group and does not work in a power cut.",
+        reference=lambda: tables.rule("group_kinds").basis,
+    ),
 )

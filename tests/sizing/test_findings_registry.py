@@ -334,6 +334,17 @@ DESIGNS: list[dict[str, Any]] = [
     {"connection": {"phases": 3, "main_fuse_a": 35, "earthing": "TT", "ra_ohm": 2000}},
     {"board": {"mode": "existing", "rcds": [{"groups": 2}], "free_modules": 8,
                "main_rcd": {"type": "A", "sensitivity_ma": 300}}},
+    # Described household groups (issue 13) and the backed-up ones (issue 11 point 3).
+    {"inverter": "SMILE-G3-S3.6", "phases": 1,
+     "board": {"mode": "new", "household_groups": [{"kind": "cooking", "phases": 2}]}},
+    {"board": {"mode": "new", "household_groups": [{"kind": "laundry", "phases": 3}]}},
+    {"board": {"mode": "new", "household_groups": [{"name": "Koelkast", "backed_up": True}]}},
+    {"backup": "backup_box", "board": {"mode": "new", "household_groups": [
+        {"kind": "ev_charger", "rating_a": 32, "backed_up": True}]}},
+    {"inverter": S5, "backup": "backup_box", "board": {"mode": "new", "household_groups": [
+        {"kind": "cooking", "backed_up": True}]}},
+    {"inverter": S5, "backup": "backup_box", "board": {"mode": "new", "household_groups": [
+        {"backed_up": True}, {"backed_up": True}]}},
 ]  # fmt: skip
 CABLES = [
     {"current_a": 14, "length_m": 1, "breaker_a": 15},

@@ -39,6 +39,19 @@ EXISTING_BOARD = {"mode": "existing", "rcds": [{"groups": 3}, {"groups": 4}], "f
 HOT_LOFT = {"length_m": 40, "method": "B1", "insulation": "PVC", "ambient_c": 45}
 
 
+# Every kind of group, named and not, two of them on backup.
+DESCRIBED_GROUPS = [
+    {"name": "Woonkamer"},
+    {"name": "Keuken", "backed_up": True},
+    {"kind": "cooking"},
+    {"kind": "ev_charger", "name": "Oprit"},
+    {"kind": "heat_pump", "rating_a": 20},
+    {"kind": "laundry"},
+    {"kind": "other", "backed_up": True},
+    {},
+]
+
+
 def _designs(catalog: Any) -> dict[str, Design]:
     return {
         "S5 with backup on 1×50 A, existing board": run(
@@ -58,7 +71,7 @@ def _designs(catalog: Any) -> dict[str, Design]:
             8,
             main_fuse_a=35,
             backup="backup_box",
-            board={"mode": "new", "household_circuits": 8},
+            board={"mode": "new", "household_groups": DESCRIBED_GROUPS},
         ),
         "T20 on 3×40 A, 40 m through a 45 °C loft": run(
             catalog, T20, BAT93, 4, main_fuse_a=40, ac_cable=HOT_LOFT

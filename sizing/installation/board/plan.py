@@ -50,8 +50,18 @@ def _existing(
     min_rcds = request.options.min_rcds
     rcds: list[BoardRcd] = []
     group_number = 0
+    described = board.household_groups
+    backup = request.backup != "none"
     for index, existing in enumerate(board.rcds, start=1):
-        labels = [f"bestaande groep {group_number + j}" for j in range(1, existing.groups + 1)]
+        labels = []
+        for number in range(group_number + 1, group_number + existing.groups + 1):
+            group = described[number - 1] if described else None
+            label = f"bestaande groep {number}"
+            if group is not None and group.name:
+                label = f"{label}: {group.name}"
+            if group is not None and group.backed_up and backup:
+                label = f"{label} (naar noodstroom)"
+            labels.append(label)
         group_number += existing.groups
         rcds.append(
             BoardRcd(

@@ -1,0 +1,252 @@
+"""The household groups of a board as the installer described them: each group's kind, phases
+and rating resolved, spread over the phases, and gathered into the sections that share an RCD.
+
+A section is a set of groups behind the same kind of RCD: single-phase groups per phase behind
+2-pole RCDs, groups over more than one phase behind 4-pole RCDs, and a group whose kind wants
+its own RCD (an EV charge point) alone. Backed-up groups form sections of their own: they sit
+on the load side of the BackupBox or on the backup port, never on the grid busbar.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from sizing import tables
+from sizing.constants import EPSILON, PHASES
+from sizing.findings import Phrase
+from sizing.installation.circuit import CircuitPlan
+from sizing.notes import Notes, en, nl
+from sizing.schema import Board, DesignRequest, HouseholdGroup
+
+
+@dataclass(frozen=True, slots=True)
+class KindRule:
+    code: str
+    nl: str
+    en: str
+    phases_by_connection: dict[int, int]
+    allowed: tuple[int, ...]
+    own_rcd: bool
+    full_load: bool  # runs at full current for hours: diversity factor 1
+
+
+def kind_rules() -> dict[str, KindRule]:
+    value: dict[str, dict[str, Any]] = tables.rule("group_kinds").value
+    return {
+        code: KindRule(
+            code=code,
+            nl=entry["nl"],
+            en=entry["en"],
+            phases_by_connection={int(k): int(v) for k, v in entry["phases"].items()},
+            allowed=tuple(entry["allowed"]),
+            own_rcd=bool(entry["own_rcd"]),
+            full_load=bool(entry["full_load"]),
+        )
+        for code, entry in value.items()
+    }
+
+
+@dataclass
+class Group:
+    index: int  # its place in the request, from 0
+    spec: HouseholdGroup
+    kind: KindRule
+    phases: int
+    rating: float
+    phase: str = ""  # "L1", "L1-L2", "L1-L2-L3"
+    number: int = 0  # in board order, from 1
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    @property
+    def backed_up(self) -> bool:
+        return self.spec.backed_up
+
+    @property
+    def shared(self) -> bool:
+        return not self.kind.own_rcd
+
+
+@dataclass
+class Section:
+    """Groups behind RCDs of one kind: ``poles`` 2 (one phase) or 4; ``rcds`` how many."""
+
+    key: tuple[bool, str, str]  # (backed up, "single" | "multi" | "own", phase)
+    groups: list[Group] = field(default_factory=list)
+    rcds: int = 1
+
+    @property
+    def backed_up(self) -> bool:
+        return self.key[0]
+
+    @property
+    def poles(self) -> int:
+        return 2 if self.key[1] == "single" or self.groups[0].phases == 1 else 4
+
+    def chunks(self) -> list[list[Group]]:
+        """The section's groups over its RCDs, sizes differing by at most one."""
+        size, extra = divmod(len(self.groups), self.rcds)
+        chunks, start = [], 0
+        for index in range(self.rcds):
+            end = start + size + (1 if index < extra else 0)
+            chunks.append(self.groups[start:end])
+            start = end
+        return [c for c in chunks if c]
+
+
+def resolve(request: DesignRequest, board: Board, notes: Notes) -> list[Group]:
+    """Each described group with its kind, phases and rating; a group the connection cannot
+    feed (two or three phases on a single-phase connection) is reported and kept on what the
+    connection has, so the rest of the board can still be designed."""
+    rules = kind_rules()
+    connection = request.connection.phases
+    default_rating = request.options.household_breaker_a
+    groups = []
+    for index, spec in enumerate(board.groups):
+        kind = rules[spec.kind]
+        phases = spec.phases or kind.phases_by_connection[connection]
+        label = spec.name or f"{index + 1}"
+        if phases > connection:
+            notes.finding(
+                "board.group_phases",
+                group=label,
+                phases=phases,
+                connection=connection,
+            )
+            phases = connection
+        elif spec.phases is not None and spec.phases not in kind.allowed:
+            notes.finding(
+                "board.group_kind_phases",
+                group=label,
+                phases=spec.phases,
+                kind=Phrase(kind.nl.lower(), kind.en.lower()),
+            )
+        rating = spec.rating_a if spec.rating_a is not None else default_rating
+        groups.append(Group(index=index, spec=spec, kind=kind, phases=phases, rating=rating))
+    if any(g.backed_up for g in groups) and request.backup == "none":
+        notes.finding(
+            "board.backed_up_without_backup",
+            groups=", ".join(g.name or str(g.index + 1) for g in groups if g.backed_up),
+        )
+        for group in groups:
+            group.spec = group.spec.model_copy(update={"backed_up": False})
+    return groups
+
+
+def place(
+    groups: list[Group],
+    phases: int,
+    plans: list[CircuitPlan],
+    notes: Notes,
+) -> dict[str, int]:
+    """Give each group its phase(s), least-loaded first (a single-phase battery group counts),
+    and return the groups per phase for the balance check."""
+    used = PHASES[:phases] if phases == 3 else ("L1",)
+    load = dict.fromkeys(used, 0)
+    for plan in plans:
+        if plan.in_board and plan.circuit.phases == 1 and plan.circuit.phase in load:
+            load[plan.circuit.phase] += 1
+    notes_for_backup: list[Group] = []
+    backup = next((p for p in plans if p.circuit.name == "backup"), None)
+    # Wide groups first, so the single-phase ones can even out what they leave.
+    for group in sorted(groups, key=lambda g: (-g.phases, g.index)):
+        if group.backed_up and backup is not None and backup.circuit.phases == 1:
+            # A single-phase backup port feeds its own phase only, in a power cut too.
+            if group.phases == 1 and backup.circuit.phase in load:
+                group.phase = backup.circuit.phase
+                load[group.phase] += 1
+                continue
+            if group.phases > 1:
+                notes_for_backup.append(group)
+                group.spec = group.spec.model_copy(update={"backed_up": False})
+        if group.phases >= 3 or group.phases >= len(used):
+            group.phase = "-".join(used) if len(used) > 1 else used[0]
+            for p in used:
+                load[p] += 1
+            continue
+        chosen = sorted(used, key=lambda p: (load[p], used.index(p)))[: group.phases]
+        chosen.sort(key=used.index)
+        group.phase = "-".join(chosen)
+        for p in chosen:
+            load[p] += 1
+    for group in notes_for_backup:
+        notes.finding(
+            "board.backup_group_phases",
+            group=group.name or str(group.index + 1),
+            phases=group.phases,
+        )
+    if backup is not None:
+        _check_backup_load(groups, backup, notes)
+    return {p: sum(1 for g in groups if p in g.phase.split("-")) for p in used}
+
+
+def _check_backup_load(groups: list[Group], backup: CircuitPlan, notes: Notes) -> None:
+    """What the backed-up groups can draw together on a phase against what the backup port
+    supplies: ordinary groups with the rated diversity factor, full-load kinds at 1."""
+    backed = [g for g in groups if g.backed_up]
+    if not backed:
+        return
+    diversity = tables.diversity_factor(sum(1 for g in backed if not g.kind.full_load))
+    port = backup.circuit.design_current_a
+    worst = worst_full = 0.0
+    for phase in backup.circuit.phase.split("-"):
+        on_phase = [g for g in backed if phase in g.phase.split("-")]
+        full = sum(g.rating for g in on_phase if g.kind.full_load)
+        ordinary = sum(g.rating * diversity for g in on_phase if not g.kind.full_load)
+        worst = max(worst, full + ordinary)
+        worst_full = max(worst_full, full)
+    notes.step(
+        "board.backup_load",
+        ("Groepen op noodstroom", "Backed-up groups"),
+        (
+            f"{len(backed)} groepen, hoogstens {nl(worst)} A per fase tegen "
+            f"{nl(port)} A van de noodstroompoort",
+            f"{len(backed)} groups, at most {en(worst)} A per phase against the backup port's "
+            f"{en(port)} A",
+        ),
+        tables.rule("group_kinds").bases,
+    )
+    # Groups that run for hours at full current (EV, heat pump) stop the inverter in a power
+    # cut for sure; ordinary groups only when their breakers' diverse load is actually drawn.
+    if worst_full > port + EPSILON:
+        notes.finding("board.backup_groups_exceed_port", load=round(worst_full, 2), port=port)
+    elif worst > port + EPSILON:
+        notes.finding("board.backup_groups_may_exceed_port", load=round(worst, 2), port=port)
+
+
+def sections(groups: list[Group], max_groups: int, min_rcds: int) -> list[Section]:
+    """The RCD sections in board order: per backup place, single-phase groups by phase, then
+    groups over more phases, then the groups with an RCD of their own."""
+    by_key: dict[tuple[bool, str, str], Section] = {}
+    order = {"single": 0, "multi": 1, "own": 2}
+    for group in groups:
+        if not group.shared:
+            key = (group.backed_up, "own", f"{group.index:03d}")
+        elif group.phases == 1:
+            key = (group.backed_up, "single", group.phase)
+        else:
+            key = (group.backed_up, "multi", "")
+        by_key.setdefault(key, Section(key=key)).groups.append(group)
+    result = sorted(by_key.values(), key=lambda s: (s.key[0], order[s.key[1]], s.key[2]))
+    shared = [s for s in result if s.key[1] != "own"]
+    for section in shared:
+        section.rcds = math.ceil(len(section.groups) / max_groups)
+    total = sum(len(s.groups) for s in result)
+    wanted = min(min_rcds, total)
+    while shared and sum(s.rcds for s in result) < wanted:
+        # Split where the RCDs carry most groups, so the split helps most.
+        widest = max(shared, key=lambda s: len(s.groups) / s.rcds)
+        if len(widest.groups) <= widest.rcds:
+            break
+        widest.rcds += 1
+    number = 0
+    for section in result:
+        for chunk in section.chunks():
+            for group in chunk:
+                number += 1
+                group.number = number
+    return result
