@@ -133,7 +133,11 @@ def check_circuits(
     # A new board's final circuits have no cable in the design and all the same breaker: one
     # step for all of them keeps their one-line trace (and the dossier's table of them).
     quiet = Notes()
-    finals = [c for c in circuits if c.cable is None and c.name.startswith("household_")]
+    finals = [
+        c
+        for c in circuits
+        if c.cable is None and (c.name.startswith("household_") or c.name == "pv")
+    ]
     for circuit in circuits:
         own = quiet if circuit in finals else notes
         circuit.fault = _check(found, catalog, circuit, own, unknown)
@@ -142,8 +146,14 @@ def check_circuits(
         if (item.code, item.message) not in seen:
             seen.add((item.code, item.message))
             notes.findings.append(item.model_copy(update={"circuit": None}))
-    if finals:
-        _finals_step(finals, notes)
+    # One step per breaker the final circuits share (a heat pump's B20 beside the B16s).
+    by_breaker: dict[tuple[str, float, int], list[Circuit]] = {}
+    for circuit in finals:
+        if circuit.breaker is not None:
+            key = (circuit.breaker.curve, circuit.breaker.rating_a, circuit.breaker.poles)
+            by_breaker.setdefault(key, []).append(circuit)
+    for same in by_breaker.values():
+        _finals_step(same, notes)
     if unknown:
         devices = Phrase(
             words([d.nl for d in unknown], "nl", both=True),

@@ -83,7 +83,7 @@ def grid_circuit(
     )
     plan = CircuitPlan(circuit=circuit, width=None)
     if result.breaker_a is not None:
-        _grid_protection(plan, result.breaker_a, curve, rcd, inverter.phases, materials, notes)
+        protect_own_group(plan, result.breaker_a, curve, rcd, inverter.phases, materials, notes)
     order_cable(plan, run, result, inverter.phases, materials, notes, run_default)
     return plan
 
@@ -134,7 +134,7 @@ def _grid_rcd(request: DesignRequest, inverter: Inverter, notes: Notes, name: st
     )
 
 
-def _grid_protection(
+def protect_own_group(
     plan: CircuitPlan,
     rating: float,
     curve: str,
@@ -142,13 +142,15 @@ def _grid_protection(
     phases: int,
     materials: Materials,
     notes: Notes,
+    step: Text = ("Beveiliging thuisbatterij", "Home-battery protection"),
+    basis: Text | None = None,
 ) -> None:
+    """A group on its own RCD: an RCBO when the catalogue has one, else an RCD and a breaker."""
     name = plan.circuit.name
     poles = POLE_COUNT[phases]
     rcbo = materials.rcbo(rcd.type, rcd.sensitivity_ma, rating, curve, phases)
     breaker = BreakerSpec(rating_a=rating, curve=curve, poles=poles)
-    basis = tables.rule("battery_own_rcd").bases
-    step = ("Beveiliging thuisbatterij", "Home-battery protection")
+    basis = basis or tables.rule("battery_own_rcd").bases
     if rcbo is not None:
         breaker.article = rcbo.article
         rcd.article, rcd.rating_a, rcd.type = rcbo.article, rating, rcbo.rcd_type.value

@@ -20,6 +20,7 @@ from sizing.installation.fault import check_circuits
 from sizing.installation.grid_port import grid_circuit
 from sizing.installation.island import island_steps
 from sizing.installation.materials import Materials
+from sizing.installation.pv_group import pv_circuit
 from sizing.installation.rcd_selectivity import check_rcds
 from sizing.notes import Notes, PlannedLine
 from sizing.schema import BoardDesign, Circuit, DesignRequest, Finding, TraceStep
@@ -52,6 +53,9 @@ def plan(request: DesignRequest, catalog: Catalog, inverter: Inverter) -> Instal
     backup = backup_circuit(request, catalog, inverter, materials, notes, phase)
     if backup is not None:
         plans.append(backup)
+    pv = pv_circuit(request, materials, notes)
+    if pv is not None:
+        plans.append(pv)
     protect_backup_box(request, catalog, inverter, materials, notes)
     board, households = plan_board(request, materials, notes, plans, phase)
     circuits = [p.circuit for p in plans] + households

@@ -158,3 +158,28 @@ def test_every_described_group_is_placed_once_behind_one_rcd(catalog, groups, ba
         shared = [c for c in members if c.kind != "ev_charger"]
         if len(shared) > 1:
             assert len(shared) <= 4
+
+
+def test_existing_pv_gets_its_own_group_and_rcbo_in_a_new_board(catalog):
+    result = run(
+        catalog,
+        existing_pv={"power_kw": 4, "phase": "L2"},
+        board={"mode": "new", "household_circuits": 6},
+    )
+    pv = next(c for c in result.circuits if c.name == "pv")
+    # 4000 W / 230 V = 17.39 A: the smallest standard breaker above it is 20 A.
+    assert pv.phase == "L2" and pv.breaker.rating_a == 20
+    rcd = next(r for r in result.board.rcds if r.groups == ["pv"])
+    assert rcd.is_rcbo and rcd.in_enclosure and rcd.type == "B"
+    assert rcd.article in {line.article for line in result.bom}
+    # The PV counts as generation on its phase, once: not again as a battery source.
+    step = next(s for s in result.trace if s.key == "board.rcd_rating" and "(L2)" in s.step)
+    assert "0 A batterij + 17,39 A PV" in step.value or "batterij + 17,39 A PV" in step.value
+
+
+def test_existing_pv_keeps_its_existing_group_in_an_existing_board(catalog):
+    board = {"mode": "existing", "free_modules": 8, "rcds": [{"groups": 3}]}
+    result = run(catalog, existing_pv={"power_kw": 3, "phase": "L1"}, board=board)
+    pv = next(c for c in result.circuits if c.name == "pv")
+    assert pv.breaker is None and "bestaande groep" in pv.purpose_nl
+    assert not any("pv" in r.groups for r in result.board.rcds)

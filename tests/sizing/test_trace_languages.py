@@ -63,6 +63,7 @@ def _designs(catalog: Any) -> dict[str, Design]:
             main_fuse_a=50,
             backup="distribution_unit",
             board={**EXISTING_BOARD, "main_rcd": {"type": "B", "sensitivity_ma": 300}},
+            existing_pv={"power_kw": 3, "phase": "L1"},
         ),
         "T10 8×BAT-9.3S BackupBox, new board on 3×35 A": run(
             catalog,
@@ -72,6 +73,7 @@ def _designs(catalog: Any) -> dict[str, Design]:
             main_fuse_a=35,
             backup="backup_box",
             board={"mode": "new", "household_groups": DESCRIBED_GROUPS},
+            existing_pv={"power_kw": 4, "phase": "3P"},
         ),
         "T20 on 3×40 A, 40 m through a 45 °C loft": run(
             catalog, T20, BAT93, 4, main_fuse_a=40, ac_cable=HOT_LOFT

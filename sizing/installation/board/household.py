@@ -174,7 +174,9 @@ def _through_rcd(
         battery = sum(
             plan.circuit.design_current_a
             for plan in plans
-            if plan.in_board and (plan.circuit.phases == 3 or plan.circuit.phase == p)
+            if plan.in_board
+            and plan.circuit.name != "pv"  # counted below, as generation on the phase
+            and (plan.circuit.phases == 3 or plan.circuit.phase == p)
         )
         pv = pv_on_phase(site, p) * 1000 / volts
         sources = main + battery + pv

@@ -116,13 +116,15 @@ def battery_rcds(plans: list[CircuitPlan]) -> list[BoardRcd]:
         if rcd is None:
             continue
         outside = not plan.in_board
+        if plan.circuit.name == "pv":
+            label = "Aardlekbeveiliging PV-groep"
+        elif outside:
+            label = "Backup-beveiliging (naast de omvormer)"
+        else:
+            label = "Aardlekbeveiliging thuisbatterij"
         rcds.append(
             BoardRcd(
-                label=(
-                    "Backup-beveiliging (naast de omvormer)"
-                    if outside
-                    else "Aardlekbeveiliging thuisbatterij"
-                ),
+                label=label,
                 type=rcd.type,
                 sensitivity_ma=rcd.sensitivity_ma,
                 poles=rcd.poles,
