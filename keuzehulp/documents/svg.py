@@ -84,11 +84,14 @@ class _Diagram:
         self.bottom = 0.0
         # Group columns widen when a language's labels need it ("Circuit 12" is wider).
         names = [
-            sym.text_width(self._group_name(c), sym.SMALL) + 8
+            sym.text_width(line, sym.SMALL) + 8
             for c in design.circuits
             if household_number(c) is not None
+            for line in self._group_lines(c)
         ]
         self.pitch = max([COL, *names])
+        self._has_backup = design.request.backup != "none"
+        self.backup_blocks: list[_Block] = []
 
     def extend(self, x: float, y: float) -> None:
         self.right = max(self.right, x)
@@ -146,8 +149,16 @@ class _Diagram:
                     continue
                 members = [self.circuits[g] for g in rcd.groups if g in self.circuits]
                 used.update(m.name for m in members)
+                # RCDs are numbered as the engine numbers them; an RCBO carries no number.
+                number = new + (0 if rcd.is_rcbo else 1)
+                if members and all(m.backed_up for m in members) and self._has_backup:
+                    # On the load side of the BackupBox (or in the distribution unit): drawn
+                    # there, not on the grid busbar (see _backup_groups).
+                    new = number
+                    self.backup_blocks.append(_Block("rcd", 0, members, rcd, new))
+                    continue
                 if rcd.is_new:
-                    new += 1
+                    new = number
                     block = _Block("rcd", 0, members, rcd, new)
                 else:
                     old += 1
@@ -341,7 +352,11 @@ class _Diagram:
         _ = self.t
         rcd = block.rcd
         assert rcd is not None
-        head = _("Aardlekschakelaar %(n)s") % {"n": block.number}
+        head = (
+            _("Aardlekautomaat")
+            if rcd.is_rcbo
+            else _("Aardlekschakelaar %(n)s") % {"n": block.number}
+        )
         if block.kind == "existing":
             return [head, _("bestaand"), rcd_label(rcd, self.lang)]
         rating = f"{num(rcd.rating_a, self.lang)} A " if rcd.rating_a else ""
@@ -354,7 +369,7 @@ class _Diagram:
         c.open(class_="rcd", stroke=color)
         c.line(x, y, x, y + 14)
         c.place(x, y + 14)
-        sym.residual(c, with_overcurrent=False)
+        sym.residual(c, with_overcurrent=bool(block.rcd and block.rcd.is_rcbo))
         c.close()
         c.lines_of_text(x + 16, y + 26, self._rcd_lines(block), bold_first=True, color=color)
         c.close()
@@ -375,20 +390,17 @@ class _Diagram:
         _ = self.t
         c = self.c
         c.open(id=f"circuit-{circuit.name}", class_="circuit", data_circuit=circuit.name)
-        c.line(x, y, x, y + 12)
-        c.place(x, y + 12)
-        sym.breaker(c)
-        c.close()
-        c.line(x, y + 62, x, y + 74)
+        if circuit.rcd is not None and circuit.rcd.is_rcbo:
+            # Behind an RCBO drawn above: the RCBO is its breaker too.
+            c.line(x, y, x, y + 74)
+        else:
+            c.line(x, y, x, y + 12)
+            c.place(x, y + 12)
+            sym.breaker(c)
+            c.close()
+            c.line(x, y + 62, x, y + 74)
         sym.arrow_down(c, x, y + 74)
-        name = self._group_name(circuit)
-        c.lines_of_text(
-            x,
-            y + 89,
-            [name, breaker_label(circuit.breaker, self.lang).split()[0], circuit.phase],
-            size=sym.SMALL,
-            anchor="middle",
-        )
+        c.lines_of_text(x, y + 89, self._group_lines(circuit), size=sym.SMALL, anchor="middle")
         c.close()
 
     def _group_name(self, circuit: Circuit) -> str:
@@ -397,6 +409,19 @@ class _Diagram:
         if number:
             return _("Groep %(n)s") % {"n": number}
         return circuit.purpose_en if self.lang == "en" else circuit.purpose_nl
+
+    def _group_lines(self, circuit: Circuit) -> list[str]:
+        """Name, the installer's label (short), breaker and phase under a group's arrow."""
+        name = self._group_name(circuit)
+        # A circuit without a group number (the PV's) has a longer name: two short lines.
+        lines = [name] if household_number(circuit) else sym.wrap(name, 16)[:3]
+        if circuit.label:
+            label = circuit.label if len(circuit.label) <= 14 else circuit.label[:13] + "…"
+            lines.append(label)
+        if circuit.breaker is not None:
+            lines.append(breaker_label(circuit.breaker, self.lang).split()[0])
+        lines.append(circuit.phase)
+        return lines
 
     def _draw_existing(self, block: _Block, y: float, board_bottom: float) -> None:
         _ = self.t
@@ -452,7 +477,7 @@ class _Diagram:
         self._pv(left, mid)
         bottom = self._batteries(x, y_inv + height)
         if req.backup != "none":
-            bottom = max(bottom, self._backup(left + width, mid))
+            bottom = max(bottom, self._backup(left + width, mid, top))
         elif req.shutdown_kit:
             bottom = max(bottom, self._kit(left + width + 40, mid - 20, None))
         return bottom
@@ -554,7 +579,7 @@ class _Diagram:
             )
         return y
 
-    def _backup(self, start: float, y: float) -> float:
+    def _backup(self, start: float, y: float, board_bottom: float) -> float:
         _ = self.t
         c = self.c
         circuit = self.circuits.get("backup")
@@ -601,20 +626,69 @@ class _Diagram:
             anchor="middle",
             bold_first=True,
         )
-        # The backup loads hang below the unit.
+        if self.design.request.backup == "backup_box":
+            self._box_grid_side(x_box + box_w / 2, y - box_h / 2, board_bottom)
+        # The backup loads hang below the unit: the backed-up groups when they were named.
         loads_top = y + box_h / 2
-        c.line(x_box + box_w / 2, loads_top, x_box + box_w / 2, loads_top + 24)
-        sym.arrow_down(c, x_box + box_w / 2, loads_top + 24)
-        bottom = c.lines_of_text(
-            x_box + box_w / 2,
-            loads_top + 40,
-            [_("Noodstroomverbruikers")],
-            size=sym.SMALL,
-            anchor="middle",
-        )
+        if self.backup_blocks:
+            bottom = self._backup_groups(x_box + box_w / 2, loads_top)
+        else:
+            c.line(x_box + box_w / 2, loads_top, x_box + box_w / 2, loads_top + 24)
+            sym.arrow_down(c, x_box + box_w / 2, loads_top + 24)
+            bottom = c.lines_of_text(
+                x_box + box_w / 2,
+                loads_top + 40,
+                [_("Noodstroomverbruikers")],
+                size=sym.SMALL,
+                anchor="middle",
+            )
         self.extend(x_box + box_w, bottom)
         if self.design.request.shutdown_kit:
             bottom = max(bottom, self._kit(x_prot - 20, y + 70, (x_box, y + box_h / 2 - 8)))
+        return bottom
+
+    def _box_grid_side(self, x: float, top: float, board_bottom: float) -> None:
+        """The BackupBox is a transfer switch: its grid side is fed from the board's busbar,
+        through the protection planned ahead of it when the main fuse is larger than the box."""
+        _ = self.t
+        c = self.c
+        c.open(class_="backup-grid-side")
+        c.line(x, board_bottom, x, top, stroke_dasharray="6 3")
+        lines = [_("Netzijde BackupBox"), _("vanuit de groepenkast")]
+        step = next((s for s in self.design.trace if s.key == "backup.box_protection"), None)
+        if any(f.code == "backup.box_upstream_protection" for f in self.design.findings):
+            mid = (board_bottom + top) / 2 - 25
+            c.place(x, mid)
+            sym.breaker(c)
+            c.close()
+        if step is not None:
+            value = step.value_en if self.lang == "en" and step.value_en else step.value
+            lines += sym.wrap(value, 34)[:3]
+        c.lines_of_text(x + 12, board_bottom + 16, lines, size=sym.SMALL, bold_first=True)
+        c.close()
+
+    def _backup_groups(self, x: float, top: float) -> float:
+        """The backed-up groups on the unit's load side: a small busbar with their RCDs."""
+        _ = self.t
+        c = self.c
+        y_bus = top + 30
+        c.line(x, top, x, y_bus)
+        c.text(x + 8, top + 18, _("Lastzijde: groepen op noodstroom"), size=sym.SMALL)
+        start = x
+        positions = []
+        for block in self.backup_blocks:
+            label = max(sym.text_width(t) for t in self._rcd_lines(block))
+            block.width = max(len(block.circuits) * self.pitch, COL / 2 + 16 + label + 14)
+            block.x = start - COL / 2
+            positions.append(block)
+            start += block.width
+        last = positions[-1].column if positions else x
+        c.line(x, y_bus, max(last, x), y_bus, stroke_width=3.2)
+        bottom = y_bus
+        for block in positions:
+            self._draw_rcd(block, y_bus, y_bus)
+            bottom = max(bottom, y_bus + 92 + 130)
+            self.extend(block.x + block.width, bottom)
         return bottom
 
     def _kit(self, x: float, y: float, link: tuple[float, float] | None) -> float:

@@ -154,3 +154,46 @@ def test_control_characters_in_a_stored_reference_leave_the_svg_well_formed(make
     svg = single_line_diagram(result.model_copy(update={"request": hostile}))
     root = ET.fromstring(svg)
     assert root.find("svg:title", NS).text == "Eendraadschema Fam. de Vries"
+
+
+def _y_of(root: ET.Element, circuit: str) -> float:
+    """The top of a circuit's drawing: the first line inside its group."""
+    group = next(g for g in circuit_groups(root) if g.get("data-circuit") == circuit)
+    line = next(group.iter("{http://www.w3.org/2000/svg}line"))
+    return float(line.get("y1"))
+
+
+@pytest.mark.django_db
+def test_backed_up_groups_hang_on_the_backupbox_load_side_and_its_grid_side_is_drawn(
+    make_design,
+):
+    groups = [
+        {"name": "Woonkamer"},
+        {"name": "Koelkast", "backed_up": True},
+        {"kind": "ev_charger", "name": "Oprit"},
+        {"name": "Cv-ketel", "backed_up": True},
+    ]
+    result = make_design({**THREE_PHASE_NEW, "board": {"mode": "new", "household_groups": groups}})
+    root = ET.fromstring(single_line_diagram(result))
+    words = texts(root)
+    assert "Netzijde BackupBox" in words and "Lastzijde: groepen op noodstroom" in words
+    assert "Noodstroomverbruikers" not in words  # named groups replace the generic arrow
+    assert "Koelkast" in words and "Cv-ketel" in words
+    backed = [c.name for c in result.circuits if c.backed_up]
+    ordinary = next(c.name for c in result.circuits if c.label == "Woonkamer")
+    board_bottom = max(_y_of(root, ordinary), _y_of(root, "pv"))
+    # Drawn below the board, with the BackupBox, not on the grid busbar.
+    assert all(_y_of(root, name) > board_bottom + 100 for name in backed)
+
+
+@pytest.mark.django_db
+def test_a_group_behind_its_own_rcbo_is_not_drawn_with_a_second_breaker(make_design):
+    groups = [{"kind": "ev_charger", "name": "Oprit"}, {}, {}]
+    result = make_design({**THREE_PHASE_NEW, "board": {"mode": "new", "household_groups": groups}})
+    root = ET.fromstring(single_line_diagram(result))
+    ev = next(c for c in result.circuits if c.kind == "ev_charger")
+    assert ev.rcd.is_rcbo
+    group = next(g for g in circuit_groups(root) if g.get("data-circuit") == ev.name)
+    # A breaker symbol is a nested group; the RCBO above carries the protection.
+    assert not list(group.iter("{http://www.w3.org/2000/svg}g"))[1:]
+    assert "Aardlekautomaat" in texts(root)
