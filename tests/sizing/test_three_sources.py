@@ -78,3 +78,23 @@ def test_the_diversity_factor_replays_the_published_mennekes_example():
     assert [tables.diversity_factor(n) for n in (1, 2, 3, 4, 5, 6, 9, 10, 40)] == [
         1.0, 0.8, 0.8, 0.7, 0.7, 0.6, 0.6, 0.5, 0.5
     ]  # fmt: skip
+
+
+def test_the_sources_sit_at_the_far_end_of_the_busbar_so_it_never_carries_their_sum(catalog):
+    result = run(
+        catalog,
+        T20,
+        BAT93,
+        4,
+        main_fuse_a=40,
+        board={**NEW_BOARD, "household_circuits": 6},
+        existing_pv={"power_kw": 6, "phase": "3P"},
+    )
+    step = next(s for s in result.trace if s.key == "board.source_placement")
+    grid = next(c for c in result.circuits if c.name == "ac_grid").design_current_a
+    pv = next(c for c in result.circuits if c.name == "pv").design_current_a
+    generation = grid + pv
+    assert step.value_en.startswith("main switch at one end, the battery and PV groups")
+    expected = f"max(40 A, {generation:g} A) = {max(40, generation):g} A per phase"
+    assert expected in step.value_en
+    assert f"instead of {40 + generation:g} A" in step.value_en

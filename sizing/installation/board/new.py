@@ -72,6 +72,7 @@ def new_board(
         request, groups, materials, notes, widths, max_selective, plans
     )
     design.rcds = rcds + design.rcds
+    _source_placement(request, plans, notes)
     design.modules_needed = sum(widths)
     _enclosure(design, widths, materials, notes)
     return design, households
@@ -129,3 +130,47 @@ def _enclosure(
         ),
     )
     return chosen
+
+
+def _source_placement(request: DesignRequest, plans: list[CircuitPlan], notes: Notes) -> None:
+    """Grid, battery and PV meet on one busbar. Fed from opposite ends (main switch at one,
+    the battery's and the PV's groups at the other), no section of the busbar carries more
+    than the larger of what the main fuse and the local generation deliver; fed from the same
+    end, a section could carry their sum."""
+    sources = [p for p in plans if p.in_board and p.circuit.name in ("ac_grid", "pv")]
+    if not sources:
+        return
+    main = request.connection.main_fuse_a
+    generation = max(
+        sum(
+            p.circuit.design_current_a
+            for p in sources
+            if p.circuit.phases == 3 or p.circuit.phase == phase
+        )
+        for phase in ("L1", "L2", "L3")
+    )
+    busbar = max(main, generation)
+    pv = len(sources) > 1
+    names = ("batterij en PV" if pv else "batterij", "battery and PV" if pv else "battery")
+    notes.step(
+        "board.source_placement",
+        ("Plaats van de bronnen op de rail", "Where the sources sit on the busbar"),
+        (
+            f"hoofdschakelaar aan het ene eind, groepen van {names[0]} aan het andere: rail "
+            f"≤ max({nl(main)} A, {nl(generation)} A) = {nl(busbar)} A per fase in plaats van "
+            f"{nl(main + generation)} A",
+            f"main switch at one end, the {names[1]} groups at the "
+            f"other: busbar ≤ max({en(main)} A, {en(generation)} A) = {en(busbar)} A per phase "
+            f"instead of {en(main + generation)} A",
+        ),
+        (
+            "netvoeding, batterij en PV komen samen op één rail (brochure); elke opwekeenheid "
+            "aan de voedende zijde van de beveiligingen van de eindgroepen (NEN 1010:2015 "
+            "551.7.1, veron.nl); geen deel van de rail mag meer voeren dan waarvoor het is "
+            "gebouwd (IEC 60364-4-43 433.1)",
+            "grid, battery and PV meet on one busbar (brochure); every generating unit on the "
+            "supply side of the final circuits' protective devices (NEN 1010:2015 551.7.1, "
+            "veron.nl); no part of the busbar may carry more than it is built for "
+            "(IEC 60364-4-43 433.1)",
+        ),
+    )
