@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from catalog.counts import format_counts, parse_counts
+from catalog.versioning import CatalogVersion  # noqa: F401  (a model of this app)
 from sizing import domain
 from sizing.cable.types import allowed_methods
 

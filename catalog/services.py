@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import threading
 
-from django.db.models import Count, Max
-
 from catalog import models as m
+from catalog import versioning
 from sizing.domain import Catalog
 
 PRODUCT_MODELS = (
@@ -30,19 +28,10 @@ _cache: dict[str, Catalog] = {}
 def catalog_version() -> str:
     """A short, stable label that changes whenever any catalogue row is added, edited or removed.
 
-    Built from the newest change time and the row count of every table, so it
-    works across processes without a shared cache.
+    One counter row bumped by signals in the writer's transaction (see
+    :mod:`catalog.versioning`): one primary-key read, at most once a request.
     """
-    parts = []
-    latest = None
-    for model in PRODUCT_MODELS:
-        stats = model.objects.aggregate(n=Count("pk"), t=Max("updated_at"))
-        parts.append(f"{model.__name__}:{stats['n']}:{stats['t']}")
-        if stats["t"] and (latest is None or stats["t"] > latest):
-            latest = stats["t"]
-    digest = hashlib.sha1("|".join(parts).encode()).hexdigest()[:8]
-    stamp = latest.strftime("%Y%m%d.%H%M%S") if latest else "empty"
-    return f"{stamp}-{digest}"
+    return versioning.current()
 
 
 def load_catalog() -> Catalog:

@@ -12,7 +12,11 @@ class KeuzehulpConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
         from django.core import checks
 
+        from catalog import versioning
         from keuzehulp import checks as keuzehulp_checks
+        from keuzehulp.documents import refresh
+
+        versioning.on_bump(refresh.catalogue_changed)
 
         user_logged_in.connect(shorten_account_session, dispatch_uid="keuzehulp.account_session")
         checks.register(

@@ -9,7 +9,10 @@ table, ``--benchmark-json``). This adds what it has no notion of:
 - the 95th percentile of the rounds;
 - each median as a multiple of a fixed pure-Python workload timed in the same run: on a busy
   machine the milliseconds grow and the ratio stays, so a slow change can be told from a slow
-  machine.
+  machine;
+- ``@pytest.mark.relative_to("test_name")``: this benchmark's median as a multiple of another
+  benchmark's median from the same run (the largest dossier against a one-page WeasyPrint
+  document: the renderer's own speed, and the machine's, divide out).
 
 Loaded for every pytest run (``-p keuzehulp.bench`` in pyproject.toml). In ``make test`` the
 benchmarks run once each as plain tests (``--benchmark-disable``) and nothing is timed.
@@ -38,6 +41,7 @@ class Result:
     baseline_ratio: float
     budget_ms: float | None
     budget_on: str
+    relative_to: str | None = None
 
     @property
     def over_budget(self) -> bool:
@@ -78,6 +82,15 @@ def budget_of(item: pytest.Item) -> tuple[float | None, str]:
     return float(ms), on
 
 
+def relative_to(item: pytest.Item) -> str | None:
+    marker = item.get_closest_marker("relative_to")
+    if marker is None:
+        return None
+    if len(marker.args) != 1 or not isinstance(marker.args[0], str):
+        raise ValueError(f"relative_to needs one benchmark name: {marker}")
+    return str(marker.args[0])
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.getgroup("benchmark").addoption(
         "--check",
@@ -91,6 +104,10 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         "budget(ms, on='median'): the most a benchmark may take; --check fails the run above it",
     )
+    config.addinivalue_line(
+        "markers",
+        "relative_to(name): print this benchmark's median as a multiple of benchmark name's",
+    )
     config.stash[RESULTS] = []
     disabled = config.getoption("benchmark_disable") and not config.getoption("benchmark_enable")
     if config.getoption("check") and disabled:
@@ -99,6 +116,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
     budget_of(item)  # a malformed budget fails before the benchmark spends its time
+    relative_to(item)
 
 
 @pytest.hookimpl(wrapper=True)
@@ -127,6 +145,7 @@ def _record(item: pytest.Item) -> None:
         baseline_ratio=stats.median * 1000 / config.stash[BASELINE_MS],
         budget_ms=budget_ms,
         budget_on=budget_on,
+        relative_to=relative_to(item),
     )
     fixture.extra_info.update(  # lands in --benchmark-json beside the library's figures
         p95_ms=result.p95_ms,
@@ -169,6 +188,14 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
             f"{r.baseline_ratio:>12.2f}{budget}{verdict}",
             red=r.over_budget,
         )
+    by_name = {r.name: r for r in results}
+    for r in sorted(results, key=lambda r: r.name):
+        other = by_name.get(r.relative_to or "")
+        if other is not None:
+            write(
+                f"{r.name}: median {r.median_ms:.1f} ms = {r.median_ms / other.median_ms:.2f} × "
+                f"{other.name} (median {other.median_ms:.1f} ms, same run)"
+            )
     slow = [r.name for r in results if r.over_budget]
     if slow:
         write(f"over budget: {', '.join(slow)}", red=True)

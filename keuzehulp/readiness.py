@@ -43,7 +43,9 @@ def _queue() -> dict[str, Any]:
         return {"ok": True, "backend": settings.TASKS_BACKEND}
     from django_tasks_db.models import DBTaskResult
 
-    waiting = DBTaskResult.objects.ready()
+    # Re-renders after a catalogue change wait below priority 0, behind every download; a
+    # long sweep is work in hand, not a stuck queue.
+    waiting = DBTaskResult.objects.ready().filter(priority__gte=0)
     oldest = waiting.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
     age = (timezone.now() - oldest).total_seconds() if oldest else 0.0
     return {

@@ -183,6 +183,9 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["defaul
 # The readiness check (/ready/) fails when the oldest queued task has waited this long: no
 # worker runs, or the workers cannot keep up.
 READY_MAX_QUEUE_AGE_S = env_int("READY_MAX_QUEUE_AGE_S", 120)
+# After a catalogue change the workers make again the dossiers of configurations saved this
+# many days back; older ones are made on their next download.
+DOCUMENT_REFRESH_DAYS = env_int("DOCUMENT_REFRESH_DAYS", 90)
 
 
 # django-axes first: a locked-out client is refused before any password is checked.

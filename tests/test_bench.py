@@ -127,3 +127,34 @@ def test_make_bench_times_design_and_suggest_against_the_live_catalogue_with_the
     rows = {line.split()[0]: line for line in done.stdout.splitlines() if line.startswith("test_")}
     assert "2.00  med" in rows["test_design_of_a_t10_with_backup_box_kit_cable_and_a_new_board"]
     assert "50.00  med" in rows["test_suggest[three_phase_20_kwh]"]
+
+
+RELATIVE = """
+import fakeclock
+import pytest
+
+
+def test_small(benchmark):
+    benchmark.pedantic(lambda: fakeclock.spend(0.002), rounds=10)
+
+
+@pytest.mark.relative_to("test_small")
+def test_large(benchmark):
+    benchmark.pedantic(lambda: fakeclock.spend(0.013), rounds=10)
+"""
+
+
+def test_a_benchmark_is_printed_as_a_multiple_of_the_one_it_is_relative_to(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.delenv("PYTEST_XDIST_WORKER", raising=False)
+    pytester.makepyfile(fakeclock=FAKE_CLOCK, test_pair=RELATIVE)
+    pytester.syspathinsert()
+    plugins = ("-p", "keuzehulp.bench", "-p", "no:randomly", "-p", "no:django")
+    result = pytester.runpytest_inprocess(
+        *plugins, "--benchmark-timer=fakeclock.clock", "--benchmark-enable"
+    )
+    assert result.ret == 0
+    result.stdout.fnmatch_lines(
+        ["test_large: median 13.0 ms = 6.50 × test_small (median 2.0 ms, same run)"]
+    )

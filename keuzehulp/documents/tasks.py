@@ -63,9 +63,16 @@ def render_stored_document(
 
 
 def request_render(
-    key: str, kind: Kind, request: DesignRequest, *, lang: str, installer: str, today: date
-) -> None:
-    """Mark ``key`` pending and queue its render.
+    key: str,
+    kind: Kind,
+    request: DesignRequest,
+    *,
+    lang: str,
+    installer: str,
+    today: date,
+    priority: int = 0,
+) -> bool:
+    """Mark ``key`` pending and queue its render; whether this call queued it.
 
     Two downloads racing for the same new document queue one render: only the request that
     turns the row pending (creating it, or reviving a failed one) queues.
@@ -82,9 +89,10 @@ def request_render(
     if created:
         # Not on commit: the worker writes the row by its key whether or not it sees the
         # pending one, and a queue in the same database commits the task with the caller.
-        render_stored_document.enqueue(
+        render_stored_document.using(priority=priority).enqueue(
             key, kind, request.model_dump_json(), lang, installer, today.isoformat()
         )
+    return created
 
 
 def prerender_dossier(key: str, request: DesignRequest, *, lang: str) -> None:
