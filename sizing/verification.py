@@ -102,9 +102,13 @@ def insulation_limit(nominal_voltage_v: float) -> InsulationLimit:
     rows = sorted(table["rows"], key=lambda r: r["max_nominal_v"])
     for row in rows:
         if nominal_voltage_v <= row["max_nominal_v"] + EPSILON:
-            return InsulationLimit(float(row["test_voltage_v"]), Limit(float(row["min_mohm"]), None, basis))
+            return InsulationLimit(
+                float(row["test_voltage_v"]), Limit(float(row["min_mohm"]), None, basis)
+            )
     last = rows[-1]
-    return InsulationLimit(float(last["test_voltage_v"]), Limit(float(last["min_mohm"]), None, basis))
+    return InsulationLimit(
+        float(last["test_voltage_v"]), Limit(float(last["min_mohm"]), None, basis)
+    )
 
 
 def circuit_voltage_v(circuit: Circuit) -> float:

@@ -109,9 +109,7 @@ def render_html(
     report: dict[str, Any] | None = None,
 ) -> tuple[str, dict[str, Any]]:
     with translation.override(lang):
-        context = build_context(
-            design, lang=lang, installer=installer, today=today, report=report
-        )
+        context = build_context(design, lang=lang, installer=installer, today=today, report=report)
         return render_to_string(TEMPLATE, context), context
 
 
@@ -124,9 +122,7 @@ def render_document(
     report: dict[str, Any] | None = None,
 ) -> Document:
     """The dossier laid out in pages (WeasyPrint's Document), before it is written as PDF."""
-    html, _context = render_html(
-        design, lang=lang, installer=installer, today=today, report=report
-    )
+    html, _context = render_html(design, lang=lang, installer=installer, today=today, report=report)
     return lay_out(html)
 
 
@@ -142,9 +138,7 @@ def render_pdf(
 
     ``report`` is the payload of the latest finalised test report (its own section), if any.
     """
-    document = render_document(
-        design, lang=lang, installer=installer, today=today, report=report
-    )
+    document = render_document(design, lang=lang, installer=installer, today=today, report=report)
     pdf = document.write_pdf()
     assert pdf is not None
     return bytes(pdf)

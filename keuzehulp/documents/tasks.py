@@ -40,9 +40,7 @@ def render_document(
     """One document for ``request`` against the live catalogue, in ``lang``."""
     result = design(request, load_catalog())
     report = json.loads(report_json) if report_json else None
-    return render_dossier(
-        result, kind, lang=lang, installer=installer, today=today, report=report
-    )
+    return render_dossier(result, kind, lang=lang, installer=installer, today=today, report=report)
 
 
 @task()

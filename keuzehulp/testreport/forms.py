@@ -42,7 +42,9 @@ class MeasurementField(forms.CharField):
 
 def _line(value: str) -> str:
     if unprintable(value):
-        raise forms.ValidationError(_("Bevat onzichtbare stuurtekens; typ het opnieuw op één regel."))
+        raise forms.ValidationError(
+            _("Bevat onzichtbare stuurtekens; typ het opnieuw op één regel.")
+        )
     return " ".join(value.split())
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from typing import Any, Literal
 
 from django.utils import translation
@@ -19,7 +20,7 @@ from keuzehulp.documents.dossier import group_name, purpose
 from keuzehulp.documents.labels import num
 from sizing import verification
 from sizing.notes import Text
-from sizing.schema import Design, Finding
+from sizing.schema import BoardRcd, Design, Finding
 
 Kind = Literal["number", "bool"]
 LANGS = ("nl", "en")
@@ -68,6 +69,15 @@ def _texts(pair: Text) -> dict[str, str]:
     return {"nl": pair[0], "en": pair[1]}
 
 
+def _device_name(rcd: BoardRcd, numbers: dict[int, int]) -> str:
+    label = commissioning.rcd_name(rcd, numbers, "")
+    return label if rcd.is_new else f"{label} {_('(bestaand)')}"
+
+
+def _at_volts(volts: float) -> str:
+    return _("bij %(v)s V DC") % {"v": num(volts, "nl", 0)}
+
+
 def _rcd_rows(design: Design) -> list[Row]:
     rows: list[Row] = []
     numbers = commissioning.rcd_numbers(design)
@@ -75,19 +85,24 @@ def _rcd_rows(design: Design) -> list[Row]:
     main = design.request.board.main_rcd if design.request.board is not None else None
     if main is not None:
         devices.append(
-            ("rcd-main", lambda: _("Hoofdaardlekschakelaar"), main.type, main.sensitivity_ma, main.selective)
+            (
+                "rcd-main",
+                lambda: _("Hoofdaardlekschakelaar"),
+                main.type,
+                main.sensitivity_ma,
+                main.selective,
+            )
         )
     for i, rcd in enumerate(commissioning.rcds_of(design)):
-
-        def name(rcd: Any = rcd) -> str:
-            label = commissioning.rcd_name(rcd, numbers, "")
-            return label if rcd.is_new else f"{label} {_('(bestaand)')}"
-
-        devices.append((f"rcd-{i}", name, rcd.type, rcd.sensitivity_ma, False))
+        devices.append(
+            (f"rcd-{i}", partial(_device_name, rcd, numbers), rcd.type, rcd.sensitivity_ma, False)
+        )
     for key, name, rcd_type, ma, selective in devices:
         limits = verification.rcd_limits(rcd_type, ma, selective=selective)
 
-        def subject(name: Callable[[], str] = name, t: str = rcd_type, ma: float = ma, s: bool = selective) -> str:
+        def subject(
+            name: Callable[[], str] = name, t: str = rcd_type, ma: float = ma, s: bool = selective
+        ) -> str:
             return f"{name()} · {num(ma, translation.get_language() or 'nl')} mA type {t}" + (
                 " S" if s else ""
             )
@@ -103,7 +118,9 @@ def _rcd_rows(design: Design) -> list[Row]:
                 current.low,
                 current.high,
                 _texts(current.basis),
-                both(lambda: "0,5–1 × IΔn" if translation.get_language() == "nl" else "0.5–1 × IΔn"),
+                both(
+                    lambda: "0,5–1 × IΔn" if translation.get_language() == "nl" else "0.5–1 × IΔn"
+                ),
             ),
             Row(
                 f"{key}-t1_ms",
@@ -151,7 +168,7 @@ def _circuit_rows(design: Design) -> list[Row]:
                 insulation.limit.low,
                 None,
                 _texts(insulation.limit.basis),
-                both(lambda v=test_v: _("bij %(v)s V DC") % {"v": num(v, "nl", 0)}),
+                both(partial(_at_volts, test_v)),
                 over_ok=True,
             )
         )
@@ -194,8 +211,10 @@ def _earthing_rows(design: Design) -> list[Row]:
             limit.high if limit else None,
             _texts(limit.basis) if limit else {},
             both(
-                lambda: _("RA × IΔn ≤ 50 V bij de grootste IΔn (%(ma)s mA)")
-                % {"ma": num(largest, "nl")}
+                lambda: (
+                    _("RA × IΔn ≤ 50 V bij de grootste IΔn (%(ma)s mA)")
+                    % {"ma": num(largest, "nl")}
+                )
             )
             if largest is not None
             else {},
@@ -256,4 +275,6 @@ def _settings_rows(design: Design) -> list[Row]:
 
 def rows_for(design: Design) -> list[Row]:
     """Every row the report asks for, in the order the page and the PDF print them."""
-    return _rcd_rows(design) + _circuit_rows(design) + _earthing_rows(design) + _settings_rows(design)
+    return (
+        _rcd_rows(design) + _circuit_rows(design) + _earthing_rows(design) + _settings_rows(design)
+    )

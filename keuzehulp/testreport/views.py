@@ -68,9 +68,7 @@ def _initial(report: MeasurementReport | None) -> dict[str, Any]:
 
 
 def _form(rows: list[Row], design: Design, data: Any = None, initial: Any = None) -> ReportForm:
-    return ReportForm(
-        rows, data, initial=initial, with_priorities=design.request.backup != "none"
-    )
+    return ReportForm(rows, data, initial=initial, with_priorities=design.request.backup != "none")
 
 
 def _render(
@@ -141,7 +139,8 @@ def report(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     if finalise:
         messages.success(
             request,
-            _("Revisie %(n)s is afgerond en kan niet meer worden gewijzigd.") % {"n": saved.revision},
+            _("Revisie %(n)s is afgerond en kan niet meer worden gewijzigd.")
+            % {"n": saved.revision},
         )
         return redirect(reverse("testreport:revision", args=[config.pk, saved.revision]))
     messages.success(request, _("Opgeslagen (concept, revisie %(n)s).") % {"n": saved.revision})

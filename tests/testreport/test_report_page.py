@@ -50,7 +50,7 @@ def url_of(config: Any) -> str:
 def test_every_field_shows_its_limit_and_a_blank_report_fails_as_not_measured() -> None:
     config = configuration()
     html = owner(config).get(url_of(config)).content.decode()
-    assert "eis: <span class=\"limit\">15–30 mA (0,5–1 × IΔn)</span>" in html
+    assert 'eis: <span class="limit">15–30 mA (0,5–1 × IΔn)</span>' in html
     assert "≤ 300 ms" in html and "≤ 40 ms" in html
     assert "≥ 1 MΩ (bij 500 V DC)" in html
     assert re.search(r"≤ \d,\d+ Ω", html)  # the engine's Zs limit of the battery's group
@@ -114,7 +114,9 @@ def test_the_live_check_answers_with_verdicts_and_saves_nothing() -> None:
         ("circuit-ac_grid-riso_mohm", "0,99", "fail"),
     ],
 )
-def test_a_limit_holds_up_to_and_including_its_boundary(field: str, value: str, status: str) -> None:
+def test_a_limit_holds_up_to_and_including_its_boundary(
+    field: str, value: str, status: str
+) -> None:
     config = configuration()
     html = (
         owner(config)
@@ -144,9 +146,7 @@ def test_hostile_input_re_renders_the_form_with_a_message(hostile: str) -> None:
 
 def test_a_date_that_is_not_a_date_is_refused_with_a_message() -> None:
     config = configuration()
-    response = owner(config).post(
-        url_of(config), {"measured_on": "31-02-2026", "action": "save"}
-    )
+    response = owner(config).post(url_of(config), {"measured_on": "31-02-2026", "action": "save"})
     assert response.status_code == 200 and "Niet opgeslagen" in response.content.decode()
 
 
@@ -198,7 +198,7 @@ def test_the_large_case_asks_for_every_rcd_and_group_and_the_backup_settings() -
     html = owner(config).get(url_of(config)).content.decode()
     assert "Backup-beveiliging · 100 mA type A" in html
     assert "Thuisbatterij (netpoort) · 30 mA type B" in html
-    assert html.count("-riso_mohm\"") >= 14  # ac_grid, backup and 12 final circuits
+    assert html.count('-riso_mohm"') >= 14  # ac_grid, backup and 12 final circuits
     assert 'name="backup_enabled"' in html and 'name="backup_priorities"' in html
 
 
@@ -218,4 +218,4 @@ def test_the_page_is_in_english_for_an_english_browser() -> None:
     client = owner(config)
     client.cookies["django_language"] = "en"
     html = client.get(url_of(config)).content.decode()
-    assert "Test report" in html and "Trip time at IΔn" in html
+    assert "Test report" in html and "Tripping time at IΔn" in html

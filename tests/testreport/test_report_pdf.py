@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, override_settings
 from pypdf import PdfReader
 
 from keuzehulp.models import MeasurementReport
@@ -38,7 +38,9 @@ def test_the_report_pdf_prints_the_measured_values_who_measured_and_the_verdict(
     config = configuration()
     client = owner(config)
     report = finalise(client, config, **{"rcd-0-t1_ms": "27"})
-    response = Client().get(f"/configuratie/{config.pk}/meetrapport/{report.revision}/meetrapport.pdf")
+    response = Client().get(
+        f"/configuratie/{config.pk}/meetrapport/{report.revision}/meetrapport.pdf"
+    )
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     text = text_of(response.content)
     assert "Meetrapport" in text and "Fam. de Vries" in text
@@ -103,3 +105,18 @@ def test_the_dossier_of_the_large_case_shows_the_latest_finalised_revision() -> 
     assert "0,52 Ω" in text and "0,41 Ω" not in text and "999 ms" not in text
     assert "Alle metingen voldoen" in text
     assert date.today().strftime("%Y") in text
+
+
+@override_settings(RATE_DOCUMENT_RENDER="1/m")
+def test_report_pdfs_count_against_the_same_allowance_as_dossiers() -> None:
+    config = configuration()
+    client = owner(config)
+    finalise(client, config)
+    finalise(client, config, **{"rcd-0-t1_ms": "30"})
+    reader = Client()
+    first = reader.get(f"/configuratie/{config.pk}/meetrapport/1/meetrapport.pdf")
+    assert first.status_code == 200
+    second = reader.get(f"/configuratie/{config.pk}/meetrapport/2/meetrapport.pdf")
+    assert second.status_code == 429 and "Retry-After" in second
+    again = reader.get(f"/configuratie/{config.pk}/meetrapport/1/meetrapport.pdf")
+    assert again.status_code == 200  # made once, served after the limit without a render
