@@ -134,11 +134,13 @@ def test_hostile_input_re_renders_the_form_with_a_message(hostile: str) -> None:
     config = configuration()
     client = owner(config)
     response = client.post(
-        url_of(config), {"rcd-0-t1_ms": hostile, "measured_by": "a\x07b", "action": "save"}
+        url_of(config),
+        {"rcd-0-t1_ms": hostile, "rcd-0-t5_ms": "12", "measured_by": "a\x07b", "action": "save"},
     )
     html = response.content.decode()
     assert response.status_code == 200
     assert "Niet opgeslagen" in html
+    assert 'value="12"' in html  # what was typed stays, valid or not
     assert "Vul een getal in" in html or "tekens" in html
     assert "<script>" not in html.split("<main")[1]
     assert not MeasurementReport.objects.exists()
