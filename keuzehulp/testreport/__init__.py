@@ -1,1 +1,1 @@
-"""The test report (meetrapport) of a saved configuration: filled in on site, finalised in revisions."""
+"""The test report (meetrapport) of a saved configuration: filled in on site, in revisions."""
