@@ -12,6 +12,7 @@ from itertools import groupby
 from typing import Any
 
 from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -79,7 +80,7 @@ def context_of(data: dict[str, Any] | None, lang: str) -> dict[str, Any]:
         "sections": grouped(found),
         "measured_by": data.get("measured_by", ""),
         "measured_on": date_format(date.fromisoformat(measured_on), "j F Y") if measured_on else "",
-        "finalised_at": date_format(datetime.fromisoformat(finalised), "j F Y, H:i")
+        "finalised_at": date_format(localtime(datetime.fromisoformat(finalised)), "j F Y, H:i")
         if finalised
         else "",
         "instrument_model": data.get("instrument_model", ""),

@@ -62,7 +62,7 @@ def _initial(report: MeasurementReport | None) -> dict[str, Any]:
             initial[key] = value
         elif isinstance(value, int | float):
             # Shown back the way the installer's language writes it.
-            text = f"{value:g}"
+            text = f"{value:.6f}".rstrip("0").rstrip(".")  # as typed: no exponent, no rounding
             initial[key] = text.replace(".", ",") if lang == "nl" else text
     return initial
 

@@ -221,3 +221,17 @@ def test_the_page_is_in_english_for_an_english_browser() -> None:
     client.cookies["django_language"] = "en"
     html = client.get(url_of(config)).content.decode()
     assert "Test report" in html and "Tripping time at IΔn" in html
+
+
+@pytest.mark.parametrize("typed", ["0,000001", "1234567", "0,35", "12,5"])
+def test_a_saved_value_comes_back_as_typed_and_saves_again_unchanged(typed: str) -> None:
+    config = configuration()
+    client = owner(config)
+    client.post(url_of(config), {"circuit-ac_grid-riso_mohm": typed, "action": "save"})
+    html = client.get(url_of(config)).content.decode()
+    assert f'value="{typed}"' in html
+    shown = re.search(r'name="circuit-ac_grid-riso_mohm" value="([^"]+)"', html)
+    assert shown is not None
+    client.post(url_of(config), {"circuit-ac_grid-riso_mohm": shown.group(1), "action": "save"})
+    stored = MeasurementReport.objects.get().values["circuit-ac_grid-riso_mohm"]
+    assert stored == float(typed.replace(",", "."))
