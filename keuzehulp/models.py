@@ -106,3 +106,44 @@ class StoredDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.key[:12]}"
+
+
+class MeasurementReport(models.Model):
+    """One revision of the test report (meetrapport) of a saved configuration.
+
+    A draft holds the values typed on site; "Afronden" copies every row the report prints
+    (what was measured, its limit and its source, the value and its verdict) into ``sheet``
+    and is never edited again: a later change is the next revision, as a sent document is.
+    """
+
+    configuration = models.ForeignKey(
+        Configuration, on_delete=models.CASCADE, related_name="measurement_reports"
+    )
+    revision = models.PositiveIntegerField(_("revisie"))
+    values = models.JSONField(_("meetwaarden"), default=dict)
+    sheet = models.JSONField(_("afgerond rapport"), default=dict)
+    measured_by = models.CharField(_("gemeten door"), max_length=120, blank=True)
+    measured_on = models.DateField(_("datum van de metingen"), null=True, blank=True)
+    instrument_model = models.CharField(_("meetinstrument"), max_length=120, blank=True)
+    instrument_serial = models.CharField(_("serienummer"), max_length=60, blank=True)
+    backup_priorities = models.TextField(_("noodstroomprioriteiten"), blank=True)
+    finalised_at = models.DateTimeField(_("afgerond op"), null=True, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("meetrapport")
+        verbose_name_plural = _("meetrapporten")
+        ordering = ["configuration", "-revision"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["configuration", "revision"], name="one_report_revision"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.configuration} r{self.revision}"
+
+    @property
+    def is_final(self) -> bool:
+        return self.finalised_at is not None

@@ -22,5 +22,6 @@ urlpatterns = [
     path("", include("sales.urls")),
     path("", include("keuzehulp.wizard.urls")),
     path("", include("keuzehulp.documents.urls")),
+    path("", include("keuzehulp.testreport.urls")),
     path("", views.home, name="home"),
 ]

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from keuzehulp.designs import COOKIE
-from keuzehulp.models import Configuration, SavedDesign
+from keuzehulp.models import Configuration, MeasurementReport, SavedDesign
 from tests.sales.conftest import logged_in
 from tests.wizard.conftest import SITE, walk
 
@@ -141,3 +141,31 @@ def test_no_role_renames_a_design_from_another_browsers_list(client: Client, rol
     response = other.post(f"/mijn-ontwerpen/{pk}/naam/", {"name": "Gekaapt"})
     assert response.status_code in (302, 404)
     assert SavedDesign.objects.get(configuration_id=pk).name == "Kerkstraat 3"
+
+
+@pytest.mark.parametrize(
+    "role", ["anonymous", "staff_without_group", "sales", "catalogue_editor", "superuser"]
+)
+def test_every_role_reads_the_test_report_by_its_link_but_only_the_listing_browser_writes_it(
+    client: Client, role: str
+) -> None:
+    pk = save_design(client, "Kerkstraat 3")
+    url = f"/configuratie/{pk}/meetrapport/"
+    other = logged_in(role)
+    assert other.get(url).status_code == 200
+    for target in (url, url + "?live=1"):
+        response = other.post(target, {"rcd-0-t1_ms": "20", "action": "finalise"})
+        assert response.status_code == 403
+    assert not MeasurementReport.objects.exists()
+
+    signed = {
+        "measured_by": "J. Jansen",
+        "measured_on": "2026-11-30",
+        "instrument_model": "Fluke 1664 FC",
+        "instrument_serial": "SN-1",
+    }
+    assert client.post(url, {**signed, "action": "finalise"}).status_code == 302
+    assert other.get(f"{url}1/").status_code == 200
+    pdf = other.get(f"{url}1/meetrapport.pdf")
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert other.post(f"{url}1/").status_code == 405  # a finalised revision takes no writes

@@ -73,7 +73,9 @@ def get_or_render(key: DocumentKey, render: Callable[[], bytes]) -> tuple[bytes,
     return data, False
 
 
-def document_key(kind: str, request: DesignRequest, *, lang: str, installer: str) -> DocumentKey:
+def document_key(
+    kind: str, request: DesignRequest, *, lang: str, installer: str, report_json: str = ""
+) -> DocumentKey:
     # The date printed on the cover is the day the dossier was made: it is not part of the
     # key, so a stored dossier is served until the catalogue, the engine or the words change.
     return DocumentKey.of(
@@ -82,5 +84,12 @@ def document_key(kind: str, request: DesignRequest, *, lang: str, installer: str
         catalog_version=catalog_version(),
         engine_version=ENGINE_VERSION,
         lang=lang,
-        extra=installer if kind == "pdf" else "",
+        extra=_extra(installer, report_json) if kind == "pdf" else "",
     )
+
+
+def _extra(installer: str, report_json: str) -> str:
+    # A finalised test report is printed in the dossier: a new revision is a new document.
+    if not report_json:
+        return installer
+    return installer + "\x1e" + hashlib.sha256(report_json.encode("utf-8")).hexdigest()

@@ -71,9 +71,8 @@ def rcd_numbers(design: Design) -> dict[int, int]:
     return numbers
 
 
-def rcd_tests(design: Design, lang: str) -> list[RcdTest]:
-    numbers = rcd_numbers(design)
-    rows = []
+def rcds_of(design: Design) -> list[BoardRcd]:
+    """The RCDs to test: the board's, or without a board the battery's own devices."""
     rcds = list(design.board.rcds) if design.board is not None else []
     if not rcds:  # no board given: test the battery's own devices
         for circuit in design.circuits:
@@ -89,7 +88,13 @@ def rcd_tests(design: Design, lang: str) -> list[RcdTest]:
                         phase=circuit.phase,
                     )
                 )
-    for rcd in rcds:
+    return rcds
+
+
+def rcd_tests(design: Design, lang: str) -> list[RcdTest]:
+    numbers = rcd_numbers(design)
+    rows = []
+    for rcd in rcds_of(design):
         device = _("aardlekautomaat") if rcd.is_rcbo else _("aardlekschakelaar")
         limit = "0,5–1 × IΔn" if lang == "nl" else "0.5–1 × IΔn"
         if rcd.type == "B":

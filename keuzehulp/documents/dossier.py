@@ -91,7 +91,11 @@ def build_context(
     installer: str = "",
     today: date | None = None,
     svg: str | None = None,
+    report: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
+    # Imported here: the report's rows name groups with this module's group_name.
+    from keuzehulp.testreport.present import context_of
+
     today = today or date.today()
     if svg is None:
         svg = single_line_diagram(design, lang=lang, gettext=_)
@@ -138,6 +142,7 @@ def build_context(
         "earthing": commissioning.earthing_rows(design),
         "earthing_system": request.connection.earthing,
         "backup_chosen": request.backup != "none",
+        "measurement_report": context_of(report, lang),
         **protection.context(design, lang),
     }
 

@@ -106,9 +106,10 @@ def render_html(
     lang: str = "nl",
     installer: str = "",
     today: date | None = None,
+    report: dict[str, Any] | None = None,
 ) -> tuple[str, dict[str, Any]]:
     with translation.override(lang):
-        context = build_context(design, lang=lang, installer=installer, today=today)
+        context = build_context(design, lang=lang, installer=installer, today=today, report=report)
         return render_to_string(TEMPLATE, context), context
 
 
@@ -118,9 +119,10 @@ def render_document(
     lang: str = "nl",
     installer: str = "",
     today: date | None = None,
+    report: dict[str, Any] | None = None,
 ) -> Document:
     """The dossier laid out in pages (WeasyPrint's Document), before it is written as PDF."""
-    html, _context = render_html(design, lang=lang, installer=installer, today=today)
+    html, _context = render_html(design, lang=lang, installer=installer, today=today, report=report)
     return lay_out(html)
 
 
@@ -130,9 +132,13 @@ def render_pdf(
     lang: str = "nl",
     installer: str = "",
     today: date | None = None,
+    report: dict[str, Any] | None = None,
 ) -> bytes:
-    """The dossier of ``design`` as PDF bytes, in ``lang`` (nl or en)."""
-    document = render_document(design, lang=lang, installer=installer, today=today)
+    """The dossier of ``design`` as PDF bytes, in ``lang`` (nl or en).
+
+    ``report`` is the payload of the latest finalised test report (its own section), if any.
+    """
+    document = render_document(design, lang=lang, installer=installer, today=today, report=report)
     pdf = document.write_pdf()
     assert pdf is not None
     return bytes(pdf)

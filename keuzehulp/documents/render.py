@@ -8,7 +8,7 @@ from nothing beside it: everything the documents show travels in the Design.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -28,14 +28,16 @@ def render_dossier(
     lang: str = "nl",
     installer: str = "",
     today: date | None = None,
+    report: dict[str, Any] | None = None,
 ) -> bytes:
     """The ``kind`` document of ``design`` in ``lang`` (nl or en), as bytes to send or write.
 
-    ``installer`` and ``today`` appear on the PDF's cover only.
+    ``installer`` and ``today`` appear on the PDF's cover only; ``report`` (the latest
+    finalised test report's payload) only in the PDF's section of measured values.
     """
     with translation.override(lang):
         if kind == "pdf":
-            return render_pdf(design, lang=lang, installer=installer, today=today)
+            return render_pdf(design, lang=lang, installer=installer, today=today, report=report)
         if kind == "svg":
             return single_line_diagram(design, lang=lang, gettext=_).encode("utf-8")
         if kind == "csv":

@@ -29,7 +29,12 @@ def _status(digest: str) -> str | None:
 
 
 def serve_stored(
-    http: HttpRequest, key: DocumentKey, request: DesignRequest, *, installer: str
+    http: HttpRequest,
+    key: DocumentKey,
+    request: DesignRequest,
+    *,
+    installer: str,
+    report_json: str = "",
 ) -> HttpResponse:
     """The stored PDF (200), a page that waits for it (202), or why not (429, 503)."""
     status = _status(key.digest)
@@ -46,6 +51,7 @@ def serve_stored(
             lang=key.lang,
             installer=installer,
             today=timezone.localdate(),
+            report_json=report_json,
         )
         status = _status(key.digest)
     if status == StoredDocument.Status.READY:

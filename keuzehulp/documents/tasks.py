@@ -9,6 +9,7 @@ db_worker``, on any host that reaches the database) renders it into a
 
 from __future__ import annotations
 
+import json
 import logging
 from datetime import date
 
@@ -28,22 +29,40 @@ logger = logging.getLogger(__name__)
 
 
 def render_document(
-    kind: Kind, request: DesignRequest, *, lang: str, installer: str = "", today: date | None = None
+    kind: Kind,
+    request: DesignRequest,
+    *,
+    lang: str,
+    installer: str = "",
+    today: date | None = None,
+    report_json: str = "",
 ) -> bytes:
     """One document for ``request`` against the live catalogue, in ``lang``."""
     result = design(request, load_catalog())
-    return render_dossier(result, kind, lang=lang, installer=installer, today=today)
+    report = json.loads(report_json) if report_json else None
+    return render_dossier(result, kind, lang=lang, installer=installer, today=today, report=report)
 
 
 @task()
 def render_stored_document(
-    key: str, kind: Kind, request_json: str, lang: str, installer: str, today: str
+    key: str,
+    kind: Kind,
+    request_json: str,
+    lang: str,
+    installer: str,
+    today: str,
+    report_json: str = "",
 ) -> int:
     """Render one document into its row; the size in bytes, for the task's result."""
     try:
         request = DesignRequest.model_validate_json(request_json, context=LENIENT)
         data = render_document(
-            kind, request, lang=lang, installer=installer, today=date.fromisoformat(today)
+            kind,
+            request,
+            lang=lang,
+            installer=installer,
+            today=date.fromisoformat(today),
+            report_json=report_json,
         )
     except Exception:
         # The download page says so instead of waiting forever; the next download retries.
@@ -71,6 +90,7 @@ def request_render(
     installer: str,
     today: date,
     priority: int = 0,
+    report_json: str = "",
 ) -> bool:
     """Mark ``key`` pending and queue its render; whether this call queued it.
 
@@ -90,7 +110,7 @@ def request_render(
         # Not on commit: the worker writes the row by its key whether or not it sees the
         # pending one, and a queue in the same database commits the task with the caller.
         render_stored_document.using(priority=priority).enqueue(
-            key, kind, request.model_dump_json(), lang, installer, today.isoformat()
+            key, kind, request.model_dump_json(), lang, installer, today.isoformat(), report_json
         )
     return created
 

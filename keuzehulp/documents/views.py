@@ -22,7 +22,8 @@ from pydantic import ValidationError
 from keuzehulp.documents import stored, tasks
 from keuzehulp.documents.cache import document_key, get_or_render
 from keuzehulp.documents.render import Kind
-from keuzehulp.models import Configuration
+from keuzehulp.models import Configuration, MeasurementReport
+from keuzehulp.testreport.present import payload_json
 from keuzehulp.wizard import draft as drafts
 from sizing.schema import DesignRequest
 from sizing.text import LENIENT, one_line
@@ -46,16 +47,20 @@ def filename(kind: str, request: DesignRequest, fallback: str) -> str:
     return f"{slugify(stems[kind])}-{name}.{kind}"
 
 
-def serve(http: HttpRequest, request: DesignRequest, kind: Kind, fallback: str) -> HttpResponse:
+def serve(
+    http: HttpRequest, request: DesignRequest, kind: Kind, fallback: str, report_json: str = ""
+) -> HttpResponse:
     lang = language()
     # A link, not a form: control characters are dropped rather than refused.
     installer = " ".join(one_line(http.GET.get("installateur", "")).split())[:120]
-    key = document_key(kind, request, lang=lang, installer=installer)
+    key = document_key(kind, request, lang=lang, installer=installer, report_json=report_json)
     etag = f'"{key.digest[:40]}"'
     if etag in http.headers.get("If-None-Match", ""):
         response: HttpResponse = HttpResponseNotModified()
     elif kind == "pdf":
-        response = stored.serve_stored(http, key, request, installer=installer)
+        response = stored.serve_stored(
+            http, key, request, installer=installer, report_json=report_json
+        )
         if response.status_code != 200 or http.headers.get("HX-Request"):
             return response
     else:
@@ -103,7 +108,13 @@ def _draft(http: HttpRequest) -> DesignRequest:
 
 @require_safe
 def configuration_pdf(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
-    return serve(request, _stored(pk), "pdf", str(pk)[:8])
+    design_request = _stored(pk)
+    final = (
+        MeasurementReport.objects.filter(configuration_id=pk, finalised_at__isnull=False)
+        .order_by("-revision")
+        .first()
+    )
+    return serve(request, design_request, "pdf", str(pk)[:8], payload_json(final))
 
 
 @require_safe

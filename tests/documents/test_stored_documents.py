@@ -53,7 +53,15 @@ def fake_renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """A stand-in renderer: these tests are about who renders when, not about the PDF."""
     renders: list[str] = []
 
-    def fake(kind: str, request: Any, *, lang: str, installer: str = "", today: Any = None):
+    def fake(
+        kind: str,
+        request: Any,
+        *,
+        lang: str,
+        installer: str = "",
+        today: Any = None,
+        report_json: str = "",
+    ) -> bytes:
         renders.append(installer)
         return b"%PDF-1.7 " + installer.encode()
 

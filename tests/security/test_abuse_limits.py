@@ -99,7 +99,13 @@ def counted_renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     renders: list[str] = []
 
     def fake(
-        kind: str, request: Any, *, lang: str, installer: str = "", today: Any = None
+        kind: str,
+        request: Any,
+        *,
+        lang: str,
+        installer: str = "",
+        today: Any = None,
+        report_json: str = "",
     ) -> bytes:
         renders.append(installer)
         return b"%PDF-1.7 " + installer.encode()

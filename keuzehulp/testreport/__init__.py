@@ -1,0 +1,1 @@
+"""The test report (meetrapport) of a saved configuration: filled in on site, in revisions."""
