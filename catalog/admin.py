@@ -13,7 +13,12 @@ from import_export.widgets import ManyToManyWidget
 from simple_history.admin import SimpleHistoryAdmin
 
 from catalog import models as m
-from catalog.spreadsheets import CATALOGUE_FORMATS, CatalogueImportForm, ImportTooLarge
+from catalog.spreadsheets import (
+    CATALOGUE_FORMATS,
+    CatalogueExportForm,
+    CatalogueImportForm,
+    ImportTooLarge,
+)
 
 PRODUCT_SEARCH = ("article", "model_code", "name_nl", "name_en")
 PRODUCT_FILTERS: tuple[Any, ...] = ("active", "is_generic", "price_is_example", "source")
@@ -82,6 +87,7 @@ class CatalogAdmin(CatalogueEditorsOnly, ImportExportModelAdmin, SimpleHistoryAd
     save_on_top = True
     formats = CATALOGUE_FORMATS
     import_form_class = CatalogueImportForm
+    export_form_class = CatalogueExportForm
 
     def has_import_permission(self, request: Any) -> bool:
         # An import adds rows and changes prices: it needs the rights of both admin forms.

@@ -6,10 +6,13 @@ works without JavaScript; an htmx request for a line gets the lines partial back
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -18,8 +21,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from keuzehulp.documents.cache import DocumentKey, get_or_render
 from keuzehulp.documents.render import render_dossier
 from keuzehulp.models import Configuration
+from keuzehulp.security import too_many_page, wait_seconds
 from sales import mail, services
 from sales.access import sales_required
 from sales.forms import CustomerForm, LineForm, QuoteSearchForm, VersionForm
@@ -283,8 +288,23 @@ def version_dossier(request: HttpRequest, pk: int, n: int) -> HttpResponse:
     design = frozen_design(version)
     if design is None:
         return TemplateResponse(request, "sales/not_found.html", {}, status=404)
-    lang = (version.customer_snapshot or {}).get("language", "nl")
-    body = render_dossier(design, "pdf", lang="en" if lang == "en" else "nl")
+    lang = "en" if (version.customer_snapshot or {}).get("language", "nl") == "en" else "nl"
+    # A sent version never changes, so its dossier is rendered once and then kept; a render
+    # counts against the same per-client allowance as the wizard's dossiers.
+    key = DocumentKey(
+        "pdf",
+        json.dumps(version.design, sort_keys=True),
+        version.catalog_version,
+        version.engine_version,
+        lang,
+        extra=f"quote-version:{version.pk}",
+    )
+    body = cache.get(key.cache_key)
+    if not isinstance(body, bytes):
+        seconds = wait_seconds(request, "document-render", settings.RATE_DOCUMENT_RENDER)
+        if seconds:
+            return too_many_page(request, seconds)
+        body, _hit = get_or_render(key, lambda: render_dossier(design, "pdf", lang=lang))
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{version.label}-dossier.pdf"'
     return response

@@ -196,14 +196,17 @@ def test_a_whole_number_written_with_a_decimal_point_is_an_integer(client: Clien
     assert response.status_code == 200
 
 
-def test_a_body_over_the_upload_limit_answers_413_in_json(client: Client) -> None:
-    response = post(client, "api_design", '{"project_reference": "' + "x" * 3_000_000 + '"}')
+@pytest.mark.parametrize("name", ENDPOINTS)
+def test_a_body_over_the_upload_limit_answers_413_in_json(client: Client, name: str) -> None:
+    response = post(client, name, '{"project_reference": "' + "x" * 3_000_000 + '"}')
     assert response.status_code == 413
     assert response["Content-Type"] == "application/json"
     assert "larger than" in response.json()["error"]
 
 
-def _chunked(client: Client, body: bytes, *, terminated: bool = True) -> Any:
+def _chunked(
+    client: Client, body: bytes, *, terminated: bool = True, name: str = "api_cable"
+) -> Any:
     # What gunicorn hands Django for Transfer-Encoding: chunked: no Content-Length, and a
     # stream that ends with the body (announced by wsgi.input_terminated).
     environ = {
@@ -213,7 +216,7 @@ def _chunked(client: Client, body: bytes, *, terminated: bool = True) -> Any:
     }
     if terminated:
         environ["wsgi.input_terminated"] = True
-    return client.generic("POST", reverse("api_cable"), **environ)
+    return client.generic("POST", reverse(name), **environ)
 
 
 def test_a_chunked_body_is_read_not_taken_for_empty(client: Client) -> None:
@@ -222,9 +225,18 @@ def test_a_chunked_body_is_read_not_taken_for_empty(client: Client) -> None:
     assert response.json()["breaker_a"] == 16
 
 
-def test_a_chunked_body_over_the_limit_answers_413(client: Client) -> None:
-    response = _chunked(client, b'{"x": "' + b"x" * 100_000 + b'"}')
+@pytest.mark.parametrize("name", ENDPOINTS)
+def test_a_chunked_body_over_the_limit_answers_413(client: Client, name: str) -> None:
+    response = _chunked(client, b'{"x": "' + b"x" * 3_000_000 + b'"}', name=name)
     assert response.status_code == 413
+    assert "larger than" in response.json()["error"]
+
+
+@pytest.mark.parametrize("name", ENDPOINTS)
+def test_a_chunked_body_of_deep_nesting_answers_400_in_json(client: Client, name: str) -> None:
+    response = _chunked(client, b'{"connection": ' + b"[" * 1000 + b"]" * 1000 + b"}", name=name)
+    assert response.status_code == 400
+    assert "nested deeper than" in response.json()["fields"][0]["message"]
 
 
 def test_a_chunked_body_on_a_server_that_does_not_end_it_asks_for_a_length(client: Client):

@@ -87,20 +87,30 @@ def site_url(_database_snapshot: str, live_server: Any) -> str:
     return str(live_server.url)
 
 
+def policy_refusals(tab: Any) -> list[str]:
+    """What the Content-Security-Policy refuses in ``tab`` from now on, as it happens.
+
+    Anything it refuses (an inline style htmx injects, an inline handler) is a silent
+    breakage, so every walk asserts this list stays empty.
+    """
+    refused: list[str] = []
+    tab.on(
+        "console",
+        lambda message: (
+            refused.append(f"{tab.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    return refused
+
+
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(**PHONE)
     context.set_default_timeout(15_000)
     tab = context.new_page()
-    # The pages run under a strict Content-Security-Policy: anything it refuses (an inline
-    # style htmx injects, an inline handler) is a silent breakage, so every walk fails on it.
-    refused: list[str] = []
-    tab.on(
-        "console",
-        lambda message: (
-            refused.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
+    refused = policy_refusals(tab)
     yield tab
     context.close()
     assert not refused, refused

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PHONE, assert_accessible, screenshot
+from .conftest import PHONE, assert_accessible, policy_refusals, screenshot
 from .wizard_pages import Walk
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -64,6 +64,7 @@ def test_request_quote_send_accept_and_download_the_order_list(
     assert reference.startswith("AANV-")
 
     sales = browser.new_context(**DESKTOP).new_page()
+    refused = policy_refusals(sales)  # the sales pages run under the same strict policy
     sales_log_in(sales, site_url)
     sales.get_by_role("link", name=reference).click()
     sales.get_by_role("link", name="Offerte maken").click()
@@ -87,6 +88,7 @@ def test_request_quote_send_accept_and_download_the_order_list(
     assert "/offerte/" in link
 
     customer = browser.new_context(**PHONE).new_page()
+    refused_to_customer = policy_refusals(customer)
     customer.goto(link)
     expect(customer.locator("h1")).to_contain_text("OFF-")
     screenshot(customer, "quote-3-acceptance-phone")
@@ -114,3 +116,4 @@ def test_request_quote_send_accept_and_download_the_order_list(
     rows = parse_xlsx(Path(xlsx_download.value.path()).read_bytes())
     assert ("242248", Decimal(2)) in [(r["article"], r["quantity"]) for r in rows]
     sales.context.close()
+    assert refused + refused_to_customer == []

@@ -184,3 +184,18 @@ def test_the_overview_and_the_shared_page_link_to_the_documents(client):
     assert overview.status_code == 200
     for name in ("dossier.pdf", "schema.svg", "bestellijst.csv"):
         assert f"/wizard/{name}" in overview.content.decode()
+
+
+def test_a_catalogue_name_written_as_a_formula_downloads_as_text_in_the_order_list(client):
+    """The attack: a product named like a formula runs as one when the CSV opens in Excel."""
+    from catalog.models import Inverter
+
+    inverter = Inverter.objects.get(system_code=THREE_PHASE_NEW["inverter"])
+    inverter.name_nl = '=HYPERLINK("http://x.invalid";"klik")'
+    inverter.save()  # a new catalogue version: no order list made before is served
+    config = saved()
+    order = client.get(reverse("documents:configuration_csv", args=[config.pk]))
+    rows = list(csv.reader(io.StringIO(order.content.decode("utf-8-sig")), delimiter=";"))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert '\'=HYPERLINK("http://x.invalid";"klik")' in cells
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "@", "\t", "\r"))]

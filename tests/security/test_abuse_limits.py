@@ -145,6 +145,26 @@ def test_a_document_already_made_is_served_after_the_limit_without_a_render(
 
 @pytest.mark.django_db
 @override_settings(RATE_DOCUMENT_RENDER="1/m")
+def test_a_query_parameter_cannot_force_a_fresh_render_of_an_unchanged_dossier(
+    client: Client, saved: Configuration, counted_renders: list[str]
+) -> None:
+    url = reverse("documents:configuration_pdf", args=[saved.pk])
+    assert client.get(url, {"installateur": "Bedrijf X"}).status_code == 200
+    # Cache busters, and the same installer written with other spacing or a control character.
+    for query in [
+        {"installateur": "Bedrijf X", "v": "2"},
+        {"installateur": "Bedrijf X", "nocache": str(uuid.uuid4())},
+        {"installateur": "  Bedrijf   X ", "_": "1"},
+        {"installateur": "Bedrijf\tX", "lang": "en"},
+    ]:
+        again = client.get(url, query)
+        assert again.status_code == 200, query
+        assert again["X-Document-Cache"] == "hit", query
+    assert counted_renders == ["Bedrijf X"]
+
+
+@pytest.mark.django_db
+@override_settings(RATE_DOCUMENT_RENDER="1/m")
 def test_cheap_documents_are_not_counted_against_the_pdf_allowance(
     client: Client, saved: Configuration, counted_renders: list[str]
 ) -> None:
@@ -204,3 +224,35 @@ def test_a_locked_out_address_does_not_lock_out_a_colleague_elsewhere(
 def test_an_unknown_configuration_is_still_a_404_not_a_render(client: Client) -> None:
     response = client.get(reverse("documents:configuration_pdf", args=[uuid.uuid4()]))
     assert response.status_code == 404
+
+
+@pytest.mark.django_db
+@override_settings(RATE_DOCUMENT_RENDER="1/m")
+def test_the_dossier_of_a_sent_quote_is_rendered_once_and_counted_against_the_allowance(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each download of a sent version's dossier used to render it again, without a limit."""
+    from sales import services
+    from sales import views as sales_views
+    from tests.sales.conftest import logged_in, make_quote, send
+
+    renders: list[int] = []
+
+    def fake(design: Any, kind: str = "pdf", **kwargs: Any) -> bytes:
+        renders.append(len(renders))
+        return b"%PDF-1.7 dossier"
+
+    monkeypatch.setattr(sales_views, "render_dossier", fake)
+    first = send(make_quote())
+    second = services.new_version(first.quote)
+    services.send(second, user=None, accept_url="https://keuzehulp.example/offerte/x/")
+    seller = logged_in("sales")
+    dossier = "sales:version_dossier"
+    url = reverse(dossier, args=[first.quote_id, 1])
+    answers = [seller.get(url, {"v": str(n)}, REMOTE_ADDR="203.0.113.7") for n in range(3)]
+    assert [a.status_code for a in answers] == [200, 200, 200]
+    assert renders == [0]
+    other = seller.get(reverse(dossier, args=[first.quote_id, 2]), REMOTE_ADDR="203.0.113.7")
+    assert other.status_code == 429
+    assert 1 <= int(other["Retry-After"]) <= 60
+    assert renders == [0]

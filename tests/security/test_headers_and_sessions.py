@@ -62,11 +62,12 @@ def test_the_pages_a_visitor_walks_through_need_no_inline_script_or_style(client
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("login", ["login", "admin:login"])
 def test_a_signed_in_account_keeps_its_session_for_a_working_day_not_a_week(
-    client: Client,
+    client: Client, login: str
 ) -> None:
     User.objects.create_user("verkoper", password="Verkoop-2026!", is_staff=True)
-    response = client.post(reverse("login"), {"username": "verkoper", "password": "Verkoop-2026!"})
+    response = client.post(reverse(login), {"username": "verkoper", "password": "Verkoop-2026!"})
     assert response.status_code == 302
     assert client.session.get_expiry_age() == settings.ACCOUNT_SESSION_AGE == 8 * 3600
 
