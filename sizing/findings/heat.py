@@ -6,7 +6,7 @@ from sizing.findings.registry import Entry
 from sizing.schema import Severity
 
 HEAT_REFERENCE = (
-    "IEC TR 60890 (methode, constanten gedigitaliseerd, sizing/tables/heat_iec60890.json); "
+    "IEC TR 60890 (methode; constanten gedigitaliseerd uit de figuren); "
     "IEC 61439-3 (belastingsfactor); NEN-EN-IEC 61439-3: ontwerpverificatie door de samensteller"
 )
 

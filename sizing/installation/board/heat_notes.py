@@ -68,10 +68,10 @@ def explain(heat: BoardHeat, notes: Notes) -> None:
             )
         ),
         (
-            "verlies per pool bij In uit de catalogus (fabrikant), anders de standaardwaarde "
-            "per soort (sizing/tables/heat_iec60890.json); I²R-schaling naar de bedrijfsstroom",
-            "loss per pole at In from the catalogue (maker), else the default per kind "
-            "(sizing/tables/heat_iec60890.json); I²R scaling to the operating current",
+            "verlies per pool bij In uit de catalogus (fabrikant), anders de gedocumenteerde "
+            "standaardwaarde per soort apparaat; I²R-schaling naar de bedrijfsstroom",
+            "loss per pole at In from the catalogue (maker), else the documented default per "
+            "kind of device; I²R scaling to the operating current",
         ),
         is_default=defaults > 0,
     )
@@ -131,7 +131,7 @@ def explain(heat: BoardHeat, notes: Notes) -> None:
         )
     notes.step(
         "board.heat_surface",
-        ("Oppervlaktemethode (controle)", "Surface method (check)"),
+        ("Controle met k · A", "Check with k · A"),
         both(
             lambda n: (
                 f"ΔT = P / (k · A) = {n(heat.total_loss_w)} / ({n(heat.surface_k_w_per_m2k)} · "
