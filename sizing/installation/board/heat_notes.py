@@ -50,10 +50,12 @@ def explain(heat: BoardHeat, notes: Notes) -> None:
             )
         ),
         (
-            f"{table['table']} ({table['read_from']}, graad {table['grade']}); "
-            "factor 1 voor groepen die urenlang vol belast zijn",
-            f"{table['table']} ({table['read_from']}, grade {table['grade']}); factor 1 for "
-            "circuits loaded fully for hours",
+            "IEC 61439-3 tabel 101, belastingsfactor van installatieverdelers voor leken, zoals "
+            f"Schneider (Planungskompendium) die weergeeft, graad {table['grade']}; factor 1 "
+            "voor groepen die urenlang vol belast zijn",
+            "IEC 61439-3 Table 101, rated diversity factor of distribution boards for ordinary "
+            f"persons, as restated by Schneider (Planungskompendium), grade {table['grade']}; "
+            "factor 1 for circuits loaded fully for hours",
         ),
     )
     notes.step(
