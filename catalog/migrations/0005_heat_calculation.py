@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalog', '0003_cable_types'),
+        ('catalog', '0004_catalog_version'),
     ]
 
     operations = [
