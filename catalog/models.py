@@ -688,11 +688,49 @@ class Cable(Product):
         )
 
 
+class PowerLoss(models.Model):
+    """The power loss per pole at the rated current (ECLASS AAS575) and where it was read:
+    what the heat calculation of the groepenkast adds up. Empty = unknown; the engine then
+    takes a documented default per kind of device and says so."""
+
+    loss_w_per_pole = models.DecimalField(
+        _("vermogensverlies per pool bij In (W)"),
+        max_digits=6,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=NON_NEGATIVE,
+        help_text=_(
+            "Uit de documentatie van de fabrikant; leeg = onbekend, de warmteberekening "
+            "rekent dan met een voorzichtige standaardwaarde."
+        ),
+    )
+    loss_source = models.CharField(
+        _("bron vermogensverlies"),
+        max_length=300,
+        blank=True,
+        help_text=_("Document en pagina van de fabrikant waar het verlies staat."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        super().clean()  # type: ignore[misc]
+        if self.loss_w_per_pole is not None and not self.loss_source.strip():
+            raise ValidationError(
+                {"loss_source": _("Geef aan waar het vermogensverlies vandaan komt.")}
+            )
+
+    def loss_fields(self) -> dict[str, Any]:
+        return {"loss_w_per_pole": _f(self.loss_w_per_pole), "loss_source": self.loss_source}
+
+
 POLES = [("1P", "1P"), ("1P+N", "1P+N"), ("2P", "2P"), ("3P", "3P"), ("3P+N", "3P+N"), ("4P", "4P")]
 CURVES = [("B", "B"), ("C", "C"), ("D", "D")]
 
 
-class CircuitBreaker(Product):
+class CircuitBreaker(PowerLoss, Product):
     rating_a = power_field(_("nominale stroom In (A)"))
     curve = models.CharField(_("karakteristiek"), max_length=1, choices=CURVES, default="B")
     poles = models.CharField(_("polen"), max_length=4, choices=POLES)
@@ -721,10 +759,11 @@ class CircuitBreaker(Product):
             poles=self.poles,
             breaking_capacity_ka=_f(self.breaking_capacity_ka),
             module_width=self.module_width,
+            **self.loss_fields(),
         )
 
 
-class ResidualCurrentDevice(Product):
+class ResidualCurrentDevice(PowerLoss, Product):
     class RcdType(models.TextChoices):
         A = "A", _("Type A")
         F = "F", _("Type F")
@@ -773,10 +812,11 @@ class ResidualCurrentDevice(Product):
             poles=self.poles,
             curve=self.curve,
             module_width=self.module_width,
+            **self.loss_fields(),
         )
 
 
-class MainSwitch(Product):
+class MainSwitch(PowerLoss, Product):
     rating_a = power_field(_("nominale stroom (A)"))
     poles = models.CharField(_("polen"), max_length=4, choices=POLES)
     module_width = models.PositiveSmallIntegerField(
@@ -796,13 +836,47 @@ class MainSwitch(Product):
             rating_a=float(self.rating_a),
             poles=self.poles,
             module_width=self.module_width,
+            **self.loss_fields(),
         )
 
 
 class Enclosure(Product):
+    class Material(models.TextChoices):
+        UNKNOWN = "", _("Onbekend")
+        PLASTIC = "plastic", _("Kunststof")
+        STEEL = "steel", _("Staal")
+
+    class Mounting(models.TextChoices):
+        SURFACE = "surface", _("Opbouw")
+        FLUSH = "flush", _("Inbouw")
+        BETWEEN = "between", _("Tussen andere kasten")
+
     rows = models.PositiveSmallIntegerField(_("rijen"), validators=[MinValueValidator(1)])
     modules_per_row = models.PositiveSmallIntegerField(
         _("modules per rij"), validators=[MinValueValidator(1)]
+    )
+    width_mm = optional(power_field, _("breedte buitenmaat (mm)"))
+    height_mm = optional(power_field, _("hoogte buitenmaat (mm)"))
+    depth_mm = optional(power_field, _("diepte buitenmaat (mm)"))
+    material = models.CharField(
+        _("materiaal"), max_length=8, choices=Material.choices, blank=True, default=""
+    )
+    ip_rating = models.CharField(_("IP-klasse"), max_length=8, blank=True)
+    mounting = models.CharField(
+        _("montage"),
+        max_length=8,
+        choices=Mounting.choices,
+        default=Mounting.SURFACE,
+        help_text=_("Bepaalt welke wanden koelen in de warmteberekening (IEC TR 60890)."),
+    )
+    ventilated = models.BooleanField(_("met ventilatieopeningen"), default=False)
+    max_internal_temperature_c = models.DecimalField(
+        _("max. luchttemperatuur binnen (°C)"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text=_("Volgens de kastfabrikant; leeg = de gedocumenteerde standaardgrens."),
     )
 
     history = HistoricalRecords()
@@ -814,5 +888,15 @@ class Enclosure(Product):
 
     def to_domain(self) -> domain.Enclosure:
         return domain.Enclosure(
-            **self.product_fields(), rows=self.rows, modules_per_row=self.modules_per_row
+            **self.product_fields(),
+            rows=self.rows,
+            modules_per_row=self.modules_per_row,
+            width_mm=_f(self.width_mm),
+            height_mm=_f(self.height_mm),
+            depth_mm=_f(self.depth_mm),
+            material=self.material,
+            ip_rating=self.ip_rating,
+            mounting=domain.EnclosureMounting(self.mounting),
+            ventilated=self.ventilated,
+            max_internal_temperature_c=_f(self.max_internal_temperature_c),
         )

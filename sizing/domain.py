@@ -205,6 +205,10 @@ class CircuitBreaker(Product):
     poles: str  # 1P, 1P+N, 3P, 3P+N
     breaking_capacity_ka: float | None = None
     module_width: int = 1
+    # Power loss per pole at the rated current (ECLASS AAS575) and where that figure comes from;
+    # None = unknown: the heat calculation then takes the documented default per kind and says so.
+    loss_w_per_pole: float | None = None
+    loss_source: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -216,6 +220,10 @@ class ResidualCurrentDevice(Product):
     poles: str  # 1P+N, 3P+N (RCBO) or 2P, 4P (RCD)
     curve: str = ""  # RCBO only
     module_width: int = 2
+    # Power loss per pole at the rated current (ECLASS AAS575) and where that figure comes from;
+    # None = unknown: the heat calculation then takes the documented default per kind and says so.
+    loss_w_per_pole: float | None = None
+    loss_source: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -223,12 +231,32 @@ class MainSwitch(Product):
     rating_a: float
     poles: str
     module_width: int
+    # Power loss per pole at the rated current (ECLASS AAS575) and where that figure comes from;
+    # None = unknown: the heat calculation then takes the documented default per kind and says so.
+    loss_w_per_pole: float | None = None
+    loss_source: str = ""
+
+
+class EnclosureMounting(StrEnum):
+    SURFACE = "surface"  # opbouw: top and sides free
+    FLUSH = "flush"  # inbouw: only the front free
+    BETWEEN = "between"  # between other boards: top and front free
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Enclosure(Product):
     rows: int
     modules_per_row: int
+    # Outer dimensions; None = unknown (the heat calculation takes a documented small kast).
+    width_mm: float | None = None
+    height_mm: float | None = None
+    depth_mm: float | None = None
+    material: str = ""  # "steel", "plastic"; "" = unknown
+    ip_rating: str = ""
+    mounting: EnclosureMounting = EnclosureMounting.SURFACE
+    ventilated: bool = False
+    # The highest air temperature inside that the maker allows; None = not given.
+    max_internal_temperature_c: float | None = None
 
     @property
     def modules(self) -> int:

@@ -299,6 +299,11 @@ class Board(Strict):
     # the groups to place; an existing one: its groups in board order, RCD by RCD).
     household_circuits: int = Field(default=0, ge=0, le=60)
     household_groups: list[HouseholdGroup] = Field(default_factory=list, max_length=60)
+    # The heat calculation (sizing/installation/board/heat.py): an existing board's enclosure
+    # as a catalogue article (without it the rise cannot be computed), and the air temperature
+    # around the board; None = the documented design ambient (heat_iec60890.json).
+    enclosure_article: OneLine | None = Field(default=None, min_length=1, max_length=40)
+    ambient_c: CelsiusOrNone = Field(default=None, ge=-20, le=60)
 
     @model_validator(mode="after")
     def _one_count(self) -> Board:
@@ -509,6 +514,62 @@ class BoardRcd(Result):
     in_enclosure: bool = True
 
 
+class HeatDevice(Result):
+    """One device's share of the losses in the board at its operating current."""
+
+    label: str  # Dutch; label_en in English
+    label_en: str
+    kind: Literal["breaker", "rcbo", "rcd", "main_switch", "surge"]
+    article: str | None = None
+    rating_a: float
+    poles: int  # poles that carry the operating current
+    operating_current_a: float
+    diversity_factor: float  # 1 for the battery, PV, EV and heat-pump groups
+    loss_w_per_pole: float  # at the rated current
+    loss_is_default: bool  # the documented default per kind, not the maker's figure
+    loss_source: str
+    loss_w: float  # at the operating current
+
+
+class BoardHeat(Result):
+    """The temperature of the air inside the groepenkast, an indicative calculation by the
+    method of IEC TR 60890; the assembler remains responsible for the design verification."""
+
+    method: Literal["iec_tr_60890_small", "iec_tr_60890_large", "surface"]
+    enclosure_article: str | None = None
+    width_mm: float
+    height_mm: float
+    depth_mm: float
+    dimensions_are_default: bool = False
+    mounting: Literal["surface", "flush", "between"]
+    material: str
+    ip_rating: str = ""
+    ventilated: bool = False
+    ordinary_circuits: int
+    diversity_factor: float
+    devices: list[HeatDevice] = Field(default_factory=list)
+    device_loss_w: float
+    wiring_allowance_fraction: float
+    wiring_loss_w: float
+    total_loss_w: float
+    cooling_surface_m2: float  # Ae
+    k: float | None = None  # TR 60890 constants, None on the surface method
+    c: float | None = None
+    d: float | None = None
+    x: float | None = None
+    rise_mid_k: float | None = None
+    rise_top_k: float
+    surface_k_w_per_m2k: float
+    surface_rise_k: float  # the surface method beside the TR, a mean rise
+    ambient_c: float
+    ambient_is_default: bool = True
+    top_c: float
+    reference_c: float
+    limit_c: float
+    limit_is_default: bool = True
+    defaults_used: int = 0  # devices whose loss is the documented default
+
+
 class BoardDesign(Result):
     mode: Literal["existing", "new"]
     main_switch_a: float | None = None
@@ -520,6 +581,8 @@ class BoardDesign(Result):
     enclosure_article: str | None = None
     main_switch_article: str | None = None
     groups_per_phase: dict[str, int] = Field(default_factory=dict)  # new board: balance check
+    # The indicative heat calculation (IEC TR 60890); None when it could not be made.
+    heat: BoardHeat | None = None
 
 
 class BomLine(Result):

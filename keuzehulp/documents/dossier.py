@@ -17,7 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
-from keuzehulp.documents import commissioning, protection
+from keuzehulp.documents import commissioning, heat, protection
 from keuzehulp.documents.cable_text import cable_basis, cable_governance
 from keuzehulp.documents.labels import (
     RCD_POLES,
@@ -133,7 +133,10 @@ def build_context(
         "has_example_prices": any(b.price_is_example for b in design.bom),
         "calc_sections": _calc_sections(design, lang),
         "household": _household(design, lang),
-        "system_steps": steps_in(design.trace, lang),
+        # The heat calculation's steps stand on its own page.
+        "system_steps": steps_in(
+            [s for s in design.trace if not s.key.startswith("board.heat")], lang
+        ),
         "findings": findings,
         "finding_count": len(design.findings),
         "settings": commissioning.settings(design, lang),
@@ -144,6 +147,7 @@ def build_context(
         "backup_chosen": request.backup != "none",
         "measurement_report": context_of(report, lang),
         **protection.context(design, lang),
+        **heat.context(design, lang),
     }
 
 
@@ -216,6 +220,8 @@ def _summary(design: Design, lang: str) -> list[tuple[str, str]]:
                 "free": board.modules_free if board.modules_free is not None else "—",
             }
         rows.append((_("Groepenkast"), text))
+        if warmth := heat.summary(design, lang):
+            rows.append((_("Warmteberekening"), warmth))
     if request.existing_pv is not None:
         pv = request.existing_pv
         rows.append((_("Bestaande PV"), f"{num(pv.power_kw, lang)} kW, {pv.phase}"))

@@ -13,6 +13,7 @@ circuit        ``circuit.*``: a battery circuit's run and design current
 cable          ``cable.*``: breaker, cross-section, factors, voltage drop
 cable_type     ``cable.*``: type against request, practice (terminal, conduit, target)
 board          ``board.*``: selectivity, RCDs, space, enclosure
+heat           ``board.heat_*``: the heat calculation of the groepenkast
 bom            ``bom.*``: articles the catalogue lacks
 fault          ``fault.*``, ``rcd.*``: fault protection, RCDs in series
 =============  ===========================================================
@@ -39,6 +40,7 @@ from sizing.findings import (
     circuit,
     fault,
     grid,
+    heat,
     inverter,
 )
 from sizing.findings.registry import Entry, Phrase, build
@@ -63,6 +65,7 @@ REGISTRY: Mapping[str, Entry] = MappingProxyType(
         cable.ENTRIES,
         cable_type.ENTRIES,
         board.ENTRIES,
+        heat.ENTRIES,
         bom.ENTRIES,
         fault.ENTRIES,
     )

@@ -15,6 +15,7 @@ from sizing.cable.types import resolve_request
 from sizing.domain import Catalog, Inverter
 from sizing.installation.backup_box import protect_backup_box
 from sizing.installation.backup_port import backup_circuit
+from sizing.installation.board.heat import board_heat
 from sizing.installation.board.plan import plan_board
 from sizing.installation.fault import check_circuits
 from sizing.installation.grid_port import grid_circuit
@@ -59,6 +60,8 @@ def plan(request: DesignRequest, catalog: Catalog, inverter: Inverter) -> Instal
     protect_backup_box(request, catalog, inverter, materials, notes)
     board, households = plan_board(request, materials, notes, plans, phase)
     circuits = [p.circuit for p in plans] + households
+    outside = {p.circuit.name for p in plans if not p.in_board}
+    board_heat(request, catalog, board, circuits, outside, notes)
     # Issue 11 points 7-9: fault protection, RCDs in series, island operation (own modules).
     check_circuits(request, catalog, circuits, notes)
     check_rcds(request, board, circuits, notes)

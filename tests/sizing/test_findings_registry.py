@@ -345,6 +345,8 @@ DESIGNS: list[dict[str, Any]] = [
         {"kind": "cooking", "backed_up": True}]}},
     {"inverter": S5, "backup": "backup_box", "board": {"mode": "new", "household_groups": [
         {"backed_up": True}, {"backed_up": True}]}},
+    # A cool meterkast: the heat calculation's advice without its warning.
+    {"board": {"mode": "new", "household_circuits": 2, "ambient_c": 15}},
 ]  # fmt: skip
 CABLES = [
     {"current_a": 14, "length_m": 1, "breaker_a": 15},
