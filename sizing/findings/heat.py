@@ -51,6 +51,21 @@ ENTRIES = (
         reference=HEAT_REFERENCE,
     ),
     Entry(
+        "board.heat_above_limit_estimate",
+        Severity.INFO,
+        nl="Op de voorzichtige standaardwaarden (verliezen en kastmaten die de catalogus niet "
+        "kent) komt de lucht bovenin de groepenkast op naar schatting {top:n0} °C (omgeving "
+        "{ambient:n0} °C plus {rise:n1} K), boven {limit:n0} °C. Dat is een bovengrens, geen "
+        "uitkomst: reken na met de verliezen en maten van de fabrikant of kies een ruimere "
+        "kast.",
+        en="On the conservative defaults (losses and enclosure size the catalogue lacks) the "
+        "air at the top of the distribution board comes to an estimated {top:n0} °C (ambient "
+        "{ambient:n0} °C plus {rise:n1} K), above {limit:n0} °C. That is an upper bound, not a "
+        "result: recalculate with the maker's losses and dimensions or choose a roomier "
+        "enclosure.",
+        reference=HEAT_REFERENCE,
+    ),
+    Entry(
         "board.heat_above_limit",
         Severity.WARNING,
         nl="De lucht bovenin de groepenkast wordt naar schatting {top:n0} °C (omgeving "

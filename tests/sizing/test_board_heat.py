@@ -15,7 +15,7 @@ from sizing.installation.board import thermal
 from sizing.installation.board.heat import is_ordinary
 from sizing.schema import Circuit
 
-from .engine_helpers import T20, codes, finding, run
+from .engine_helpers import T20, codes, finding, run, with_makers_heat_figures
 
 NEW_BOARD = {"mode": "new", "household_circuits": 12}
 LARGE = {"backup": "backup_box", "shutdown_kit": True, "board": NEW_BOARD}
@@ -242,10 +242,18 @@ def test_an_enclosure_the_catalogue_lacks_is_named(catalog: Any) -> None:
 
 def test_a_hot_board_gets_a_warning_with_the_derating_advice(catalog: Any) -> None:
     hot = {**NEW_BOARD, "ambient_c": 45}
-    result = run(catalog, T20, count=12, backup="backup_box", board=hot)
+    result = run(with_makers_heat_figures(catalog), T20, count=12, backup="backup_box", board=hot)
     warning = finding(result, "board.heat_above_limit")
     assert warning.severity == "warning"
     assert "grotere kast" in warning.message and "reductiefactor" in warning.message
+
+
+def test_a_hot_board_on_the_defaults_alone_is_an_upper_bound_not_a_warning(catalog: Any) -> None:
+    hot = {**NEW_BOARD, "ambient_c": 45}
+    result = run(catalog, T20, count=12, backup="backup_box", board=hot)
+    assert "board.heat_above_limit" not in codes(result)
+    estimate = finding(result, "board.heat_above_limit_estimate")
+    assert estimate.severity == "info" and "bovengrens" in estimate.message
 
 
 def test_a_cool_meterkast_only_gets_the_derating_advice(catalog: Any) -> None:

@@ -33,6 +33,7 @@ from tests.sizing.engine_helpers import (
     replaced,
     request,
     with_inverter,
+    with_makers_heat_figures,
     without_compatibility,
 )
 
@@ -396,6 +397,8 @@ def _raised_by_the_engine(catalog: Any) -> list[Finding]:
             catalog.cable_types["YMvK"], insulation=Insulation.XLPE, methods=("E",))}),
          {"ac_cable": {"length_m": 9, "cable_type": "YMvK", "insulation": "PVC", "method": "C"}}),
         (with_inverter(catalog, T10, ac_terminal_max_mm2=1.5), {}),
+        (with_makers_heat_figures(catalog), {"inverter": T20, "count": 12, "backup": "backup_box",
+         "board": {"mode": "new", "household_circuits": 12, "ambient_c": 45}}),
     ]  # fmt: skip
     for variant, fields in variants:
         findings += design(request(**fields), variant).findings

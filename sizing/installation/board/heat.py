@@ -318,7 +318,19 @@ def _findings(heat: BoardHeat, notes: Notes) -> None:
                 ", ".join(KIND_NAMES[k][1] for k in kinds),
             ),
         )
-    if heat.top_c > heat.limit_c:
+    # On the documented defaults alone (no maker's losses for most devices, or no real
+    # enclosure size) the figure is an indication, not a finding that should stop a design:
+    # said as information, so a warning keeps meaning that real figures exceed the limit.
+    on_defaults = heat.dimensions_are_default or 2 * len(defaulted) > len(heat.devices)
+    if heat.top_c > heat.limit_c and on_defaults:
+        notes.finding(
+            "board.heat_above_limit_estimate",
+            top=heat.top_c,
+            ambient=heat.ambient_c,
+            rise=heat.rise_top_k,
+            limit=heat.limit_c,
+        )
+    elif heat.top_c > heat.limit_c:
         notes.finding(
             "board.heat_above_limit",
             top=heat.top_c,
