@@ -309,5 +309,14 @@ class EnclosureAdmin(CatalogAdmin):
 @admin.register(m.InstallationMaterial)
 class InstallationMaterialAdmin(CatalogAdmin):
     resource_classes = [resource_for(m.InstallationMaterial)]
-    list_display = ("article", "name_nl", "kind", "phases", "size_mm", "unit", "price_eur", "active")
+    list_display = (
+        "article",
+        "name_nl",
+        "kind",
+        "phases",
+        "size_mm",
+        "unit",
+        "price_eur",
+        "active",
+    )
     list_filter = ("kind", "unit", *PRODUCT_FILTERS)

@@ -49,7 +49,9 @@ def order_list_csv(
             _("Opmerking"),
         ]
     )
-    generic = _("Generiek artikel: geen Vekto-artikelnummer bekend; bestel een gelijkwaardig product.")
+    generic = _(
+        "Generiek artikel: geen Vekto-artikelnummer bekend; bestel een gelijkwaardig product."
+    )
     for line in bom:
         description = pick(lang, line.description, line.description_en or line.description)
         writer.writerow(

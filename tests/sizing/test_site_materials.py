@@ -78,7 +78,9 @@ def test_existing_pv_is_named_as_a_third_source(catalog):
 
 def test_a_vd_run_gets_conduit_as_long_as_the_run_and_a_clip_every_40_cm(catalog):
     result = run(catalog, {**SINGLE_PHASE_VD, "ac_cable": {**SINGLE_PHASE_VD["ac_cable"]}})
-    conduit = [b for b in result.bom if b.article.startswith("GEN-BUIS-") or b.article == "GEN-BUIS"]
+    conduit = [
+        b for b in result.bom if b.article.startswith("GEN-BUIS-") or b.article == "GEN-BUIS"
+    ]
     assert [(b.quantity, b.unit) for b in conduit] == [(Decimal(12), "m")]
     clips = [b for b in result.bom if b.article.startswith("GEN-BUISKLEM")]
     assert [b.quantity for b in clips] == [Decimal(31)]  # 12 m / 0.40 m + 1
