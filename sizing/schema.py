@@ -19,6 +19,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationInfo,
+    WithJsonSchema,
     field_serializer,
     field_validator,
     model_validator,
@@ -55,17 +56,26 @@ KiloamperesOrNone = Annotated[float | None, _unit("kA")]
 
 
 def _euros(value: object) -> object:
-    """A JSON number or numeric string as Decimal (strict parsing takes no float for money);
-    anything else goes on to the Decimal check, which refuses it by name."""
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
+    """A JSON number as Decimal: strict parsing takes no float for money. Anything else goes on
+    to the Decimal check, which refuses it by name, as the published schema (a number) says."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
         return value
-    try:
-        return Decimal(str(value))
-    except ArithmeticError:
-        return value
+    return Decimal(str(value))
 
 
-EurosOrNone = Annotated[Decimal | None, BeforeValidator(_euros)]
+# Published as what the API takes: a JSON number (or null), bounded as the field says.
+EurosOrNone = Annotated[
+    Decimal | None,
+    BeforeValidator(_euros),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "exclusiveMinimum": 0, "maximum": 10_000_000},
+                {"type": "null"},
+            ]
+        }
+    ),
+]
 
 # The contract's models refuse NaN and ±Infinity (a quantity string such as "1e999 A" becomes
 # one): they are no JSON numbers, and no bound compares sensibly with NaN. Results check this

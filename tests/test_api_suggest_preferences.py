@@ -20,7 +20,7 @@ def suggest(client: Client, body: dict[str, object]) -> object:
 def test_a_budget_keeps_only_the_systems_within_it(client: Client) -> None:
     everything = suggest(client, SITE).json()
     budget = Decimal(everything[0]["price_excl_vat_eur"]) - 1
-    within = suggest(client, {**SITE, "budget_excl_vat_eur": str(budget)}).json()
+    within = suggest(client, {**SITE, "budget_excl_vat_eur": float(budget)}).json()
     assert within
     assert all(Decimal(s["price_excl_vat_eur"]) <= budget for s in within)
     assert len(within) < len(everything)
@@ -37,7 +37,7 @@ def test_a_budget_below_every_system_answers_an_empty_list(client: Client) -> No
     assert response.json() == []
 
 
-@pytest.mark.parametrize("budget", [-5, 0, "veel", "NaN"])
+@pytest.mark.parametrize("budget", [-5, 0, "veel", "5000", True])
 def test_a_budget_that_is_not_a_positive_amount_is_refused_with_the_field(
     client: Client, budget: object
 ) -> None:
