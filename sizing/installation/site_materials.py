@@ -58,7 +58,7 @@ def _meter(phases: int, materials: Materials, notes: Notes) -> None:
     cts = phases * int(rule.value["current_transformers_per_phase"])
     notes.step(
         "materials.energy_meter",
-        ("Energiemeter en stroomtransformatoren", "Energy meter and current transformers"),
+        ("Energiemeter + CT", "Energy meter + CT"),
         (
             f"{phases}-fase aansluiting: 1 energiemeter {phases}-fase, {cts} × stroomtransformator",
             f"{phases}-phase connection: 1 energy meter {phases}-phase, {cts} × current "
@@ -87,7 +87,7 @@ def _labels(request: DesignRequest, materials: Materials, notes: Notes) -> None:
     count = sum(int(n) for _, _, n in places)
     notes.step(
         "materials.warning_labels",
-        ("Waarschuwingsstickers meerdere bronnen", "Warning labels, more than one source"),
+        ("Stickers: meer bronnen", "Labels: more sources"),
         (
             f"{len(sources)} bronnen ({', '.join(s[0] for s in sources)}): {count} stickers "
             f"({', '.join(p[0] for p in places)})",
@@ -116,7 +116,7 @@ def _run(name: str, cable: CableSpec, materials: Materials, notes: Notes) -> Non
         size_en = f"{size} mm" if size is not None else "size by conduit fill"
         notes.step(
             "materials.conduit",
-            ("Installatiebuis en buisklemmen", "Conduit and conduit clips"),
+            ("Buis en buisklemmen", "Conduit and clips"),
             both(
                 lambda n: (
                     f"{cable.cable_type} {n.t('in buis', 'in conduit')} "
@@ -140,7 +140,7 @@ def _run(name: str, cable: CableSpec, materials: Materials, notes: Notes) -> Non
     clips = _clips(cable.length_m, float(spacing.value["cable"])) if clipped else 0
     notes.step(
         "materials.gland_and_fixing",
-        ("Kabelwartel en bevestiging", "Cable gland and fixing"),
+        ("Wartel en bevestiging", "Gland and fixing"),
         both(
             lambda n: (
                 f"{cable.cable_type}: {glands} {n.t('wartel', 'gland')}; "
@@ -193,7 +193,7 @@ def _surge_protection(
     if board.mode not in rule.value["board_modes"]:
         notes.step(
             "materials.surge_protection",
-            ("Overspanningsbeveiliging", "Surge protection"),
+            ("Overspanning", "Surge protection"),
             (
                 "bestaande kast: de aanwezige overspanningsbeveiliging controleren; geen nieuwe",
                 "existing board: check the surge protection present; none added",
@@ -205,7 +205,7 @@ def _surge_protection(
     poles = "1P+N (1+1)" if phases == 1 else "3P+N (3+1)"
     notes.step(
         "materials.surge_protection",
-        ("Overspanningsbeveiliging", "Surge protection"),
+        ("Overspanning", "Surge protection"),
         (
             f"nieuwe kast: 1 × type {rule.value['spd_type']}, {poles}",
             f"new board: 1 × type {rule.value['spd_type']}, {poles}",
