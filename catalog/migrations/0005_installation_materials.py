@@ -33,7 +33,7 @@ def grant(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalog', '0003_cable_types'),
+        ('catalog', '0004_catalog_version'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
