@@ -310,3 +310,19 @@ class EnclosureAdmin(CatalogAdmin):
     resource_classes = [resource_for(m.Enclosure)]
     list_display = ("article", "name_nl", "rows", "modules_per_row", "price_eur", "active")
     list_filter = ("rows", *PRODUCT_FILTERS)
+
+
+@admin.register(m.InstallationMaterial)
+class InstallationMaterialAdmin(CatalogAdmin):
+    resource_classes = [resource_for(m.InstallationMaterial)]
+    list_display = (
+        "article",
+        "name_nl",
+        "kind",
+        "phases",
+        "size_mm",
+        "unit",
+        "price_eur",
+        "active",
+    )
+    list_filter = ("kind", "unit", *PRODUCT_FILTERS)

@@ -900,3 +900,64 @@ class Enclosure(Product):
             ventilated=self.ventilated,
             max_internal_temperature_c=_f(self.max_internal_temperature_c),
         )
+
+
+class InstallationMaterial(Product):
+    """What an installation needs besides the devices: meter and CTs, warning labels, glands,
+    conduit, fixings and surge protection. The engine picks them by kind, phases and size."""
+
+    class Kind(models.TextChoices):
+        ENERGY_METER = "energy_meter", _("Energiemeter")
+        CURRENT_TRANSFORMER = "current_transformer", _("Stroomtransformator (CT)")
+        WARNING_LABEL = "warning_label", _("Waarschuwingssticker")
+        CABLE_GLAND = "cable_gland", _("Kabelwartel")
+        CONDUIT = "conduit", _("Installatiebuis")
+        CONDUIT_CLIP = "conduit_clip", _("Buisklem")
+        CABLE_CLIP = "cable_clip", _("Kabelclip")
+        SURGE_PROTECTION = "surge_protection", _("Overspanningsbeveiliging")
+
+    class Unit(models.TextChoices):
+        PIECE = "st", _("stuk")
+        METRE = "m", _("meter")
+
+    kind = models.CharField(_("soort"), max_length=24, choices=Kind.choices)
+    phases = models.CharField(
+        _("fasen"),
+        max_length=8,
+        default="1,3",
+        help_text=_("1, 3 of 1,3 als het artikel bij beide past."),
+    )
+    size_mm = optional(
+        power_field,
+        _("maat (mm)"),
+        _("Buitendiameter van buis of buisklem; leeg = past bij elke maat."),
+    )
+    unit = models.CharField(_("eenheid"), max_length=4, choices=Unit.choices, default=Unit.PIECE)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("installatiemateriaal")
+        verbose_name_plural = _("installatiematerialen")
+        ordering = ["kind", "article"]
+
+    def phase_tuple(self) -> tuple[int, ...]:
+        return tuple(int(p) for p in self.phases.replace(" ", "").split(",") if p)
+
+    def clean(self) -> None:
+        super().clean()
+        try:
+            phases = self.phase_tuple()
+        except ValueError:
+            phases = ()
+        if not phases or any(p not in (1, 3) for p in phases):
+            raise ValidationError({"phases": _("Geef 1, 3 of 1,3 op.")})
+
+    def to_domain(self) -> domain.InstallationMaterial:
+        return domain.InstallationMaterial(
+            **self.product_fields(),
+            unit=self.unit,
+            kind=domain.MaterialKind(self.kind),
+            phases=self.phase_tuple(),
+            size_mm=_f(self.size_mm),
+        )

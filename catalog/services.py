@@ -19,6 +19,7 @@ PRODUCT_MODELS = (
     m.Enclosure,
     m.Compatibility,
     m.CableType,
+    m.InstallationMaterial,
 )
 
 _lock = threading.Lock()
@@ -74,4 +75,5 @@ def _build(version: str) -> Catalog:
         main_switches=tuple(s.to_domain() for s in m.MainSwitch.objects.filter(active=True)),
         enclosures=tuple(e.to_domain() for e in m.Enclosure.objects.filter(active=True)),
         cable_types={t.code: t.to_domain() for t in m.CableType.objects.all()},
+        materials=tuple(x.to_domain() for x in m.InstallationMaterial.objects.filter(active=True)),
     )

@@ -40,6 +40,19 @@ class AccessoryKind(StrEnum):
     OTHER = "other"
 
 
+class MaterialKind(StrEnum):
+    """Installation material beyond the devices, as the materials list orders it."""
+
+    ENERGY_METER = "energy_meter"
+    CURRENT_TRANSFORMER = "current_transformer"
+    WARNING_LABEL = "warning_label"
+    CABLE_GLAND = "cable_gland"
+    CONDUIT = "conduit"
+    CONDUIT_CLIP = "conduit_clip"
+    CABLE_CLIP = "cable_clip"
+    SURGE_PROTECTION = "surge_protection"
+
+
 class Insulation(StrEnum):
     PVC = "PVC"
     XLPE = "XLPE"
@@ -264,6 +277,19 @@ class Enclosure(Product):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class InstallationMaterial(Product):
+    """Meter, labels, glands, conduit, fixings, surge protection: what the site needs besides
+    the devices. ``size_mm`` is a conduit's (or its clip's) outer diameter; None = any size."""
+
+    kind: MaterialKind
+    phases: tuple[int, ...] = (1, 3)
+    size_mm: float | None = None
+
+    def fits(self, phases: int) -> bool:
+        return phases in self.phases
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Catalog:
     """Everything the engine may know about products, indexed once when it is built.
 
@@ -282,6 +308,7 @@ class Catalog:
     main_switches: tuple[MainSwitch, ...] = ()
     enclosures: tuple[Enclosure, ...] = ()
     cable_types: dict[str, CableType] = field(default_factory=dict)  # by code
+    materials: tuple[InstallationMaterial, ...] = ()
     # Derived in __post_init__, never passed in.
     _compatible: dict[tuple[str, str], Compatibility] = field(init=False, repr=False, compare=False)
     _products: dict[str, Product] = field(init=False, repr=False, compare=False)
@@ -303,6 +330,7 @@ class Catalog:
             "_products": {
                 p.article: p
                 for group in (
+                    self.materials,
                     self.enclosures,
                     self.main_switches,
                     self.rcds,

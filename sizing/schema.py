@@ -19,6 +19,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationInfo,
+    WithJsonSchema,
     field_serializer,
     field_validator,
     model_validator,
@@ -52,6 +53,29 @@ PercentOrNone = Annotated[float | None, _unit("percent")]
 VoltsOrNone = Annotated[float | None, _unit("V")]
 OhmsOrNone = Annotated[float | None, _unit("ohm")]
 KiloamperesOrNone = Annotated[float | None, _unit("kA")]
+
+
+def _euros(value: object) -> object:
+    """A JSON number as Decimal: strict parsing takes no float for money. Anything else goes on
+    to the Decimal check, which refuses it by name, as the published schema (a number) says."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    return Decimal(str(value))
+
+
+# Published as what the API takes: a JSON number (or null), bounded as the field says.
+EurosOrNone = Annotated[
+    Decimal | None,
+    BeforeValidator(_euros),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "exclusiveMinimum": 0, "maximum": 10_000_000},
+                {"type": "null"},
+            ]
+        }
+    ),
+]
 
 # The contract's models refuse NaN and ±Infinity (a quantity string such as "1e999 A" becomes
 # one): they are no JSON numbers, and no bound compares sensibly with NaN. Results check this
@@ -667,6 +691,10 @@ class Site(Strict):
     target_usable_kwh: float | None = Field(default=None, gt=0, le=1000)
     target_power_kw: float | None = Field(default=None, gt=0, le=1000)
     household_load_a: Amperes = Field(default=0, ge=0, le=250)  # as DesignOptions
+    # Preferences that narrow the suggestions, never what is allowed: a budget for the system
+    # (inverter, modules, backup accessories) excl. VAT, and whether it must supply backup.
+    budget_excl_vat_eur: EurosOrNone = Field(default=None, gt=0, le=10_000_000, allow_inf_nan=False)
+    must_have_backup: bool = False
 
 
 class Suggestion(Result):
@@ -705,6 +733,9 @@ class SuggestResult(Result):
     suggestions: list[Suggestion]
     inverters: list[Verdict]  # one per inverter of the catalogue
     modules: list[Verdict]  # one per (inverter, module) pair of the catalogue
+    # With a budget: how many otherwise suitable systems cost more, and the cheapest of them.
+    over_budget: int = 0
+    cheapest_over_budget_eur: Decimal | None = None
 
     def inverter(self, code: str) -> Verdict | None:
         return next((v for v in self.inverters if v.inverter == code), None)

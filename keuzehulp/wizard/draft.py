@@ -9,6 +9,7 @@ never computing.
 from __future__ import annotations
 
 import uuid
+from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -51,6 +52,8 @@ class InverterAnswers(Answers):
     inverter: str
     target_usable_kwh: float | None = None
     target_power_kw: float | None = None
+    budget_excl_vat_eur: Decimal | None = None
+    must_have_backup: bool = False
 
 
 class BatteryAnswers(Answers):
@@ -106,6 +109,8 @@ class Draft(BaseModel):
             targets = {
                 "target_usable_kwh": self.inverter.target_usable_kwh,
                 "target_power_kw": self.inverter.target_power_kw,
+                "budget_excl_vat_eur": self.inverter.budget_excl_vat_eur,
+                "must_have_backup": self.inverter.must_have_backup,
             }
         return Site(
             connection=self.site.connection,

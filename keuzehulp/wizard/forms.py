@@ -7,6 +7,7 @@ engine's reason), not here: a form only knows what a value looks like.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -267,6 +268,14 @@ class InverterForm(WizardForm):
     target_power_kw = NumberField(
         label=_("Gewenst vermogen (kW)"), required=False, unit="kW", min_value=1, max_value=50
     )
+    budget_excl_vat_eur = NumberField(
+        label=_("Budget voor het systeem (€, excl. btw)"),
+        required=False,
+        min_value=1,
+        max_value=1_000_000,
+        help_text=_("Omvormer, modules en noodstroom; installatiemateriaal komt erbij."),
+    )
+    must_have_backup = forms.BooleanField(label=_("Moet noodstroom hebben"), required=False)
 
     def answers(self) -> InverterAnswers:
         data = self.cleaned_data
@@ -274,24 +283,40 @@ class InverterForm(WizardForm):
             inverter=data["inverter"],
             target_usable_kwh=data.get("target_usable_kwh"),
             target_power_kw=data.get("target_power_kw"),
+            budget_excl_vat_eur=_euros(data.get("budget_excl_vat_eur")),
+            must_have_backup=bool(data.get("must_have_backup")),
         )
 
-    def targets(self) -> tuple[float | None, float | None]:
-        """The targets as typed, even when the inverter is not chosen yet (for ranking)."""
-        values = []
-        for name in ("target_usable_kwh", "target_power_kw"):
+    def preferences(self) -> dict[str, Any]:
+        """Targets, budget and backup as typed, even before an inverter is chosen (for ranking);
+        a value that does not validate yet counts as not given."""
+        values: dict[str, Any] = {}
+        for name in ("target_usable_kwh", "target_power_kw", "budget_excl_vat_eur"):
             field = self.fields[name]
             try:
-                values.append(field.clean(field.widget.value_from_datadict(self.data, {}, name)))
+                values[name] = field.clean(field.widget.value_from_datadict(self.data, {}, name))
             except forms.ValidationError:
-                values.append(None)
-        return values[0], values[1]
+                values[name] = None
+        values["budget_excl_vat_eur"] = _euros(values["budget_excl_vat_eur"])
+        box = self.fields["must_have_backup"]
+        values["must_have_backup"] = bool(
+            box.clean(box.widget.value_from_datadict(self.data, {}, "must_have_backup"))
+        )
+        return values
 
     @staticmethod
     def initial_from(answers: InverterAnswers | None) -> dict[str, Any]:
         if answers is None:
             return {}
-        return answers.model_dump()
+        initial = answers.model_dump()
+        if answers.budget_excl_vat_eur is not None:
+            initial["budget_excl_vat_eur"] = float(answers.budget_excl_vat_eur)
+        return initial
+
+
+def _euros(value: float | None) -> Decimal | None:
+    """A typed amount as money: whole cents, never a float."""
+    return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
 
 
 # --------------------------------------------------------------------------- 3 batterij

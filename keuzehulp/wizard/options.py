@@ -103,8 +103,9 @@ def _inverter_cards(site: Site, catalog: Catalog) -> list[InverterCard]:
     has_target = site.target_usable_kwh is not None or site.target_power_kw is not None
     cards = []
     for code, inv in catalog.inverters.items():
-        allowed = code in best
         verdict = found.inverter(code)
+        # A budget or "must have backup" narrows the suggestions, not what may be chosen.
+        allowed = verdict.offered if verdict is not None else code in best
         reasons = verdict.reasons if verdict is not None else []
         warnings = verdict.warnings if verdict is not None else []
         cards.append(
@@ -124,11 +125,12 @@ def _inverter_cards(site: Site, catalog: Catalog) -> list[InverterCard]:
                 allowed=allowed,
                 reasons=reasons,
                 warnings=warnings,
-                best=best[code][1] if allowed and has_target else None,
+                best=best[code][1] if code in best and has_target else None,
             )
         )
     order = {code: position for code, (position, _) in best.items()}
-    return sorted(cards, key=lambda c: (not c.allowed, order.get(c.code, 0), c.power_kw, c.code))
+    last = len(order)  # allowed, but nothing of it within the budget or with backup
+    return sorted(cards, key=lambda c: (not c.allowed, order.get(c.code, last), c.power_kw, c.code))
 
 
 def allowed_inverters(site: Site, catalog: Catalog) -> set[str]:

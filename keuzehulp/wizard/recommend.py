@@ -21,6 +21,12 @@ from keuzehulp.wording import money, quantity
 from sizing.domain import Catalog
 from sizing.schema import Site, Suggestion
 
+# Callables, so the name is translated in the language of the request that reads it.
+BACKUP_NAMES = {
+    "distribution_unit": lambda: _("noodstroom verdeelunit"),
+    "backup_box": lambda: _("BackupBox 63A BB Plus"),
+}
+
 
 @dataclass
 class Recommendation:
@@ -31,8 +37,9 @@ class Recommendation:
 
 
 def recommendation(site: Site, catalog: Catalog) -> Recommendation | None:
-    """The engine's first suggestion for a site with a target; None without a target."""
-    if site.target_usable_kwh is None and site.target_power_kw is None:
+    """The engine's first suggestion for a site with a target or a budget; None without either,
+    or when nothing fits them (see :func:`budget_note`)."""
+    if not _has_goal(site):
         return None
     suggestions = options.suggested(site, catalog).suggestions
     if not suggestions:
@@ -43,6 +50,32 @@ def recommendation(site: Site, catalog: Catalog) -> Recommendation | None:
     found = Recommendation(best, largest.count, largest.usable_kwh)
     found.reasons = _reasons(site, found)
     return found
+
+
+def budget_note(site: Site, catalog: Catalog) -> str:
+    """Why there is no recommendation although a goal was given; empty when there is one."""
+    if not _has_goal(site):
+        return ""
+    found = options.suggested(site, catalog)
+    if found.suggestions:
+        return ""
+    budget = site.budget_excl_vat_eur
+    if budget is not None and found.cheapest_over_budget_eur is not None:
+        return _(
+            "Uw budget van %(budget)s excl. btw ligt onder elk passend systeem: het goedkoopste "
+            "kost %(cheapest)s excl. btw. Verhoog het budget of kies hieronder zelf."
+        ) % {"budget": money(budget), "cheapest": money(found.cheapest_over_budget_eur)}
+    if site.must_have_backup:
+        return _("Geen passend systeem met noodstroom voor deze aansluiting.")
+    return ""
+
+
+def _has_goal(site: Site) -> bool:
+    return (
+        site.target_usable_kwh is not None
+        or site.target_power_kw is not None
+        or site.budget_excl_vat_eur is not None
+    )
 
 
 def _reasons(site: Site, found: Recommendation) -> list[str]:
@@ -73,13 +106,27 @@ def _reasons(site: Site, found: Recommendation) -> list[str]:
         )
     else:
         reasons.append(_("Geen ruimte om te groeien: dit is het maximum voor deze omvormer."))
-    reasons.append(
-        _(
-            "%(price)s excl. btw voor omvormer en modules: de laagste prijs bij deze "
-            "afstand tot het doel."
+    if site.target_usable_kwh is None and site.target_power_kw is None:
+        reasons.append(
+            _("%(usable)s bruikbaar: de meeste opslag binnen uw budget.")
+            % {"usable": quantity(s.usable_kwh, "kWh")}
         )
-        % {"price": money(s.price_excl_vat_eur)}
-    )
+    if s.backup != "none":
+        reasons.append(_("Met noodstroom: %(backup)s.") % {"backup": BACKUP_NAMES[s.backup]()})
+    if s.backup == "none":
+        price = _("%(price)s excl. btw voor omvormer en modules")
+    else:
+        price = _("%(price)s excl. btw voor omvormer, modules en noodstroom")
+    price = price % {"price": money(s.price_excl_vat_eur)}
+    if site.budget_excl_vat_eur is not None:
+        reasons.append(
+            _("%(price)s: binnen uw budget van %(budget)s.")
+            % {"price": price, "budget": money(site.budget_excl_vat_eur)}
+        )
+    else:
+        reasons.append(
+            _("%(price)s: de laagste prijs bij deze afstand tot het doel.") % {"price": price}
+        )
     return reasons
 
 

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from keuzehulp.wizard import forms as wf
 from keuzehulp.wizard import options
 from keuzehulp.wizard.draft import Draft
-from keuzehulp.wizard.recommend import Recommendation, recommendation, trade_off
+from keuzehulp.wizard.recommend import Recommendation, budget_note, recommendation, trade_off
 from keuzehulp.wording import counts_text, finding_text
 from sizing.domain import Catalog
 from sizing.schema import Design, DesignRequest, Finding, Severity, Site
@@ -191,8 +191,7 @@ class InverterStep(Step):
         """The site with the targets as typed (or as stored): what ranks the systems."""
         assert wizard.site is not None
         if form.is_bound:
-            kwh, kw = form.targets()
-            return wizard.site.model_copy(update={"target_usable_kwh": kwh, "target_power_kw": kw})
+            return wizard.site.model_copy(update=form.preferences())
         return wizard.ranked_site or wizard.site
 
     def cards(self, wizard: Wizard, form: Any) -> list[options.InverterCard]:
@@ -224,24 +223,32 @@ class InverterStep(Step):
         site = self.ranked(wizard, form)
         cards = options.inverter_cards(site, wizard.catalog)
         top = recommendation(site, wizard.catalog)
-        kwh = kw = None
-        if form.is_bound:
-            kwh, kw = form.targets()
-        elif wizard.draft.inverter is not None:
-            kwh, kw = wizard.draft.inverter.target_usable_kwh, wizard.draft.inverter.target_power_kw
         return {
             "cards": cards,
             "recommendation": top,
+            "budget_note": budget_note(site, wizard.catalog) if top is None else "",
             "trade_offs": {card.code: trade_off(card, top) for card in cards},
             "selected": form["inverter"].value(),
-            "has_target": kwh is not None or kw is not None,
-            "cards_for": f"{kwh}|{kw}",
+            "has_target": site.target_usable_kwh is not None or site.target_power_kw is not None,
+            "cards_for": _ranked_for(site),
         }
 
     def oob_regions(self, wizard: Wizard, form: Any) -> list[str]:
-        kwh, kw = form.targets()
-        changed = form.data.get("cards_for") != f"{kwh}|{kw}"
+        changed = form.data.get("cards_for") != _ranked_for(self.ranked(wizard, form))
         return ["wizard/steps/_inverter_cards.html"] if changed else []
+
+
+def _ranked_for(site: Site) -> str:
+    """What the cards were ranked for, so a changed preference redraws them."""
+    return "|".join(
+        str(v)
+        for v in (
+            site.target_usable_kwh,
+            site.target_power_kw,
+            site.budget_excl_vat_eur,
+            site.must_have_backup,
+        )
+    )
 
 
 class BatteryStep(Step):

@@ -120,11 +120,11 @@ ENTRIES = (
     Entry(
         "battery.power_capped",
         Severity.WARNING,
-        nl="{count} × {module} in {clusters} cluster(s) leveren {volts:n} V × {amperes:n} A = "
+        nl="{count} × {module} in {clusters} leveren {volts:n} V × {amperes:n} A = "
         "{battery_kw:n} kW; de {inverter} kan {inverter_kw:n} kW laden. De modules begrenzen "
         "het laad- en ontlaadvermogen; met meer modules (in serie of parallel) haalt het "
         "systeem het vermogen van de omvormer.",
-        en="{count} × {module} in {clusters} cluster(s) give {volts:n} V × {amperes:n} A = "
+        en="{count} × {module} in {clusters} give {volts:n} V × {amperes:n} A = "
         "{battery_kw:n} kW; the {inverter} can charge at {inverter_kw:n} kW. The modules cap "
         "the charge and discharge power; with more modules (in series or parallel) the system "
         "reaches the inverter's power.",

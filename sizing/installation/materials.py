@@ -14,7 +14,9 @@ from sizing.domain import (
     Catalog,
     CircuitBreaker,
     Enclosure,
+    InstallationMaterial,
     MainSwitch,
+    MaterialKind,
     ResidualCurrentDevice,
 )
 
@@ -100,6 +102,24 @@ class Materials:
             if s.rating_a + EPSILON >= min_rating_a and s.poles == RCD_POLES[phases]
         ]
         return min(candidates, key=lambda s: (s.rating_a, s.price_eur, s.article), default=None)
+
+    def material(
+        self, kind: MaterialKind, *, phases: int | None = None, size_mm: float | None = None
+    ) -> InstallationMaterial | None:
+        """The cheapest material of ``kind`` that fits the phases and exactly this size;
+        ``size_mm`` None asks for the article without a size (a size chosen on site)."""
+        candidates = [
+            m
+            for m in self.catalog.materials
+            if m.kind is kind
+            and (phases is None or m.fits(phases))
+            and (
+                m.size_mm is None
+                if size_mm is None
+                else m.size_mm is not None and abs(m.size_mm - size_mm) < EPSILON
+            )
+        ]
+        return min(candidates, key=lambda m: (m.price_eur, m.article), default=None)
 
 
 def _best(candidates: list[ResidualCurrentDevice], rcd_type: str) -> ResidualCurrentDevice | None:

@@ -23,6 +23,7 @@ from sizing.installation.island import island_steps
 from sizing.installation.materials import Materials
 from sizing.installation.pv_group import pv_circuit
 from sizing.installation.rcd_selectivity import check_rcds
+from sizing.installation.site_materials import order_site_materials
 from sizing.notes import Notes, PlannedLine
 from sizing.schema import BoardDesign, Circuit, DesignRequest, Finding, TraceStep
 from sizing.system.rules import GridSite, inverter_phase
@@ -66,6 +67,7 @@ def plan(request: DesignRequest, catalog: Catalog, inverter: Inverter) -> Instal
     check_circuits(request, catalog, circuits, notes)
     check_rcds(request, board, circuits, notes)
     island_steps(request, inverter, circuits, notes)
+    order_site_materials(request, materials, circuits, board, notes)
     # Each step is written once: in its circuit's trace, or (a step about no planned circuit,
     # such as the board's) in the plan's own, which the Design's trace takes up.
     steps: dict[str | None, list[TraceStep]] = {}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sizing.constants import EPSILON, PHASES
 from sizing.domain import BatteryModule, Catalog, Compatibility, Inverter
-from sizing.findings import finding
+from sizing.findings import Phrase, finding
 from sizing.schema import Connection, ExistingPV, Finding
 from sizing.system.currents import charge_current_a, grid_port_breaker_a
 from sizing.system.limits import GridLimits
@@ -167,7 +167,8 @@ def battery_power_finding(
         inverter=inverter.system_code,
         module=module.code,
         count=sum(split),
-        clusters=len(split),
+        # "1 cluster", "2 clusters": the word is the same in Dutch and English.
+        clusters=Phrase(*[f"{len(split)} cluster{'s' if len(split) > 1 else ''}"] * 2),
         volts=module.nominal_voltage_v * split[0],
         amperes=min(module.max_current_a * len(split), inverter.max_battery_current_a),
         battery_kw=power,

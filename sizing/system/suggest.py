@@ -61,12 +61,36 @@ def suggest(site: Site, catalog: Catalog) -> list[Suggestion]:
 
     With a target (usable kWh and/or power) the closest come first: smallest
     deviation from the usable-kWh target, then from the power target, then
-    the lowest price. Without one: by inverter power, inverter, capacity.
-    ``score`` is the deviation that ranks first (kWh, or kW without a kWh
-    target); None without a target. ``price_excl_vat_eur`` covers the inverter,
-    the modules and the backup accessories ``design`` orders for that choice;
-    installation material from the plan (cables, breakers, board) comes on top.
+    the lowest price. With only a budget: the most usable kWh, then the lowest
+    price. Without either: by inverter power, inverter, capacity.
+    ``must_have_backup`` keeps only the choices with a backup solution, and a
+    budget only those whose price is within it. ``score`` is the deviation that
+    ranks first (kWh, or kW without a kWh target); None without a target.
+    ``price_excl_vat_eur`` covers the inverter, the modules and the backup
+    accessories ``design`` orders for that choice; installation material from
+    the plan (cables, breakers, board) comes on top.
     """
+    return _affordable(site, _within(site, _valid(site, catalog)))[0]
+
+
+def _within(site: Site, ranked: list[Suggestion]) -> list[Suggestion]:
+    """The suggestions that have what the site must have (a backup solution)."""
+    return [s for s in ranked if s.backup != "none"] if site.must_have_backup else ranked
+
+
+def _affordable(site: Site, ranked: list[Suggestion]) -> tuple[list[Suggestion], list[Suggestion]]:
+    """(within the budget, over it), each in its order."""
+    budget = site.budget_excl_vat_eur
+    if budget is None:
+        return ranked, []
+    return (
+        [s for s in ranked if s.price_excl_vat_eur <= budget],
+        [s for s in ranked if s.price_excl_vat_eur > budget],
+    )
+
+
+def _valid(site: Site, catalog: Catalog) -> list[Suggestion]:
+    """Every valid combination, ranked; what the preferences narrow and the verdicts judge."""
     limits = grid_limits()
     grid = GridSite(site.connection, site.existing_pv, site.household_load_a)
     module_findings = {
@@ -138,10 +162,12 @@ def suggest_with_reasons(site: Site, catalog: Catalog) -> SuggestResult:
     place and at the inverter's smallest allowed count (the inverter's own errors are on
     the inverter's verdict).
     """
-    suggestions = suggest(site, catalog)
+    valid = _valid(site, catalog)
+    suggestions, over = _affordable(site, _within(site, valid))
     limits = grid_limits()
     grid = GridSite(site.connection, site.existing_pv, site.household_load_a)
-    offered = {(s.inverter, s.module) for s in suggestions}
+    # Preferences narrow the suggestions, not what may be built: verdicts judge every valid one.
+    offered = {(s.inverter, s.module) for s in valid}
     site_findings = {
         code: module_site_findings(
             module, site.location, site.min_ambient_c, catalog, site.max_ambient_c
@@ -197,7 +223,13 @@ def suggest_with_reasons(site: Site, catalog: Catalog) -> SuggestResult:
                 warnings=_warning_findings(findings),
             )
         )
-    return SuggestResult(suggestions=suggestions, inverters=inverters, modules=modules)
+    return SuggestResult(
+        suggestions=suggestions,
+        inverters=inverters,
+        modules=modules,
+        over_budget=len(over),
+        cheapest_over_budget_eur=min((s.price_excl_vat_eur for s in over), default=None),
+    )
 
 
 def _warning_findings(findings: list[Finding]) -> list[Finding]:
@@ -214,6 +246,9 @@ def _score(site: Site, s: Suggestion) -> float:
 def _rank(site: Site, s: Suggestion, backup_order: int) -> tuple[object, ...]:
     tail = (s.inverter, s.module, s.count, backup_order)
     if site.target_usable_kwh is None and site.target_power_kw is None:
+        if site.budget_excl_vat_eur is not None:
+            # The most storage the budget buys, then the cheapest way to get it.
+            return (-s.usable_kwh, bool(s.warnings), s.price_excl_vat_eur, *tail)
         return (s.power_kw, s.inverter, s.usable_kwh, s.price_excl_vat_eur, *tail)
     kwh_gap = abs(s.usable_kwh - site.target_usable_kwh) if site.target_usable_kwh else 0.0
     power_gap = abs(s.power_kw - site.target_power_kw) if site.target_power_kw else 0.0

@@ -294,10 +294,11 @@ def annex_g() -> dict[str, Any]:
 
 @cache
 def _rules() -> dict[str, Rule]:
-    data = read_json("design_rules.json")
+    # The materials list's rules live in their own file; a name is unique across both.
     return {
         name: Rule(name, entry["value"], entry["basis"], entry["basis_nl"])
-        for name, entry in data["rules"].items()
+        for file in ("design_rules.json", "installation_materials.json")
+        for name, entry in read_json(file)["rules"].items()
     }
 
 
@@ -334,7 +335,7 @@ def diversity_factor(circuits: int) -> float:
 
 
 def rule(name: str) -> Rule:
-    """A design rule or default with its basis (design_rules.json)."""
+    """A design rule or default with its basis (design_rules.json, installation_materials.json)."""
     return _rules()[name]
 
 

@@ -47,9 +47,16 @@ def test_it_opens_in_dutch_excel_semicolons_decimal_comma_and_a_byte_order_mark(
     data = text.encode("utf-8")
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
-    assert rows[0] == ["Artikelnummer", "Omschrijving", "Aantal", "Eenheid", "Stukprijs excl. btw"]
-    assert rows[1] == ["242248", "Batterijmodule 9,3 kWh", "12", "st", "2950,00"]
-    assert rows[2] == ["GEN-VD-10", "VD 10 mm² (per meter)", "7,5", "m", "1,95"]
+    assert rows[0] == [
+        "Artikelnummer",
+        "Omschrijving",
+        "Aantal",
+        "Eenheid",
+        "Stukprijs excl. btw",
+        "Opmerking",
+    ]
+    assert rows[1] == ["242248", "Batterijmodule 9,3 kWh", "12", "st", "2950,00", ""]
+    assert rows[2] == ["GEN-VD-10", "VD 10 mm² (per meter)", "7,5", "m", "1,95", ""]
     assert text.count("\r\n") == 3
 
 
@@ -60,7 +67,7 @@ def test_english_users_get_english_headers_and_descriptions_in_the_same_format()
     )
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     assert rows[0][:3] == ["Article number", "Omschrijving", "Quantity"]
-    assert rows[1] == ["1", "Omvormer (en)", "1", "pcs", "1480,00"]  # not the Dutch "st"
+    assert rows[1] == ["1", "Omvormer (en)", "1", "pcs", "1480,00", ""]  # not the Dutch "st"
 
 
 def test_a_description_that_looks_like_a_formula_is_not_run_by_excel():

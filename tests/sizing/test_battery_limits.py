@@ -64,3 +64,11 @@ def test_the_warning_fires_exactly_when_the_modules_carry_less_than_the_inverter
     power = battery_power_kw(catalog.inverters[inverter], catalog.modules[module], split)
     capped = power < catalog.inverters[inverter].max_charge_power_kw
     assert ("battery.power_capped" in codes(result)) is capped
+
+
+def test_the_capped_power_warning_counts_clusters_without_a_bracketed_plural(catalog):
+    compat = catalog.compatibility_for(T20, BAT38)
+    result = run(catalog, T20, BAT38, min(compat.allowed_counts), main_fuse_a=40)
+    warning = finding(result, "battery.power_capped")
+    assert "in 1 cluster leveren" in warning.message
+    assert "cluster(s)" not in warning.message and "cluster(s)" not in warning.message_en

@@ -230,7 +230,8 @@ def test_without_a_matching_article_it_says_so_instead_of_inventing_one(catalog)
     bare = dataclasses.replace(catalog, rcds=(), breakers=())
     result = _plan(bare, ac_cable=RUN_10M)
     assert "bom.no_article" in _codes(result, Severity.WARNING)
-    assert {line.category for line in result.lines} == {"cable"}
+    # Cable and the site materials (meter, conduit …) have articles; no breaker is invented.
+    assert {line.category for line in result.lines} == {"cable", "materials"}
 
 
 def test_a_single_phase_battery_avoids_the_phase_with_existing_pv(catalog):

@@ -84,7 +84,9 @@ def test_a_target_ranks_the_cards_and_names_the_closest_configuration(client: Cl
 def test_a_live_change_without_a_new_target_leaves_the_cards_alone(client: Client) -> None:
     walk(client, until="omvormer")
     response = htmx(
-        client, url("omvormer") + "?live=1", {"inverter": "SMILE-G3-S5", "cards_for": "None|None"}
+        client,
+        url("omvormer") + "?live=1",
+        {"inverter": "SMILE-G3-S5", "cards_for": "None|None|None|False"},
     )
     assert 'id="cards"' not in response.content.decode()
     assert "SMILE-G3-S5" in text(response)  # the summary shows the choice
