@@ -523,6 +523,8 @@ class Accessory(Product):
     rating_a = optional(power_field, _("nominale stroom (A)"))
     curve = models.CharField(_("karakteristiek"), max_length=2, blank=True)
     rcd_sensitivity_ma = optional(power_field, _("aanspreekstroom (mA)"))
+    # A protective accessory (the backup-box RCBO) is checked against Ik like a breaker.
+    breaking_capacity_ka = optional(power_field, _("kortsluitvermogen (kA)"))
 
     history = HistoricalRecords(m2m_fields=[compatible_inverters])
 
@@ -557,6 +559,7 @@ class Accessory(Product):
             rating_a=_f(self.rating_a),
             curve=self.curve,
             rcd_sensitivity_ma=_f(self.rcd_sensitivity_ma),
+            breaking_capacity_ka=_f(self.breaking_capacity_ka),
         )
 
 
@@ -739,6 +742,8 @@ class ResidualCurrentDevice(Product):
     rating_a = power_field(_("nominale stroom (A)"))
     poles = models.CharField(_("polen"), max_length=4, choices=POLES)
     curve = models.CharField(_("karakteristiek (RCBO)"), max_length=1, choices=CURVES, blank=True)
+    # An RCBO breaks short-circuit current like a breaker; empty = unknown, the design warns.
+    breaking_capacity_ka = optional(power_field, _("kortsluitvermogen (kA)"))
     module_width = models.PositiveSmallIntegerField(
         _("breedte (modules)"), default=2, validators=[MinValueValidator(1)]
     )
@@ -771,6 +776,7 @@ class ResidualCurrentDevice(Product):
             rating_a=float(self.rating_a),
             poles=self.poles,
             curve=self.curve,
+            breaking_capacity_ka=_f(self.breaking_capacity_ka),
             module_width=self.module_width,
         )
 

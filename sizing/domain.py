@@ -161,6 +161,7 @@ class Accessory(Product):
     rcd_sensitivity_ma: float | None = None
     rating_a: float | None = None
     curve: str = ""
+    breaking_capacity_ka: float | None = None  # protective accessories only; None = unknown
 
     def fits(self, inverter: Inverter) -> bool:
         return inverter.phases in self.phases and (
@@ -215,6 +216,7 @@ class ResidualCurrentDevice(Product):
     rating_a: float
     poles: str  # 1P+N, 3P+N (RCBO) or 2P, 4P (RCD)
     curve: str = ""  # RCBO only
+    breaking_capacity_ka: float | None = None  # RCBO only; None = unknown
     module_width: int = 2
 
 
