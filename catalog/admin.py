@@ -250,7 +250,7 @@ class AccessoryAdmin(CatalogAdmin):
             {
                 "fields": (
                     ("kind", "phases", "ip_rating"),
-                    ("rating_a", "curve", "rcd_sensitivity_ma"),
+                    ("rating_a", "curve", "rcd_sensitivity_ma", "breaking_capacity_ka"),
                     "compatible_inverters",
                 )
             },

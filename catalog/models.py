@@ -524,6 +524,8 @@ class Accessory(Product):
     rating_a = optional(power_field, _("nominale stroom (A)"))
     curve = models.CharField(_("karakteristiek"), max_length=2, blank=True)
     rcd_sensitivity_ma = optional(power_field, _("aanspreekstroom (mA)"))
+    # A protective accessory (the backup-box RCBO) is checked against Ik like a breaker.
+    breaking_capacity_ka = optional(power_field, _("kortsluitvermogen (kA)"))
 
     history = HistoricalRecords(m2m_fields=[compatible_inverters])
 
@@ -558,6 +560,7 @@ class Accessory(Product):
             rating_a=_f(self.rating_a),
             curve=self.curve,
             rcd_sensitivity_ma=_f(self.rcd_sensitivity_ma),
+            breaking_capacity_ka=_f(self.breaking_capacity_ka),
         )
 
 
@@ -779,6 +782,8 @@ class ResidualCurrentDevice(PowerLoss, Product):
     rating_a = power_field(_("nominale stroom (A)"))
     poles = models.CharField(_("polen"), max_length=4, choices=POLES)
     curve = models.CharField(_("karakteristiek (RCBO)"), max_length=1, choices=CURVES, blank=True)
+    # An RCBO breaks short-circuit current like a breaker; empty = unknown, the design warns.
+    breaking_capacity_ka = optional(power_field, _("kortsluitvermogen (kA)"))
     module_width = models.PositiveSmallIntegerField(
         _("breedte (modules)"), default=2, validators=[MinValueValidator(1)]
     )
@@ -811,6 +816,7 @@ class ResidualCurrentDevice(PowerLoss, Product):
             rating_a=float(self.rating_a),
             poles=self.poles,
             curve=self.curve,
+            breaking_capacity_ka=_f(self.breaking_capacity_ka),
             module_width=self.module_width,
             **self.loss_fields(),
         )

@@ -174,6 +174,7 @@ class Accessory(Product):
     rcd_sensitivity_ma: float | None = None
     rating_a: float | None = None
     curve: str = ""
+    breaking_capacity_ka: float | None = None  # protective accessories only; None = unknown
 
     def fits(self, inverter: Inverter) -> bool:
         return inverter.phases in self.phases and (
@@ -232,6 +233,7 @@ class ResidualCurrentDevice(Product):
     rating_a: float
     poles: str  # 1P+N, 3P+N (RCBO) or 2P, 4P (RCD)
     curve: str = ""  # RCBO only
+    breaking_capacity_ka: float | None = None  # RCBO only; None = unknown
     module_width: int = 2
     # Power loss per pole at the rated current (ECLASS AAS575) and where that figure comes from;
     # None = unknown: the heat calculation then takes the documented default per kind and says so.

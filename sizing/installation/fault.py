@@ -253,7 +253,7 @@ def _device(catalog: Catalog, article: str | None, fallback: str) -> tuple[Phras
     product = catalog.product(article) if article else None
     if product is None:
         return Phrase(fallback, fallback), None
-    # Only circuit-breakers carry the figure today; any product that gains it is read alike.
+    # Breakers, RCBOs and protective accessories carry the figure; None means unknown.
     breaking = getattr(product, "breaking_capacity_ka", None)
     label = Phrase(f"{product.name('nl')} ({article})", f"{product.name('en')} ({article})")
     return label, float(breaking) if breaking is not None else None
