@@ -33,7 +33,7 @@ def grant(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalog', '0004_catalog_version'),
+        ('catalog', '0005_heat_calculation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

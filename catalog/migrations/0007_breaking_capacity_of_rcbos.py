@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("catalog", "0003_cable_types"),
+        ("catalog", "0006_installation_materials"),
     ]
 
     operations = [
