@@ -8,7 +8,10 @@ from sizing import tables
 from sizing.cable.types import construction_phrase
 from sizing.domain import CableType, Inverter
 from sizing.notes import Notes, both
-from sizing.schema import CableResult, CableRun
+from sizing.schema import CableResult, CableRun, Circuit
+
+# The inverter's own AC ports: the circuits whose conductors end in its terminals.
+PORTS = ("ac_grid", "backup")
 
 
 def type_step(kind: CableType, run: CableRun, result: CableResult, name: str, notes: Notes) -> None:
@@ -42,10 +45,7 @@ def terminal_check(inverter: Inverter, result: CableResult, name: str, notes: No
         return
     largest = inverter.ac_terminal_max_mm2
     if largest is None:
-        notes.finding(
-            "cable.terminal_unknown", circuit=name, inverter=inverter.system_code, csa=csa
-        )
-        return
+        return  # said once for all the inverter's circuits: terminal_unknown()
     fits = csa <= largest
     notes.step(
         "circuit.terminal",
@@ -68,6 +68,17 @@ def terminal_check(inverter: Inverter, result: CableResult, name: str, notes: No
             max_csa=largest,
             advice_pct=float(tables.rule("voltage_drop_advice_pct").value),
         )
+
+
+def terminal_unknown(inverter: Inverter, circuits: list[Circuit], notes: Notes) -> None:
+    """One warning per inverter whose terminal size the catalogue lacks, for the thickest
+    conductor its ports take: the manual has one terminal table, and the same gap said per
+    circuit is noise."""
+    if inverter.ac_terminal_max_mm2 is not None:
+        return
+    sizes = [c.cable.csa_mm2 for c in circuits if c.cable is not None and c.name in PORTS]
+    if sizes:
+        notes.finding("cable.terminal_unknown", inverter=inverter.system_code, csa=max(sizes))
 
 
 def conduit_fill(count: int, csa: float, name: str, notes: Notes) -> None:

@@ -17,6 +17,7 @@ from sizing.installation.backup_box import protect_backup_box
 from sizing.installation.backup_port import backup_circuit
 from sizing.installation.board.heat import board_heat
 from sizing.installation.board.plan import plan_board
+from sizing.installation.cable_practice import terminal_unknown
 from sizing.installation.fault import check_circuits
 from sizing.installation.grid_port import grid_circuit
 from sizing.installation.island import island_steps
@@ -61,6 +62,7 @@ def plan(request: DesignRequest, catalog: Catalog, inverter: Inverter) -> Instal
     protect_backup_box(request, catalog, inverter, materials, notes)
     board, households = plan_board(request, materials, notes, plans, phase)
     circuits = [p.circuit for p in plans] + households
+    terminal_unknown(inverter, circuits, notes)
     outside = {p.circuit.name for p in plans if not p.in_board}
     board_heat(request, catalog, board, circuits, outside, notes)
     # Issue 11 points 7-9: fault protection, RCDs in series, island operation (own modules).

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from sizing.installation.fault import let_through, zs_limit
@@ -108,7 +110,10 @@ def test_it_refuses_breakers_below_the_short_circuit_current_the_installer_gives
 
 
 def test_it_warns_when_the_catalogue_does_not_know_a_breaking_capacity(catalog):
-    result = run(catalog)
+    unknown = dataclasses.replace(
+        catalog, rcds=tuple(dataclasses.replace(r, breaking_capacity_ka=None) for r in catalog.rcds)
+    )
+    result = run(unknown)
     warning = finding(result, "fault.breaking_capacity_unknown")
     assert warning.severity == "warning"
     grid = next(c for c in result.circuits if c.name == "ac_grid")
