@@ -135,8 +135,8 @@ class BoardForm(WizardForm):
 
     def input_names(self) -> set[str]:
         names = super().input_names()
-        for bucket in self.buckets.values():
-            names.update(f.html_name for f in bucket.formset.management_form)
+        for prefix in self.buckets:
+            names.update({f"{prefix}-TOTAL_FORMS", f"{prefix}-INITIAL_FORMS"})
         return names | {f.html_name for f in self.row_fields()}
 
     def keep_errors_of(self, touched: set[str]) -> None:

@@ -254,3 +254,16 @@ def test_the_listed_groups_are_saved_with_the_configuration_and_come_back(
     html = other.get(url("groepenkast")).content.decode()
     assert 'name="groups-0-name" value="Keuken"' in html
     assert re.search(r'name="describe" value="list"[^>]*checked', html)
+
+
+def test_a_reload_or_a_language_switch_keeps_the_groups_typed_so_far(client: Client) -> None:
+    walk(client, until="groepenkast")
+    htmx(client, url("groepenkast") + "?live=1", {**new_board(KITCHEN, LIVING), "touched": ""})
+    client.post("/i18n/setlang/", {"language": "en", "next": url("groepenkast")})
+    response = client.get(url("groepenkast"))
+    html = response.content.decode()
+    assert 'name="groups-0-name" value="Keuken"' in html
+    assert 'name="groups-1-name" value="Woonkamer"' in html
+    assert re.search(r'name="describe" value="list"[^>]*checked', html)
+    assert "Name the circuits" in text(response)
+    assert "Check the marked" not in text(response)
