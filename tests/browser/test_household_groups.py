@@ -28,9 +28,7 @@ def rows(page: Any) -> Any:
     return page.locator("#group-list .board-new .group-row:visible")
 
 
-def test_an_installer_names_the_groups_of_a_new_board_on_a_phone(
-    page: Any, site_url: str
-) -> None:
+def test_an_installer_names_the_groups_of_a_new_board_on_a_phone(page: Any, site_url: str) -> None:
     walk = to_the_board(page, site_url, "groups-new")
     page.check('input[name=mode][value="new"]')
     page.fill("#id_household_circuits", "2")
@@ -108,9 +106,7 @@ def test_switching_language_on_the_board_step_keeps_the_groups(page: Any, site_u
     assert_accessible(page, "groups-language/groepenkast-en")
 
 
-def test_without_javascript_a_row_is_added_with_a_plain_submit(
-    browser: Any, site_url: str
-) -> None:
+def test_without_javascript_a_row_is_added_with_a_plain_submit(browser: Any, site_url: str) -> None:
     context = browser.new_context(**PHONE, java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{site_url}/wizard/aansluiting/")

@@ -267,3 +267,17 @@ def test_a_reload_or_a_language_switch_keeps_the_groups_typed_so_far(client: Cli
     assert re.search(r'name="describe" value="list"[^>]*checked', html)
     assert "Name the circuits" in text(response)
     assert "Check the marked" not in text(response)
+
+
+def test_groups_op_noodstroom_count_only_while_a_backup_solution_is_chosen(
+    client: Client,
+) -> None:
+    walk(client, until="groepenkast")
+    assert client.post(url("groepenkast"), new_board(LIVING)).status_code == 302
+    client.post(url("noodstroom"), {"backup": "none"})
+    draft = drafts.load(client.session)
+    assert draft is not None and draft.to_request() is not None
+    assert draft.to_request().board.household_groups[0].backed_up is False  # type: ignore[union-attr]
+    client.post(url("noodstroom"), {"backup": "backup_box"})
+    draft = drafts.load(client.session)
+    assert draft.to_request().board.household_groups[0].backed_up is True  # type: ignore[union-attr]
