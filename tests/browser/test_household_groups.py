@@ -56,6 +56,10 @@ def test_an_installer_names_the_groups_of_a_new_board_on_a_phone(page: Any, site
     screenshot(page, "groups-new-groepenkast")
     walk.next("bekabeling")
     expect(page.locator("#live")).to_contain_text("nieuw, 3 eindgroepen")
+    walk.cabling("12", backup_length="5")
+    circuits = page.locator(".result-circuits")
+    for name in ("Keuken", "Oprit", "Woonkamer"):  # by group number, with the installer's name
+        expect(circuits).to_contain_text(re.compile(rf"Groep \d+: {name}"))
     page.goto(f"{site_url}/wizard/groepenkast/")  # back: the stored groups come back
     expect(page.locator("#id_groups-1-name")).to_have_value("Oprit")
     expect(page.locator("#id_groups-1-kind")).to_have_value("ev_charger")
