@@ -20,7 +20,6 @@ from keuzehulp.wizard.groups import (
     NEW,
     RCD_ROWS,
     Bucket,
-    GroupForm,
     GroupFormSet,
     buckets,
     count_of,
@@ -243,6 +242,3 @@ class BoardForm(WizardForm):
                 initial[f"rcd_{i}_groups"] = rcd.groups
                 initial[f"rcd_{i}_poles"] = rcd.poles
         return initial
-
-
-__all__ = ["BoardForm", "GroupForm"]
