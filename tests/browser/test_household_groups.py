@@ -24,6 +24,16 @@ def to_the_board(page: Any, site_url: str, name: str) -> Walk:
     return walk
 
 
+def kept_until(page: Any, *values: str) -> None:
+    """Wait until the unsaved inputs the server keeps hold every value (the preview landed)."""
+    for _attempt in range(100):
+        cookie = next((c for c in page.context.cookies() if c["name"] == "kh_unsaved"), None)
+        if cookie and all(value in cookie["value"] for value in values):
+            return
+        page.wait_for_timeout(200)
+    raise AssertionError(f"the live preview never kept {values}")
+
+
 def rows(page: Any) -> Any:
     return page.locator("#group-list .board-new .group-row:visible")
 
@@ -99,7 +109,7 @@ def test_switching_language_on_the_board_step_keeps_the_groups(page: Any, site_u
     expect(behind_first).to_have_count(2)
     page.fill("#id_rcd1-0-name", "Keuken")
     page.select_option("#id_rcd1-1-kind", "laundry")
-    expect(page.locator("#live")).to_contain_text("bestaand")  # the preview has the inputs
+    kept_until(page, "Keuken", "laundry")  # the live preview has sent the last input
     page.locator('.lang button[value="en"]').click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("#id_rcd1-0-name")).to_have_value("Keuken")
