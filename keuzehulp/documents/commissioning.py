@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from keuzehulp.documents.labels import num
+from keuzehulp.documents.labels import circuit_purpose, num
 from sizing.schema import BoardRcd, Design, Finding
 
 
@@ -184,8 +184,7 @@ def insulation_rows(design: Design, lang: str) -> list[Measurement]:
     limit = _("volgens NEN 1010 / fabrikant")
     rows = []
     for circuit in design.circuits:
-        purpose = circuit.purpose_en if lang == "en" else circuit.purpose_nl
-        rows.append(Measurement(purpose, "MΩ", limit))
+        rows.append(Measurement(circuit_purpose(circuit, lang), "MΩ", limit))
     return rows
 
 

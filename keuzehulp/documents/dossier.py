@@ -23,7 +23,9 @@ from keuzehulp.documents.labels import (
     RCD_POLES,
     StepText,
     breaker_label,
+    by_group_number,
     cable_label,
+    circuit_purpose,
     household_number,
     money,
     num,
@@ -66,7 +68,7 @@ class CalcSection:
 
 
 def purpose(circuit: Circuit, lang: str) -> str:
-    return circuit.purpose_en if lang == "en" else circuit.purpose_nl
+    return circuit_purpose(circuit, lang)
 
 
 def group_name(circuit: Circuit) -> str:
@@ -251,7 +253,7 @@ def _rcd_of(design: Design, circuit: Circuit, numbers: dict[int, int], lang: str
 def _circuit_rows(design: Design, lang: str) -> list[CircuitRow]:
     numbers = commissioning.rcd_numbers(design)
     rows = []
-    for circuit in design.circuits:
+    for circuit in by_group_number(design.circuits):
         cable = circuit.cable
         rows.append(
             CircuitRow(

@@ -90,11 +90,36 @@ def length_label(cable: CableSpec, lang: str) -> str:
 
 
 def household_number(circuit: Circuit) -> str | None:
-    """'12' for household_12, None for the battery's own circuits."""
+    """'12' for household group 12, None for the battery's own circuits."""
+    if circuit.number is not None:
+        return str(circuit.number)
     prefix = "household_"
     if circuit.name.startswith(prefix):
         return circuit.name[len(prefix) :]
     return None
+
+
+def circuit_purpose(circuit: Circuit, lang: str) -> str:
+    """What a circuit feeds: the installer's name for a household group, else the engine's text."""
+    if circuit.label:
+        return circuit.label
+    return circuit.purpose_en if lang == "en" else circuit.purpose_nl
+
+
+def by_group_number(circuits: Iterable[Circuit]) -> list[Circuit]:
+    """The circuits with the household groups in the order of their numbers, each in a place
+    that held a household group; the battery's own circuits stay where the engine put them."""
+    circuits = list(circuits)
+    places = [i for i, c in enumerate(circuits) if household_number(c) is not None]
+    groups = sorted((circuits[i] for i in places), key=_group_key)
+    for place, circuit in zip(places, groups, strict=True):
+        circuits[place] = circuit
+    return circuits
+
+
+def _group_key(circuit: Circuit) -> tuple[int, str]:
+    number = household_number(circuit) or ""
+    return (int(number), "") if number.isdigit() else (10**6, number)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from keuzehulp.documents.labels import (
     RCD_POLES,
     breaker_label,
     cable_label,
+    circuit_purpose,
     household_number,
     num,
     rcd_label,
@@ -408,7 +409,7 @@ class _Diagram:
         number = household_number(circuit)
         if number:
             return _("Groep %(n)s") % {"n": number}
-        return circuit.purpose_en if self.lang == "en" else circuit.purpose_nl
+        return circuit_purpose(circuit, self.lang)
 
     def _group_lines(self, circuit: Circuit) -> list[str]:
         """Name, the installer's label (short), breaker and phase under a group's arrow."""

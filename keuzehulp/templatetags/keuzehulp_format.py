@@ -14,7 +14,13 @@ from typing import Any
 from django import template
 
 from keuzehulp.documents import cable_text
-from keuzehulp.documents.labels import StepText, plain_source, steps_in
+from keuzehulp.documents.labels import (
+    StepText,
+    by_group_number,
+    circuit_purpose,
+    plain_source,
+    steps_in,
+)
 from keuzehulp.wording import (
     counts_text,
     finding_text,
@@ -100,7 +106,14 @@ def lname(obj: Any) -> str:
 
 @register.filter
 def purpose(circuit: Any) -> str:
-    return pick(language(), circuit.purpose_nl, circuit.purpose_en)
+    """The installer's name for a household group, else what the engine says the circuit feeds."""
+    return circuit_purpose(circuit, language())
+
+
+@register.filter
+def group_order(circuits: Any) -> list[Any]:
+    """The circuits with the household groups listed by their group number."""
+    return by_group_number(circuits)
 
 
 @register.filter

@@ -139,7 +139,7 @@ class Draft(BaseModel):
             data["backup"] = self.backup.backup
             data["shutdown_kit"] = self.backup.shutdown_kit
         if self.board is not None:
-            data["board"] = self.board.board
+            data["board"] = self._board()
         if self.cabling is not None:
             data["ac_cable"] = self.cabling.ac_cable
             if self.backup is not None and self.backup.backup != "none":
@@ -149,6 +149,21 @@ class Draft(BaseModel):
             return DesignRequest(**data)
         except ValidationError:
             return None
+
+    def _board(self) -> Board:
+        """The board as answered; groups marked "op noodstroom" only count with a backup solution.
+
+        The draft keeps the marks, so choosing backup again after "geen noodstroom" brings them
+        back; the step shows no such box without backup.
+        """
+        assert self.board is not None
+        board = self.board.board
+        if (self.backup is None or self.backup.backup == "none") and any(
+            g.backed_up for g in board.household_groups
+        ):
+            groups = [g.model_copy(update={"backed_up": False}) for g in board.household_groups]
+            return board.model_copy(update={"household_groups": groups})
+        return board
 
     @classmethod
     def from_request(cls, request: DesignRequest, copied_from: str | None = None) -> Draft:

@@ -16,17 +16,15 @@ from django.utils.translation import gettext_lazy as _
 from keuzehulp.wizard.draft import (
     BackupAnswers,
     BatteryAnswers,
-    BoardAnswers,
     CablingAnswers,
     InverterAnswers,
     SiteAnswers,
 )
 from keuzehulp.wording import number, quantity
-from sizing.schema import Board, CableRun, Connection, ExistingPV, ExistingRcd
+from sizing.schema import CableRun, Connection, ExistingPV
 from sizing.text import code_points, unprintable
 
 MAIN_FUSES = ["1x25", "1x35", "1x40", "3x25", "3x35", "3x40", "3x50", "3x63", "3x80"]
-RCD_ROWS = 6
 
 
 def fuse_label(value: str) -> str:
@@ -110,6 +108,10 @@ class WizardForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+
+    def input_names(self) -> set[str]:
+        """The names this form reads from a post (a step with rows adds theirs)."""
+        return set(self.fields)
 
     def keep_errors_of(self, touched: set[str]) -> None:
         """Say nothing yet about fields the installer has not left or submitted.
@@ -367,99 +369,6 @@ class BackupForm(WizardForm):
     @staticmethod
     def initial_from(answers: BackupAnswers | None) -> dict[str, Any]:
         return {} if answers is None else answers.model_dump()
-
-
-# --------------------------------------------------------------------------- 5 groepenkast
-
-
-class BoardForm(WizardForm):
-    mode = forms.ChoiceField(
-        label=_("Groepenkast"),
-        choices=[
-            ("existing", _("Inbouwen in de bestaande groepenkast")),
-            ("new", _("Nieuwe groepenkast")),
-        ],
-        initial="existing",
-        widget=forms.RadioSelect,
-    )
-    free_modules = WholeNumberField(
-        label=_("Vrije moduleplaatsen"),
-        required=False,
-        min_value=0,
-        max_value=200,
-        help_text=_("Lege plaatsen op de DIN-rails, in modulebreedtes (1 module = 17,5 mm)."),
-    )
-    household_circuits = WholeNumberField(
-        label=_("Aantal eindgroepen in huis"),
-        required=False,
-        min_value=0,
-        max_value=60,
-        help_text=_("Verlichting, wandcontactdozen, vaste apparaten: de groepen die meegaan."),
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for i in range(1, RCD_ROWS + 1):
-            self.fields[f"rcd_{i}_groups"] = WholeNumberField(
-                label=_("Aardlekschakelaar %(n)s: aantal groepen") % {"n": i},
-                required=False,
-                min_value=0,
-                max_value=20,
-            )
-            self.fields[f"rcd_{i}_poles"] = forms.ChoiceField(
-                label=_("Aardlekschakelaar %(n)s: polen") % {"n": i},
-                choices=[("2P", _("2-polig")), ("4P", _("4-polig"))],
-                initial="2P",
-                required=False,
-            )
-
-    def rcd_rows(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
-        return [(self[f"rcd_{i}_groups"], self[f"rcd_{i}_poles"]) for i in range(1, RCD_ROWS + 1)]
-
-    def clean(self) -> dict[str, Any]:
-        super().clean()
-        data = self.cleaned_data
-        if data.get("mode") == "existing":
-            if not any(data.get(f"rcd_{i}_groups") for i in range(1, RCD_ROWS + 1)):
-                self.add_error(
-                    "rcd_1_groups",
-                    _("Vul bij minstens één aardlekschakelaar het aantal groepen in."),
-                )
-            if data.get("free_modules") is None:
-                self.add_error("free_modules", _("Vul het aantal vrije moduleplaatsen in."))
-        elif data.get("mode") == "new" and data.get("household_circuits") is None:
-            self.add_error("household_circuits", _("Vul het aantal eindgroepen in."))
-        return data
-
-    def answers(self) -> BoardAnswers:
-        data = self.cleaned_data
-        if data["mode"] == "new":
-            board = Board(mode="new", household_circuits=data["household_circuits"])
-        else:
-            rcds = [
-                ExistingRcd(
-                    groups=data[f"rcd_{i}_groups"], poles=data.get(f"rcd_{i}_poles") or "2P"
-                )
-                for i in range(1, RCD_ROWS + 1)
-                if data.get(f"rcd_{i}_groups")
-            ]
-            board = Board(mode="existing", rcds=rcds, free_modules=data["free_modules"])
-        return BoardAnswers(board=board)
-
-    @staticmethod
-    def initial_from(answers: BoardAnswers | None) -> dict[str, Any]:
-        if answers is None:
-            return {}
-        board = answers.board
-        initial: dict[str, Any] = {"mode": board.mode}
-        if board.mode == "new":
-            initial["household_circuits"] = board.household_circuits
-        else:
-            initial["free_modules"] = board.free_modules
-            for i, rcd in enumerate(board.rcds[:RCD_ROWS], start=1):
-                initial[f"rcd_{i}_groups"] = rcd.groups
-                initial[f"rcd_{i}_poles"] = rcd.poles
-        return initial
 
 
 # --------------------------------------------------------------------------- 6 bekabeling

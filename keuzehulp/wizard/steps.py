@@ -20,7 +20,9 @@ from django.utils.translation import gettext_lazy as _
 
 from keuzehulp.wizard import forms as wf
 from keuzehulp.wizard import options
+from keuzehulp.wizard.board_form import BoardForm
 from keuzehulp.wizard.draft import Draft
+from keuzehulp.wizard.groups import initial_rows, normalize
 from keuzehulp.wizard.recommend import Recommendation, budget_note, recommendation, trade_off
 from keuzehulp.wording import counts_text, finding_text
 from sizing.domain import Catalog
@@ -334,8 +336,24 @@ class BoardStep(Step):
     key = "board"
     title = _("Groepenkast")
     template = "wizard/steps/groepenkast.html"
-    form_class = wf.BoardForm
+    form_class = BoardForm
     owns = ("board.", "rcd.", "enclosure.")
+
+    def form_kwargs(self, wizard: Wizard) -> dict[str, Any]:
+        draft = wizard.draft
+        return {
+            "three_phase": draft.site is not None and draft.site.connection.phases == 3,
+            "backup": draft.backup is not None and draft.backup.backup != "none",
+            "rows": initial_rows(draft.board.board if draft.board is not None else None),
+        }
+
+    def submitted(self, wizard: Wizard, data: Any) -> Any:
+        return normalize(data)
+
+    def oob_regions(self, wizard: Wizard, form: Any) -> list[str]:
+        # Redraw the rows when a count, the kind of board or the way of answering changed.
+        changed = form.data.get("groups_for") != form.signature()
+        return ["wizard/steps/_groups.html"] if changed else []
 
 
 class CablingStep(Step):

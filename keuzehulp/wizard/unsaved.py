@@ -24,7 +24,8 @@ MAX_BYTES = 3500  # browsers keep cookies up to 4 KB
 
 def keep(response: HttpResponse, slug: str, draft_id: str, data: Any, names: Any) -> None:
     """Remember the posted values of the form fields ``names`` for step ``slug``."""
-    values = {name: str(data.get(name))[:MAX_VALUE] for name in names if name in data}
+    # Empty values read as absent ones; leaving them out makes room for a list of groups.
+    values = {name: str(data.get(name))[:MAX_VALUE] for name in sorted(names) if data.get(name)}
     text = json.dumps({"slug": slug, "draft": draft_id, "data": values}, separators=(",", ":"))
     if len(text.encode()) > MAX_BYTES:
         return  # too much to keep; a reload shows the stored answers, as before

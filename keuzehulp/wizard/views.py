@@ -148,7 +148,7 @@ def step(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     data = current.submitted(wizard, request.POST)
     form = current.form(wizard, data)
     live = bool(request.htmx and request.GET.get("live"))
-    if live or "refresh" in request.POST:
+    if live or "refresh" in data:
         # A preview: show what these inputs would give, store nothing but the inputs.
         preview = _preview(wizard, current, form)
         oob: list[str] = []
@@ -169,7 +169,7 @@ def step(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             oob=oob,
             stored=stored,
         )
-        unsaved.keep(response, current.slug, kept_for, request.POST, form.fields)
+        unsaved.keep(response, current.slug, kept_for, data, form.input_names())
         return response
 
     if form.is_valid():
@@ -206,7 +206,7 @@ def _preview(wizard: Wizard, current: Step, form: Any) -> Wizard:
 def _touched(data: Any, form: Any) -> set[str]:
     """The fields whose errors the installer should see: left, or everything after a submit."""
     names = set(str(data.get("touched", "")).split(","))
-    return names & ({EVERY_FIELD} | set(form.fields))
+    return names & ({EVERY_FIELD} | form.input_names())
 
 
 def _after(wizard: Wizard, current: Step) -> str:

@@ -56,3 +56,23 @@ document.querySelectorAll("select[name$=_cable_type]").forEach(offerMethods);
 document.addEventListener("htmx:load", function (event) {
   event.detail.elt.querySelectorAll("select[name$=_cable_type]").forEach(offerMethods);
 });
+/* Household groups: offer only the phases the group's kind allows (a kookgroep 2 or 3, a
+   laadpaal or warmtepomp 1 or 3). Without script the form refuses another with a message. */
+function offerPhases(kindSelect) {
+  var row = kindSelect.closest(".group-row");
+  var phases = row && row.querySelector("select[name$='-phases']");
+  if (!phases) return;
+  Array.prototype.forEach.call(phases.options, function (option) {
+    var allowed = (" " + option.getAttribute("data-kinds") + " ").indexOf(" " + kindSelect.value + " ") >= 0;
+    option.disabled = !allowed;
+    option.hidden = !allowed;
+  });
+  if (phases.selectedOptions.length && phases.selectedOptions[0].disabled) phases.value = "";
+}
+document.addEventListener("change", function (event) {
+  if (event.target.matches && event.target.matches("select[name$='-kind']")) offerPhases(event.target);
+});
+document.querySelectorAll("select[name$='-kind']").forEach(offerPhases);
+document.addEventListener("htmx:load", function (event) {
+  event.detail.elt.querySelectorAll("select[name$='-kind']").forEach(offerPhases);
+});
