@@ -22,7 +22,6 @@ from pydantic import (
     WithJsonSchema,
     field_serializer,
     field_validator,
-    model_validator,
 )
 
 from sizing import tables
@@ -319,8 +318,9 @@ class Board(Strict):
     main_rcd: MainRcd | None = None
     rcds: list[ExistingRcd] = Field(default_factory=list, max_length=12)
     free_modules: int = Field(default=0, ge=0, le=200)
-    # The fast path: just a number of ordinary groups. Listed groups replace it (a new board:
-    # the groups to place; an existing one: its groups in board order, RCD by RCD).
+    # The fast path: just a number of ordinary groups. Listed groups describe them (a new
+    # board: the groups to place; an existing one: its groups in board order, RCD by RCD); a
+    # count that disagrees with the listing is an error finding of the design.
     household_circuits: int = Field(default=0, ge=0, le=60)
     household_groups: list[HouseholdGroup] = Field(default_factory=list, max_length=60)
     # The heat calculation (sizing/installation/board/heat.py): an existing board's enclosure
@@ -329,29 +329,23 @@ class Board(Strict):
     enclosure_article: OneLine | None = Field(default=None, min_length=1, max_length=40)
     ambient_c: CelsiusOrNone = Field(default=None, ge=-20, le=60)
 
-    @model_validator(mode="after")
-    def _one_count(self) -> Board:
-        listed = len(self.household_groups)
-        if listed and self.household_circuits not in (0, listed):
-            raise ValueError(
-                f"household_circuits ({self.household_circuits}) differs from the "
-                f"{listed} listed household_groups; give one or make them equal"
-            )
-        existing = sum(r.groups for r in self.rcds)
-        if listed and self.mode == "existing" and listed != existing:
-            raise ValueError(
-                f"an existing board lists its {existing} groups behind its RCDs; "
-                f"{listed} household_groups were listed"
-            )
-        return self
+    @property
+    def group_count(self) -> int:
+        """How many groups the board has: a new board's count, or its existing RCDs' groups."""
+        if self.mode == "new":
+            return self.household_circuits or len(self.household_groups)
+        return sum(r.groups for r in self.rcds)
 
     @property
     def groups(self) -> list[HouseholdGroup]:
-        """The listed groups, or as many ordinary groups as the fast path counts."""
-        if self.household_groups:
-            return list(self.household_groups)
-        count = self.household_circuits if self.mode == "new" else sum(r.groups for r in self.rcds)
-        return [HouseholdGroup() for _ in range(count)]
+        """The listed groups, completed with ordinary ones up to the count; a listing that
+        disagrees with the count is the engine's ``board.group_count`` error, not a refusal
+        here (a JSON Schema cannot state it, and the request is still worth designing)."""
+        listed = list(self.household_groups)
+        count = self.group_count
+        if self.mode == "new" and self.household_circuits == 0:
+            return listed
+        return listed[:count] + [HouseholdGroup() for _ in range(count - len(listed))]
 
 
 class DesignOptions(Strict):

@@ -189,4 +189,22 @@ ENTRIES = (
         "feeds one. The group was placed as an ordinary group and does not work in a power cut.",
         reference=lambda: tables.rule("group_kinds").basis,
     ),
+    Entry(
+        "board.group_count",
+        Severity.ERROR,
+        nl="Er zijn {listed} groepen beschreven, maar {what} {count}. Maak de beschrijving "
+        "en het aantal gelijk.",
+        en="{listed} groups were described, but {what} {count}. Make the description and the "
+        "number agree.",
+        reference="Ontwerpregel: de beschreven groepen zijn de groepen van de groepenkast",
+        choices={
+            "what": {
+                "new": ("het aantal eindgroepen is", "the number of final circuits is"),
+                "existing": (
+                    "de bestaande aardlekschakelaars hebben er samen",
+                    "the existing RCDs have together",
+                ),
+            }
+        },
+    ),
 )

@@ -339,6 +339,7 @@ DESIGNS: list[dict[str, Any]] = [
     {"inverter": "SMILE-G3-S3.6", "phases": 1,
      "board": {"mode": "new", "household_groups": [{"kind": "cooking", "phases": 2}]}},
     {"board": {"mode": "new", "household_groups": [{"kind": "laundry", "phases": 3}]}},
+    {"board": {"mode": "new", "household_circuits": 3, "household_groups": [{}, {}]}},
     {"board": {"mode": "new", "household_groups": [{"name": "Koelkast", "backed_up": True}]}},
     {"backup": "backup_box", "board": {"mode": "new", "household_groups": [
         {"kind": "ev_charger", "rating_a": 32, "backed_up": True}]}},

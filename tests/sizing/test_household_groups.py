@@ -3,12 +3,9 @@ numbered in board order; backed-up groups sit in a section of their own behind t
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import ValidationError
 
-from sizing.schema import Board
 from tests.sizing.engine_helpers import BAT93, S5, T10, codes, errors, finding, run
 
 KINDS = ["lighting_sockets", "cooking", "ev_charger", "heat_pump", "laundry", "other"]
@@ -108,11 +105,17 @@ def test_a_backed_up_ev_charger_beyond_the_backup_port_is_a_warning(catalog):
     assert "32 A" in found.message
 
 
-def test_listed_groups_and_a_different_count_are_refused():
-    with pytest.raises(ValidationError, match="household_circuits"):
-        Board(mode="new", household_circuits=3, household_groups=[{}, {}])
-    with pytest.raises(ValidationError, match="existing board"):
-        Board(mode="existing", rcds=[{"groups": 2}], household_groups=[{}])
+def test_listed_groups_and_a_different_count_are_an_error_of_the_design(catalog):
+    new = run(catalog, board={"mode": "new", "household_circuits": 3, "household_groups": [{}, {}]})
+    assert "board.group_count" in errors(new)
+    assert len(_households(new)) == 3  # designed with the count, the listing completed
+    existing = {"mode": "existing", "free_modules": 8, "rcds": [{"groups": 2}]}
+    result = run(catalog, board={**existing, "household_groups": [{"name": "Keuken"}]})
+    assert "board.group_count" in errors(result)
+    assert (
+        "de bestaande aardlekschakelaars hebben er samen 2"
+        in finding(result, "board.group_count").message
+    )
 
 
 def test_an_existing_boards_groups_carry_their_names(catalog):

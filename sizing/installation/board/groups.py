@@ -102,6 +102,7 @@ def resolve(request: DesignRequest, board: Board, notes: Notes) -> list[Group]:
     """Each described group with its kind, phases and rating; a group the connection cannot
     feed (two or three phases on a single-phase connection) is reported and kept on what the
     connection has, so the rest of the board can still be designed."""
+    check_count(board, notes)
     rules = kind_rules()
     connection = request.connection.phases
     default_rating = request.options.household_breaker_a
@@ -135,6 +136,18 @@ def resolve(request: DesignRequest, board: Board, notes: Notes) -> list[Group]:
         for group in groups:
             group.spec = group.spec.model_copy(update={"backed_up": False})
     return groups
+
+
+def check_count(board: Board, notes: Notes) -> None:
+    """Listed groups and the count must agree; the design goes on with the count."""
+    listed = len(board.household_groups)
+    if listed and listed != board.group_count:
+        notes.finding(
+            "board.group_count",
+            listed=listed,
+            count=board.group_count,
+            what="new" if board.mode == "new" else "existing",
+        )
 
 
 def place(

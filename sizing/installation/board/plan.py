@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sizing import tables
 from sizing.findings import Phrase
+from sizing.installation.board.groups import check_count
 from sizing.installation.board.new import new_board
 from sizing.installation.board.rules import battery_rcds, check_selectivity, selectivity_limit
 from sizing.installation.circuit import CircuitPlan
@@ -50,7 +51,8 @@ def _existing(
     min_rcds = request.options.min_rcds
     rcds: list[BoardRcd] = []
     group_number = 0
-    described = board.household_groups
+    check_count(board, notes)
+    described = board.groups
     backup = request.backup != "none"
     for index, existing in enumerate(board.rcds, start=1):
         labels = []
