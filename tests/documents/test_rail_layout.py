@@ -49,13 +49,16 @@ def _texts(svg: str) -> list[str]:
 
 
 def test_the_drawing_shows_every_group_the_main_switch_and_the_spare_places(make_design):
-    svg = rail_layout_svg(make_design(THREE_PHASE_NEW))
+    design = make_design(THREE_PHASE_NEW)
+    svg = rail_layout_svg(design)
     texts = _texts(svg)
     for number in range(1, 13):
         assert str(number) in texts and f"Groep {number}" in texts
     assert "Hoofdschakelaar" in texts and "Thuisbatterij" in texts
-    assert texts.count("reserve") == 11
-    assert any("3 × 13" in t for t in texts)
+    layout = design.board.layout
+    assert layout.spare_modules >= layout.spare_wanted > 0
+    assert texts.count("reserve") == layout.spare_modules  # one per free place
+    assert any(design.board.enclosure in t for t in texts)
     # The backup protection, beside the board; a long name is shortened to the device's height.
     assert any(t.startswith("Noodstroompoort") for t in texts)
 
@@ -80,10 +83,10 @@ def test_the_drawing_speaks_english_when_asked(make_design):
 
 
 def test_a_board_that_does_not_fit_is_drawn_with_the_places_missing(make_design):
-    svg = rail_layout_svg(
-        make_design({**THREE_PHASE_NEW, "board": {"mode": "new", "household_circuits": 60}})
-    )
-    assert any("10 plaatsen te weinig" in t for t in _texts(svg))
+    design = make_design({**THREE_PHASE_NEW, "board": {"mode": "new", "household_circuits": 60}})
+    missing = design.board.layout.missing_modules
+    assert missing > 0
+    assert any(f"{missing} plaatsen te weinig" in t for t in _texts(rail_layout_svg(design)))
 
 
 def test_the_dossier_of_the_large_case_contains_the_layout(make_design):
@@ -106,7 +109,9 @@ def test_the_label_strips_fit_the_page_and_carry_the_group_names(make_design):
     design = _hostile(make_design(THREE_PHASE_NEW))
     pieces = strips(design, "nl")
     assert all(piece.modules <= PIECE_MODULES for piece in pieces)
-    assert sum(p.modules for p in pieces if p.title.startswith("Rail")) == 39
+    assert design.board is not None and design.board.layout is not None
+    places = sum(r.modules for r in design.board.layout.rows)
+    assert sum(p.modules for p in pieces if p.title.startswith("Rail")) == places
     pdf = PdfReader(io.BytesIO(label_strips_pdf(design)))
     text = "".join(page.extract_text() for page in pdf.pages)
     assert "Groep 12" in text and "Hoofdschakelaar" in text
