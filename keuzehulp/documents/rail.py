@@ -34,6 +34,17 @@ def _same(text: str) -> str:
     return text
 
 
+def runs(numbers: list[int]) -> str:
+    """'1–4, 7' for 1, 2, 3, 4, 7: an RCD's groups in the few characters a label has."""
+    parts: list[str] = []
+    for number in sorted(numbers):
+        if parts and parts[-1].split("–")[-1] == str(number - 1):
+            parts[-1] = f"{parts[-1].split('–')[0]}–{number}"
+        else:
+            parts.append(str(number))
+    return ", ".join(parts)
+
+
 def slot_label(slot: RailSlot, lang: str) -> str:
     return slot.label_en if lang == "en" and slot.label_en else slot.label
 
@@ -200,7 +211,7 @@ class _Front:
             return _("HS"), _("Hoofdschakelaar"), f"{rating} A {poles}".strip()
         if slot.device == "rcd" and rcd is not None:
             if slot.groups:
-                name = _("groep %(numbers)s") % {"numbers": ", ".join(map(str, slot.groups))}
+                name = _("groep %(numbers)s") % {"numbers": runs(slot.groups)}
             else:
                 name = commissioning.rcd_name(rcd, self.numbers, self.lang)
             rcd_number = self.numbers.get(id(rcd))

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from keuzehulp.documents import urls as document_urls
 from keuzehulp.documents.dossier import build_context
 from keuzehulp.documents.pdf import render_html
-from keuzehulp.documents.rail import rail_layout_svg
+from keuzehulp.documents.rail import rail_layout_svg, runs
 from keuzehulp.documents.strips import PIECE_MODULES, label_strips_pdf, strips
 from keuzehulp.models import Configuration
 from sizing.schema import Design, DesignRequest
@@ -70,6 +70,12 @@ def test_the_drawing_escapes_a_hostile_group_name_and_fetches_nothing(make_desig
     assert "<script" not in svg and "url(" not in svg.replace("url(//evil)", "")
     assert any(t.startswith("</text><script>") for t in _texts(svg))
     assert "href" not in svg
+
+
+def test_an_rcds_groups_are_written_as_runs_to_fit_its_label():
+    assert runs([9, 10, 11, 12]) == "9–12"
+    assert runs([1, 4, 7, 10]) == "1, 4, 7, 10"
+    assert runs([6, 1, 2, 4, 5, 9]) == "1–2, 4–6, 9"
 
 
 def test_the_drawing_speaks_english_when_asked(make_design):

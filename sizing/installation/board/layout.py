@@ -176,6 +176,8 @@ def _labels(circuit: Circuit) -> tuple[str, str]:
         return f"Groep {number}", f"Circuit {number}"
     if circuit.name == "ac_grid":
         return "Thuisbatterij", "Home battery"
+    if circuit.name == "pv":  # the purpose is too long for a label on one module
+        return "PV-installatie", "PV system"
     return circuit.purpose_nl, circuit.purpose_en
 
 
