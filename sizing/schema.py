@@ -359,6 +359,8 @@ class DesignOptions(Strict):
     # Household load per phase the installer expects while the battery charges from the grid;
     # the main-fuse check compares the charging current with what the fuse leaves beside it.
     household_load_a: Amperes = Field(default=0, ge=0, le=250)
+    # Places a new board keeps free, as a fraction of the places its devices take (0.2 = 20 %).
+    spare_fraction: float = Field(default=0.2, ge=0, le=1)
 
 
 class DesignRequest(Strict):
@@ -588,6 +590,44 @@ class BoardHeat(Result):
     defaults_used: int = 0  # devices whose loss is the documented default
 
 
+class RailSlot(Result):
+    """One device on a DIN rail, or a run of free places, ``width`` modules from ``start``."""
+
+    device: Literal["main_switch", "rcd", "rcbo", "breaker", "spare"]
+    start: int = 0  # the first module place on its rail, counted from 0 at the left
+    width: int
+    # What the label strip says: the installer's name, else "Groep 3" / "Thuisbatterij";
+    # an empty English label reads as the Dutch one (an RCD's board label).
+    label: str = ""
+    label_en: str = ""
+    circuit: str | None = None  # the circuit a breaker or RCBO protects
+    group: int | None = None  # that circuit's group number
+    groups: list[int] = Field(default_factory=list)  # an RCD: the numbers of its groups
+    rcd_index: int | None = None  # the BoardRcd (in BoardDesign.rcds) it is or sits behind
+    article: str | None = None
+    width_is_default: bool = False  # the catalogue gave no width (design_rules.json)
+
+
+class RailRow(Result):
+    modules: int  # places on the rail
+    slots: list[RailSlot] = Field(default_factory=list)
+    # False: devices that do not fit, on a rail the enclosure (or the free places) lacks.
+    in_enclosure: bool = True
+
+
+class BoardLayout(Result):
+    """The front view: which device sits where. A new board: the whole enclosure; an existing
+    one: the free places the new devices take."""
+
+    rows: list[RailRow] = Field(default_factory=list)
+    # Drawn beside the board: protection that sits next to the inverter, not in the enclosure.
+    outside: list[RailSlot] = Field(default_factory=list)
+    modules_used: int = 0
+    spare_modules: int = 0  # free places left on the rails
+    spare_wanted: int = 0  # what the spare fraction asks (a new board)
+    missing_modules: int = 0  # places the devices lack; > 0: it does not fit
+
+
 class BoardDesign(Result):
     mode: Literal["existing", "new"]
     main_switch_a: float | None = None
@@ -601,6 +641,7 @@ class BoardDesign(Result):
     groups_per_phase: dict[str, int] = Field(default_factory=dict)  # new board: balance check
     # The indicative heat calculation (IEC TR 60890); None when it could not be made.
     heat: BoardHeat | None = None
+    layout: BoardLayout | None = None
 
 
 class BomLine(Result):

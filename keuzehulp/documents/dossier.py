@@ -34,6 +34,7 @@ from keuzehulp.documents.labels import (
     rcd_label,
     steps_in,
 )
+from keuzehulp.documents.rail import rail_layout_svg
 from keuzehulp.documents.svg import single_line_diagram
 from keuzehulp.wording import first_sentence, unit_text
 from sizing.schema import Circuit, Design, Severity
@@ -128,6 +129,11 @@ def build_context(
         "warning_count": len(design.by_severity(Severity.WARNING)),
         "summary": _summary(design, lang),
         "diagram_uri": diagram_data_uri(svg),
+        "layout_uri": (
+            diagram_data_uri(rail_layout_svg(design, lang=lang, gettext=_))
+            if design.board is not None and design.board.layout is not None
+            else ""
+        ),
         "circuit_rows": _circuit_rows(design, lang),
         "bom": _bom(design, lang),
         "totals": _totals(design, lang),

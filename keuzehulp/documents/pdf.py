@@ -31,12 +31,14 @@ from sizing.schema import Design
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
 STYLESHEET = STATIC_DIR / "css" / "dossier.css"
 QUOTE_STYLESHEET = STATIC_DIR / "css" / "quote.css"  # sales.pdf prints quotes with this fetcher
+STRIPS_STYLESHEET = STATIC_DIR / "css" / "strips.css"  # documents.strips: the label strips
 TEMPLATE = "dossier/dossier.html"
 
 # Every file the dossier may load, by exact path. Fonts come from fontconfig and the diagram
 # is a data: URI, so today that is only the stylesheets; a logo or font file is added here.
 STATIC_FILES = frozenset(
-    posixpath.normpath(path.as_posix()) for path in [STYLESHEET, QUOTE_STYLESHEET]
+    posixpath.normpath(path.as_posix())
+    for path in [STYLESHEET, QUOTE_STYLESHEET, STRIPS_STYLESHEET]
 )
 
 # WeasyPrint's font configuration wraps fontconfig and Pango objects that are not documented

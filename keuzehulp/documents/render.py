@@ -1,4 +1,5 @@
-"""One way from a Design to its documents: dossier (PDF), diagram (SVG), order list (CSV).
+"""One way from a Design to its documents: dossier (PDF), diagram (SVG), order list (CSV),
+kastindeling (SVG) and label strips (PDF).
 
 The download views, ``manage.py dossier`` and the benchmarks all call
 :func:`render_dossier`, so each prints the same from the same Design, and
@@ -15,10 +16,13 @@ from django.utils.translation import gettext as _
 
 from keuzehulp.documents.orderlist import order_list_csv
 from keuzehulp.documents.pdf import render_pdf
+from keuzehulp.documents.rail import rail_layout_svg
+from keuzehulp.documents.strips import label_strips_pdf
 from keuzehulp.documents.svg import single_line_diagram
 from sizing.schema import Design
 
-Kind = Literal["pdf", "svg", "csv"]
+# layout: the kastindeling (SVG); labels: the label strips to stick on the board (PDF).
+Kind = Literal["pdf", "svg", "csv", "layout", "labels"]
 
 
 def render_dossier(
@@ -40,6 +44,10 @@ def render_dossier(
             return render_pdf(design, lang=lang, installer=installer, today=today, report=report)
         if kind == "svg":
             return single_line_diagram(design, lang=lang, gettext=_).encode("utf-8")
+        if kind == "layout":
+            return rail_layout_svg(design, lang=lang, gettext=_).encode("utf-8")
+        if kind == "labels":
+            return label_strips_pdf(design, lang=lang)
         if kind == "csv":
             return order_list_csv(design.bom, lang=lang, gettext=_).encode("utf-8")
     raise ValueError(f"no such document: {kind}")

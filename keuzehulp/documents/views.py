@@ -32,8 +32,13 @@ CONTENT_TYPES = {
     "pdf": "application/pdf",
     "svg": "image/svg+xml; charset=utf-8",
     "csv": "text/csv; charset=utf-8",
+    "layout": "image/svg+xml; charset=utf-8",
+    "labels": "application/pdf",
 }
-DISPOSITION = {"pdf": "inline", "svg": "inline", "csv": "attachment"}
+DISPOSITION = {"pdf": "inline", "svg": "inline", "csv": "attachment", "layout": "inline"}
+DISPOSITION["labels"] = "inline"
+EXTENSION = {"pdf": "pdf", "svg": "svg", "csv": "csv", "layout": "svg", "labels": "pdf"}
+SVG_KINDS = {"svg", "layout"}
 
 
 def language() -> str:
@@ -42,9 +47,15 @@ def language() -> str:
 
 
 def filename(kind: str, request: DesignRequest, fallback: str) -> str:
-    stems = {"pdf": _("installatiedossier"), "svg": _("eendraadschema"), "csv": _("bestellijst")}
+    stems = {
+        "pdf": _("installatiedossier"),
+        "svg": _("eendraadschema"),
+        "csv": _("bestellijst"),
+        "layout": _("kastindeling"),
+        "labels": _("groepenstroken"),
+    }
     name = slugify(request.project_reference) or fallback
-    return f"{slugify(stems[kind])}-{name}.{kind}"
+    return f"{slugify(stems[kind])}-{name}.{EXTENSION[kind]}"
 
 
 def serve(
@@ -64,7 +75,8 @@ def serve(
         if response.status_code != 200 or http.headers.get("HX-Request"):
             return response
     else:
-        # The diagram and the order list take milliseconds: made in the request, cached.
+        # The drawings, the order list and the label strips are quick: made in the request,
+        # cached.
         def render() -> bytes:
             return tasks.render_document(kind, request, lang=lang)
 
@@ -75,7 +87,7 @@ def serve(
         response["Content-Disposition"] = (
             f'{DISPOSITION[kind]}; filename="{filename(kind, request, fallback)}"'
         )
-        if kind == "svg":
+        if kind in SVG_KINDS:
             # Opened on its own, the drawing may style itself but never run anything.
             response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     response["ETag"] = etag
@@ -143,3 +155,26 @@ def draft_svg(request: HttpRequest) -> HttpResponse:
 @require_safe
 def draft_csv(request: HttpRequest) -> HttpResponse:
     return serve(request, _draft(request), "csv", "ontwerp")
+
+
+# --------------------------------------------------------------------------- kastindeling
+
+
+@require_safe
+def configuration_layout(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    return serve(request, _stored(pk), "layout", str(pk)[:8])
+
+
+@require_safe
+def configuration_labels(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    return serve(request, _stored(pk), "labels", str(pk)[:8])
+
+
+@require_safe
+def draft_layout(request: HttpRequest) -> HttpResponse:
+    return serve(request, _draft(request), "layout", "ontwerp")
+
+
+@require_safe
+def draft_labels(request: HttpRequest) -> HttpResponse:
+    return serve(request, _draft(request), "labels", "ontwerp")

@@ -98,9 +98,11 @@ ENTRIES = (
         "board.no_space",
         Severity.WARNING,
         nl="De beveiliging van de thuisbatterij neemt {needed} modules in, de kast heeft er "
-        "{free} vrij. Mogelijkheden: {extension}(2) een nieuwe groepenkast (kies 'nieuwe kast' "
-        "in het ontwerp). De batterijgroep mag niet bij een bestaande aardlekschakelaar.",
-        en="The battery's protection takes {needed} modules, the board has {free} free. "
+        "{free} vrij: er ontbreken {missing} plaatsen. Mogelijkheden: {extension}(2) een "
+        "nieuwe groepenkast (kies 'nieuwe kast' in het ontwerp). De batterijgroep mag niet "
+        "bij een bestaande aardlekschakelaar.",
+        en="The battery's protection takes {needed} modules, the board has {free} free: "
+        "{missing} places are missing. "
         "Options: {extension}(2) a new distribution board (choose 'new board' in the design). "
         "The battery group may not join an existing RCD.",
         reference=lambda: tables.rule("battery_own_rcd").basis,
@@ -120,10 +122,13 @@ ENTRIES = (
     ),
     Entry(
         "board.enclosure_too_small",
-        Severity.WARNING,
+        Severity.ERROR,
         nl="Geen kast uit de catalogus biedt plaats aan {modules} modules (blokken van "
-        "{blocks:list}).",
-        en="No catalogue enclosure holds {modules} modules (blocks of {blocks:list}).",
+        "{blocks:list}, elk blok op één rail): in de grootste kast ontbreken {missing} "
+        "plaatsen. Verdeel de groepen over twee kasten of kies minder groepen.",
+        en="No catalogue enclosure holds {modules} modules (blocks of {blocks:list}, each "
+        "block on one rail): the largest enclosure lacks {missing} places. Split the groups "
+        "over two enclosures or choose fewer groups.",
         reference="catalogus (groepenkasten)",
     ),
     Entry(
@@ -206,5 +211,14 @@ ENTRIES = (
                 ),
             }
         },
+    ),
+    Entry(
+        "board.spare_short",
+        Severity.WARNING,
+        nl="De groepenkast houdt {free} reserveplaatsen vrij, minder dan de gevraagde {spare}: "
+        "er is geen grotere kast in de catalogus dan {article}.",
+        en="The board keeps {free} spare places free, fewer than the {spare} asked: the "
+        "catalogue has no enclosure larger than {article}.",
+        reference=lambda: tables.rule("spare_fraction").basis,
     ),
 )

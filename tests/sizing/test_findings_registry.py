@@ -314,6 +314,7 @@ DESIGNS: list[dict[str, Any]] = [
     {"backup": "distribution_unit", "board": {"mode": "new", "household_circuits": 8}},
     {"inverter": T20, "main_fuse_a": 40, "backup": "backup_box", "board": EXISTING_BOARD},
     {"board": {"mode": "new", "household_circuits": 60}},
+    {"board": {"mode": "new", "household_circuits": 48}},
     {
         "main_fuse_a": 25,
         "board": {"mode": "new", "household_circuits": 4},

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sizing import tables
 from sizing.domain import Enclosure
+from sizing.installation.board import layout
 from sizing.installation.board.groups import place, resolve
 from sizing.installation.board.household import household_circuits
 from sizing.installation.board.rules import battery_rcds
@@ -74,41 +75,41 @@ def new_board(
     design.rcds = rcds + design.rcds
     _source_placement(request, plans, notes)
     design.modules_needed = sum(widths)
-    _enclosure(design, widths, materials, notes)
+    _enclosure(design, widths, materials, notes, request.options.spare_fraction)
     return design, households
 
 
-def _rows_needed(blocks: list[int], per_row: int) -> int | None:
-    """Rows a first-fit-decreasing packing of the blocks takes; None when a block is too wide."""
-    rows: list[int] = []
-    for block in sorted(blocks, reverse=True):
-        if block > per_row:
-            return None
-        for index, used in enumerate(rows):
-            if used + block <= per_row:
-                rows[index] += block
-                break
-        else:
-            rows.append(block)
-    return len(rows)
-
-
 def _enclosure(
-    design: BoardDesign, widths: list[int], materials: Materials, notes: Notes
+    design: BoardDesign,
+    widths: list[int],
+    materials: Materials,
+    notes: Notes,
+    spare_fraction: float,
 ) -> Enclosure | None:
-    chosen = None
-    for enclosure in materials.enclosures:
-        rows = _rows_needed(widths, enclosure.modules_per_row)
-        if rows is not None and rows <= enclosure.rows:
-            chosen = enclosure
-            break
+    needed = sum(widths)
+    spare = layout.spare_places(needed, spare_fraction)
+    fitting = [e for e in materials.enclosures if layout.fits(widths, e.rows, e.modules_per_row)]
+    # The smallest that keeps the spare places free; else the largest that holds the devices.
+    chosen = next((e for e in fitting if e.modules - needed >= spare), None)
+    if chosen is None and fitting:
+        chosen = fitting[-1]
+        notes.finding(
+            "board.spare_short", spare=spare, free=chosen.modules - needed, article=chosen.article
+        )
     if chosen is None:
+        largest = materials.enclosures[-1] if materials.enclosures else None
         notes.finding(
             "board.enclosure_too_small",
-            modules=sum(widths),
+            modules=needed,
             blocks=sorted(widths, reverse=True),
+            missing=(
+                layout.missing_places(widths, largest.rows, largest.modules_per_row)
+                if largest
+                else needed
+            ),
         )
         return None
+    layout.spare_step(spare_fraction, needed, spare, chosen.modules, notes)
     design.enclosure = f"{chosen.rows} × {chosen.modules_per_row}"
     design.enclosure_article = chosen.article
     notes.line(chosen.article, 1, "board")

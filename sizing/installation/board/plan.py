@@ -10,6 +10,7 @@ from __future__ import annotations
 from sizing import tables
 from sizing.findings import Phrase
 from sizing.installation.board.groups import check_count
+from sizing.installation.board.layout import lay_out
 from sizing.installation.board.new import new_board
 from sizing.installation.board.rules import battery_rcds, check_selectivity, selectivity_limit
 from sizing.installation.circuit import CircuitPlan
@@ -36,8 +37,20 @@ def plan_board(
         notes.finding("board.not_specified")
         return None, []
     if board.mode == "existing":
-        return _existing(request, board, materials, notes, plans), []
-    return new_board(request, board, materials, notes, plans, battery_phase, max_selective)
+        design, households = _existing(request, board, materials, notes, plans), list[Circuit]()
+    else:
+        design, households = new_board(
+            request, board, materials, notes, plans, battery_phase, max_selective
+        )
+    design.layout = lay_out(
+        design,
+        [p.circuit for p in plans] + households,
+        materials.catalog,
+        free_modules=board.free_modules,
+        spare_fraction=request.options.spare_fraction,
+        outside_board=frozenset(p.circuit.name for p in plans if not p.in_board),
+    )
+    return design, households
 
 
 def _existing(
@@ -114,12 +127,15 @@ def _existing(
 def _no_space(needed: int, free: int, materials: Materials, notes: Notes) -> None:
     extension = next((e for e in materials.enclosures if e.modules_per_row >= needed), None)
     if extension is None:
-        notes.finding("board.no_space", needed=needed, free=free, extension="none")
+        notes.finding(
+            "board.no_space", needed=needed, free=free, missing=needed - free, extension="none"
+        )
         return
     notes.finding(
         "board.no_space",
         needed=needed,
         free=free,
+        missing=needed - free,
         extension="catalogue",
         article=extension.article,
         name=Phrase(extension.name("nl"), extension.name("en")),
