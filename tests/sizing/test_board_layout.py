@@ -20,6 +20,7 @@ from sizing.domain import Catalog
 from sizing.engine import design
 from sizing.installation.board.layout import fits, missing_places, pack, spare_places
 from sizing.schema import BoardLayout, Design, DesignOptions, DesignRequest, Severity
+from tests.sizing.engine_helpers import run
 
 T20 = "SMILE-G3-T20"
 BAT93 = "SMILE-G3-BAT-9.3S"
@@ -270,3 +271,29 @@ def test_every_new_board_places_each_device_exactly_once(catalog, groups, spare,
     short = any(f.code == "board.spare_short" for f in result.findings)
     if layout.missing_modules == 0 and not short and not guessed:
         assert layout.spare_modules >= layout.spare_wanted
+
+
+def test_the_battery_and_pv_sit_on_the_last_rail_away_from_the_main_switch(
+    catalog: Catalog,
+) -> None:
+    result = run(
+        catalog,
+        T20,
+        board={"mode": "new", "household_circuits": 12},
+        existing_pv={"power_kw": 6, "phase": "3P"},
+    )
+    assert result.board is not None and result.board.layout is not None
+    rows = [r for r in result.board.layout.rows if r.in_enclosure]
+    assert len(rows) >= 2
+    assert rows[0].slots[0].device == "main_switch"
+    sources = {"ac_grid", "pv"}
+    assert not {s.circuit for s in rows[0].slots} & sources  # not on the main switch's rail
+    for row in rows[1:]:
+        used = [s for s in row.slots if s.device != "spare"]
+        feeding = [i for i, s in enumerate(used) if s.circuit in sources]
+        # A source sits at the far end of its rail: after every household group.
+        assert not feeding or all(
+            s.circuit is None or s.circuit in sources
+            for s in used[min(feeding) :]
+            if s.device != "rcd"
+        )

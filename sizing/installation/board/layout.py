@@ -105,6 +105,7 @@ def lay_out(
     extra = [i for i in range(len(blocks)) if i not in placed]
     # The rail that holds the main switch first, then the others as the board lists them.
     inside.sort(key=lambda row: min(row, default=len(blocks)))
+    _sources_last(blocks, widths, inside, per_row)
     layout_rows = [_rail(blocks, row, per_row, inside=True) for row in inside]
     overflow_width = max([per_row, *(widths[i] for i in extra)])
     for row in pack([widths[i] for i in extra], overflow_width) if extra else []:
@@ -121,6 +122,49 @@ def lay_out(
             sum(widths[i] for i in extra) if board.mode == "new" else max(0, used - free_modules)
         ),
     )
+
+
+# The circuits that feed the busbar besides the grid (new.py, board.source_placement).
+SOURCES = frozenset({"ac_grid", "pv"})
+
+
+def _sources_last(
+    blocks: list[list[RailSlot]], widths: list[int], rows: list[list[int]], per_row: int
+) -> None:
+    """Keep the battery's and the PV's blocks off the main switch's rail: the busbar is then
+    fed from both ends and no section carries the grid's and the sources' current together.
+    Within a rail the blocks keep the board's order, which lists the sources last, so they sit
+    at the far end of whichever later rail holds them."""
+    if len(rows) < 2:
+        return
+    first = rows[0]
+    for index in list(first):
+        if not any(slot.circuit in SOURCES for slot in blocks[index]):
+            continue
+        for row in reversed(rows[1:]):
+            room = per_row - sum(widths[i] for i in row)
+            if widths[index] <= room:
+                first.remove(index)
+                row.append(index)
+                break
+            # Else trade places with an ordinary block that fits where the source was.
+            left = per_row - sum(widths[i] for i in first) + widths[index]
+            other = next(
+                (
+                    o
+                    for o in row
+                    if not any(slot.circuit in SOURCES for slot in blocks[o])
+                    and widths[index] <= room + widths[o]
+                    and widths[o] <= left
+                ),
+                None,
+            )
+            if other is not None:
+                first.remove(index)
+                row.remove(other)
+                first.append(other)
+                row.append(index)
+                break
 
 
 def _free(slot: RailSlot) -> bool:
