@@ -27,7 +27,7 @@ MARGIN = 20.0
 TOP = 64.0
 FAULT = "#b3261e"
 FONT = 7.5
-TEXT_CHARS = 17  # what a quarter-turned name holds in a device's height
+TEXT_CHARS = 15  # what a quarter-turned name holds between the top and bottom texts
 
 
 def _same(text: str) -> str:

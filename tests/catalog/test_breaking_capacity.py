@@ -12,9 +12,12 @@ from catalog.services import load_catalog
 pytestmark = pytest.mark.django_db
 
 
-def test_the_rcbo_breaking_capacity_stays_empty_until_someone_reads_it_on_the_device() -> None:
-    # Generic articles have no maker, so no figure: the design says so instead of assuming.
-    assert not ResidualCurrentDevice.objects.exclude(breaking_capacity_ka=None).exists()
+def test_generic_rcbos_are_ordered_as_6_ka_parts_and_makers_parts_stay_empty_until_read() -> None:
+    # A generic article is an order specification: 6 kA, as the generic breakers. A maker's
+    # part (the BackupBox protection) has no figure until someone reads it on the device.
+    rcbos = ResidualCurrentDevice.objects.filter(is_rcbo=True, is_generic=True)
+    assert rcbos.exists()
+    assert set(rcbos.values_list("breaking_capacity_ka", flat=True)) == {Decimal("6")}
     assert not Accessory.objects.exclude(breaking_capacity_ka=None).exists()
 
 

@@ -59,8 +59,8 @@ def test_the_drawing_shows_every_group_the_main_switch_and_the_spare_places(make
     assert layout.spare_modules >= layout.spare_wanted > 0
     assert texts.count("reserve") == layout.spare_modules  # one per free place
     assert any(design.board.enclosure in t for t in texts)
-    # The backup protection, beside the board; a long name is shortened to the device's height.
-    assert any(t.startswith("Noodstroompoort") for t in texts)
+    # The backup protection, beside the board, under a name that fits a device's height.
+    assert "Noodstroom" in texts
 
 
 def test_the_drawing_escapes_a_hostile_group_name_and_fetches_nothing(make_design):
@@ -68,7 +68,7 @@ def test_the_drawing_escapes_a_hostile_group_name_and_fetches_nothing(make_desig
     root = ET.fromstring(svg)  # well-formed
     assert not list(root.iter(f"{SVG}script")) and not list(root.iter(f"{SVG}style"))
     assert "<script" not in svg and "url(" not in svg.replace("url(//evil)", "")
-    assert any(t.startswith("</text><script>") for t in _texts(svg))
+    assert any(t.startswith("</text><script") for t in _texts(svg))
     assert "href" not in svg
 
 

@@ -34,7 +34,9 @@ def versioned_renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """A stand-in renderer that prints the catalogue version it was made with."""
     renders: list[str] = []
 
-    def fake(kind: str, request: Any, *, lang: str, installer: str = "", today: Any = None):
+    def fake(
+        kind: str, request: Any, *, lang: str, installer: str = "", today: Any = None, **_: Any
+    ):
         renders.append(catalog_version())
         return f"%PDF-1.7 catalogus {catalog_version()}".encode()
 

@@ -22,6 +22,8 @@ from sales import services
 from sales.models import QuoteVersion
 from tests.sales.conftest import logged_in, make_configuration, make_quote, make_request, send
 from tests.security.test_headers_and_sessions import csp_directives
+from tests.testreport.conftest import owner
+from tests.testreport.test_report_pdf import finalise
 from tests.wizard.conftest import ANSWERS, walk
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +64,13 @@ NOT_PAGES = {
     "documents:draft_pdf",
     "documents:draft_svg",
     "documents:draft_csv",
+    "documents:configuration_layout",
+    "documents:configuration_labels",
+    "documents:short_layout",
+    "documents:short_labels",
+    "documents:draft_layout",
+    "documents:draft_labels",
+    "testreport:pdf",
 }
 # What the policy refuses, or runs only with 'unsafe-eval' (htmx's hx-on).
 REFUSED_INLINE = {
@@ -109,7 +118,15 @@ def the_world() -> dict[str, Callable[[], tuple[Client, str]]]:
     saved = visitor.post(reverse("wizard:save"), {"action": "save"})
     assert saved.status_code == 302
     quote, version = sent.quote, sent.version
+    # A measurement report finalised by the browser that saved the design.
+    reporter = owner(config)
+    report = finalise(reporter, config)
     return {
+        "testreport:report": lambda: (reporter, reverse("testreport:report", args=[config.pk])),
+        "testreport:revision": lambda: (
+            Client(),
+            reverse("testreport:revision", args=[config.pk, report.revision]),
+        ),
         "home": lambda: (visitor, reverse("home")),  # with Mijn ontwerpen
         "login": lambda: (Client(), reverse("login")),
         "price_list": lambda: (seller, reverse("price_list")),

@@ -222,6 +222,8 @@ def _labels(circuit: Circuit) -> tuple[str, str]:
         return "Thuisbatterij", "Home battery"
     if circuit.name == "pv":  # the purpose is too long for a label on one module
         return "PV-installatie", "PV system"
+    if circuit.name == "backup":
+        return "Noodstroom", "Backup"
     return circuit.purpose_nl, circuit.purpose_en
 
 
