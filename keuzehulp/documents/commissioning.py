@@ -50,17 +50,23 @@ def rcd_name(rcd: BoardRcd, numbers: dict[int, int], lang: str) -> str:
         return _("Thuisbatterij (netpoort)")
     if "backup" in rcd.groups:
         return _("Backup-beveiliging")
+    if "pv" in rcd.groups:
+        return _("PV-groep")
+    if id(rcd) not in numbers:  # an RCBO: named by the group it protects
+        group = next((g for g in rcd.groups if g.startswith("household_")), "")
+        return _("Aardlekautomaat groep %(n)s") % {"n": group.removeprefix("household_")}
     return _("Aardlekschakelaar %(n)s") % {"n": numbers[id(rcd)]}
 
 
 def rcd_numbers(design: Design) -> dict[int, int]:
-    """Number new and existing household RCDs apart, as the diagram does."""
+    """Number new and existing household RCDs apart, as the engine and the diagram do: the
+    battery's, the PV's and an RCBO's protection carry no number."""
     numbers: dict[int, int] = {}
     if design.board is None:
         return numbers
     new = old = 0
     for rcd in design.board.rcds:
-        if "ac_grid" in rcd.groups or "backup" in rcd.groups:
+        if {"ac_grid", "backup", "pv"} & set(rcd.groups) or rcd.is_rcbo:
             continue
         if rcd.is_new:
             new += 1

@@ -151,7 +151,7 @@ class _Diagram:
                 members = [self.circuits[g] for g in rcd.groups if g in self.circuits]
                 used.update(m.name for m in members)
                 # RCDs are numbered as the engine numbers them; an RCBO carries no number.
-                number = new + (0 if rcd.is_rcbo else 1)
+                number = new + (0 if rcd.is_rcbo or "pv" in rcd.groups else 1)
                 if members and all(m.backed_up for m in members) and self._has_backup:
                     # On the load side of the BackupBox (or in the distribution unit): drawn
                     # there, not on the grid busbar (see _backup_groups).
@@ -353,11 +353,12 @@ class _Diagram:
         _ = self.t
         rcd = block.rcd
         assert rcd is not None
-        head = (
-            _("Aardlekautomaat")
-            if rcd.is_rcbo
-            else _("Aardlekschakelaar %(n)s") % {"n": block.number}
-        )
+        if rcd.is_rcbo:
+            head = _("Aardlekautomaat")
+        elif "pv" in rcd.groups:
+            head = _("Aardlekschakelaar PV-groep")
+        else:
+            head = _("Aardlekschakelaar %(n)s") % {"n": block.number}
         if block.kind == "existing":
             return [head, _("bestaand"), rcd_label(rcd, self.lang)]
         rating = f"{num(rcd.rating_a, self.lang)} A " if rcd.rating_a else ""
