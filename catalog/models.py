@@ -498,7 +498,25 @@ class Compatibility(models.Model):
         )
 
 
-class Accessory(Product):
+class PhasesMixin:
+    """A ``phases`` text such as "1,3": the phase counts a product serves, checked on save."""
+
+    phases: str
+
+    def phase_tuple(self) -> tuple[int, ...]:
+        return tuple(int(p) for p in self.phases.replace(" ", "").split(",") if p)
+
+    def clean(self) -> None:
+        super().clean()  # type: ignore[misc]
+        try:
+            phases = self.phase_tuple()
+        except ValueError:
+            phases = ()
+        if not phases or any(p not in (1, 3) for p in phases):
+            raise ValidationError({"phases": _("Geef 1, 3 of 1,3 op.")})
+
+
+class Accessory(PhasesMixin, Product):
     class Kind(models.TextChoices):
         BACKUP_BOX = "backup_box", _("BackupBox")
         BACKUP_PROTECTION = "backup_protection", _("Backup-beveiliging")
@@ -533,18 +551,6 @@ class Accessory(Product):
         verbose_name = _("accessoire")
         verbose_name_plural = _("accessoires")
         ordering = ["kind", "article"]
-
-    def phase_tuple(self) -> tuple[int, ...]:
-        return tuple(int(p) for p in self.phases.replace(" ", "").split(",") if p)
-
-    def clean(self) -> None:
-        super().clean()
-        try:
-            phases = self.phase_tuple()
-        except ValueError:
-            phases = ()
-        if not phases or any(p not in (1, 3) for p in phases):
-            raise ValidationError({"phases": _("Geef 1, 3 of 1,3 op.")})
 
     def to_domain(self, compatible: tuple[str, ...] | None = None) -> domain.Accessory:
         if compatible is None:
@@ -908,7 +914,7 @@ class Enclosure(Product):
         )
 
 
-class InstallationMaterial(Product):
+class InstallationMaterial(PhasesMixin, Product):
     """What an installation needs besides the devices: meter and CTs, warning labels, glands,
     conduit, fixings and surge protection. The engine picks them by kind, phases and size."""
 
@@ -946,18 +952,6 @@ class InstallationMaterial(Product):
         verbose_name = _("installatiemateriaal")
         verbose_name_plural = _("installatiematerialen")
         ordering = ["kind", "article"]
-
-    def phase_tuple(self) -> tuple[int, ...]:
-        return tuple(int(p) for p in self.phases.replace(" ", "").split(",") if p)
-
-    def clean(self) -> None:
-        super().clean()
-        try:
-            phases = self.phase_tuple()
-        except ValueError:
-            phases = ()
-        if not phases or any(p not in (1, 3) for p in phases):
-            raise ValidationError({"phases": _("Geef 1, 3 of 1,3 op.")})
 
     def to_domain(self) -> domain.InstallationMaterial:
         return domain.InstallationMaterial(
