@@ -152,6 +152,17 @@ ENTRIES = (
         reference=lambda: tables.rule("group_kinds").basis,
     ),
     Entry(
+        "board.own_rcd_phases",
+        Severity.ERROR,
+        nl="Groep {group} ({kind}) is opgegeven met {phases} fasen. Een {kind} krijgt een eigen "
+        "aardlekautomaat, en die bestaat alleen als 1P+N of 3P+N; het ontwerp rekent nu met "
+        "{to} fasen. Geef het aantal fasen van het toestel op (1 of 3).",
+        en="Group {group} ({kind}) was given {phases} phases. A {kind} gets an RCBO of its own, "
+        "which exists as 1P+N or 3P+N only; the design now assumes {to} phases. Enter the "
+        "appliance's number of phases (1 or 3).",
+        reference=lambda: tables.rule("group_kinds").basis,
+    ),
+    Entry(
         "board.backed_up_without_backup",
         Severity.WARNING,
         nl="Groep(en) {groups} staan op noodstroom, maar het ontwerp heeft geen "

@@ -51,6 +51,20 @@ ENTRIES = (
         "aansluitwaarde (hoofdzekering) van de netbeheerder",
     ),
     Entry(
+        "grid.pv_above_main_fuse",
+        Severity.ERROR,
+        nl="De bestaande PV-installatie van {pv_kw:n} kW levert {current_a:n1} A op {phase}, "
+        "meer dan de hoofdzekering van {main_fuse_a:n} A. Geen groepsautomaat kan haar dan "
+        "beveiligen zonder dat de hoofdzekering eerder aanspreekt. Controleer het vermogen en de "
+        "fase van de PV, of vraag een zwaardere aansluiting aan.",
+        en="The existing {pv_kw:n} kW PV installation delivers {current_a:n1} A on {phase}, "
+        "more than the {main_fuse_a:n} A main fuse. No group breaker can then protect it "
+        "without the main fuse operating first. Check the PV's power and phase, or ask for a "
+        "larger connection.",
+        reference="IEC 60364-4-43:2008 433.1 (Ib ≤ In); NEN 1010:2015/C1:2016 en 712 (eigen "
+        "groep voor de PV); aansluitwaarde (hoofdzekering) van de netbeheerder",
+    ),
+    Entry(
         "grid.main_fuse_capacity",
         Severity.WARNING,
         nl="Bij laden uit het net neemt de {inverter} tot {charge_kw:n} kW op: {current_a:n1} A "

@@ -59,8 +59,18 @@ def pv_circuit(request: DesignRequest, materials: Materials, notes: Notes) -> Ci
             circuit="pv",
         )
         return plan
+    main_fuse = request.connection.main_fuse_a
     rating = next((r for r in tables.breaker_ratings() if r + EPSILON >= current), None)
-    if rating is None:
+    if rating is None or current > main_fuse + EPSILON:
+        # No group can carry it behind this main fuse: an error, and nothing is ordered.
+        notes.finding(
+            "grid.pv_above_main_fuse",
+            circuit="pv",
+            pv_kw=pv.power_kw,
+            current_a=current,
+            phase=phase,
+            main_fuse_a=main_fuse,
+        )
         return plan
     value = rule.value
     rcd = RcdSpec(

@@ -265,8 +265,13 @@ def _raised_in_the_source() -> dict[str, list[str]]:
     """Code -> where sizing/ raises it, read from every finding("...") call."""
     raised: dict[str, list[str]] = {}
     for path in sorted(SIZING.rglob("*.py")):
-        for call in _calls_named("finding", ast.parse(path.read_text(encoding="utf-8"))):
-            code = call.args[0] if call.args else None
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        # A finding about one household group is raised later, by its board number: the code
+        # is the second argument of partial_finding(notes, code, ...).
+        calls = [(c, 0) for c in _calls_named("finding", tree)]
+        calls += [(c, 1) for c in _calls_named("partial_finding", tree)]
+        for call, position in calls:
+            code = call.args[position] if len(call.args) > position else None
             if isinstance(code, ast.Name) and code.id == "code":
                 continue  # Notes.finding handing its code on to the registry
             where = f"{path.relative_to(SIZING)}:{call.lineno}"
@@ -340,6 +345,9 @@ DESIGNS: list[dict[str, Any]] = [
     {"inverter": "SMILE-G3-S3.6", "phases": 1,
      "board": {"mode": "new", "household_groups": [{"kind": "cooking", "phases": 2}]}},
     {"board": {"mode": "new", "household_groups": [{"kind": "laundry", "phases": 3}]}},
+    {"board": {"mode": "new", "household_groups": [{"kind": "ev_charger", "phases": 2}]}},
+    {"main_fuse_a": 25, "existing_pv": {"power_kw": 8, "phase": "L1"},
+     "board": {"mode": "new", "household_circuits": 4}},
     {"board": {"mode": "new", "household_circuits": 3, "household_groups": [{}, {}]}},
     {"board": {"mode": "new", "household_groups": [{"name": "Koelkast", "backed_up": True}]}},
     {"backup": "backup_box", "board": {"mode": "new", "household_groups": [

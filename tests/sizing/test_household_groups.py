@@ -3,6 +3,7 @@ numbered in board order; backed-up groups sit in a section of their own behind t
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -74,6 +75,32 @@ def test_a_multi_phase_group_on_a_single_phase_connection_is_an_error(catalog):
     )
     assert "board.group_phases" in errors(result)
     assert not result.valid
+
+
+def test_a_finding_names_a_group_by_the_number_the_board_gives_it(catalog):
+    # Listed first, the charge point is placed last (it has an RCBO of its own): group 3.
+    groups = [
+        {"kind": "ev_charger", "name": "Oprit", "phases": 3},
+        {"kind": "cooking"},
+        {"kind": "heat_pump", "phases": 2},
+    ]
+    result = run(catalog, T10, BAT93, 2, board=_new(groups))
+    heat_pump = next(c for c in _households(result) if c.kind == "heat_pump")
+    assert heat_pump.number == 2
+    assert finding(result, "board.group_kind_phases").message.startswith("Groep 2 (warmtepomp)")
+    groups = [{"backed_up": True, "name": "Koelkast"}, {"kind": "ev_charger"}, {}]
+    result = run(catalog, board=_new(groups))
+    fridge = next(c for c in _households(result) if c.label == "Koelkast")
+    message = finding(result, "board.backed_up_without_backup").message
+    assert message.startswith(f"Groep(en) {fridge.number} „Koelkast” staan op noodstroom")
+
+
+def test_a_two_phase_charge_point_is_an_error_and_gets_a_three_phase_rcbo(catalog):
+    result = run(catalog, T10, BAT93, 2, board=_new([{"kind": "ev_charger", "phases": 2}, {}]))
+    assert "board.own_rcd_phases" in errors(result)
+    ev = next(c for c in _households(result) if c.kind == "ev_charger")
+    # No 2-phase RCBO exists: the design never pairs 2 phases with a 1P+N device.
+    assert ev.phases == 3 and ev.breaker.poles == 4 and ev.rcd.poles == 4
 
 
 def test_backed_up_groups_sit_behind_their_own_rcd_on_the_backup_phase(catalog):
@@ -178,6 +205,26 @@ def test_existing_pv_gets_its_own_group_and_rcbo_in_a_new_board(catalog):
     # The PV counts as generation on its phase, once: not again as a battery source.
     step = next(s for s in result.trace if s.key == "board.rcd_rating" and "(L2)" in s.step)
     assert "0 A batterij + 17,39 A PV" in step.value or "batterij + 17,39 A PV" in step.value
+
+
+@pytest.mark.parametrize("pv_kw", [12, 30])
+def test_a_pv_that_delivers_more_than_the_main_fuse_is_an_error_and_gets_nothing_ordered(
+    catalog, pv_kw
+):
+    # 12 kW / 230 V = 52,2 A on L1 behind 3 × 40 A; 30 kW = 130,4 A has no standard breaker.
+    result = run(
+        catalog,
+        main_fuse_a=40,
+        existing_pv={"power_kw": pv_kw, "phase": "L1"},
+        board={"mode": "new", "household_circuits": 6},
+    )
+    assert "grid.pv_above_main_fuse" in errors(result)
+    assert "40 A" in finding(result, "grid.pv_above_main_fuse").message
+    pv = next(c for c in result.circuits if c.name == "pv")
+    assert pv.breaker is None
+    assert not any("pv" in r.groups for r in result.board.rcds)
+    # Not also blamed on the group breaker: one fault, one message.
+    assert "board.breaker_above_main_fuse" not in errors(result)
 
 
 def test_existing_pv_keeps_its_existing_group_in_an_existing_board(catalog):

@@ -10,6 +10,7 @@ on the load side of the BackupBox or on the backup port, never on the grid busba
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,10 +58,20 @@ class Group:
     rating: float
     phase: str = ""  # "L1", "L1-L2", "L1-L2-L3"
     number: int = 0  # in board order, from 1
+    # Findings about this group, reported once its board number is known (``report``), so a
+    # message names the group by the number the diagram and the groepenverklaring print.
+    pending: list[Callable[[str], None]] = field(default_factory=list)
+    backup_dropped: bool = False  # asked for backup where the design has none
 
     @property
     def name(self) -> str:
         return self.spec.name
+
+    @property
+    def label(self) -> str:
+        """The group as every page names it: its board number, and the installer's name."""
+        number = str(self.number or self.index + 1)
+        return f"{number} „{self.name}”" if self.name else number
 
     @property
     def backed_up(self) -> bool:
@@ -110,32 +121,57 @@ def resolve(request: DesignRequest, board: Board, notes: Notes) -> list[Group]:
     for index, spec in enumerate(board.groups):
         kind = rules[spec.kind]
         phases = spec.phases or kind.phases_by_connection[connection]
-        label = spec.name or f"{index + 1}"
+        pending: list[Callable[[str], None]] = []
+        what = Phrase(kind.nl.lower(), kind.en.lower())
+        asked = spec.phases
         if phases > connection:
-            notes.finding(
-                "board.group_phases",
-                group=label,
-                phases=phases,
-                connection=connection,
+            pending.append(
+                partial_finding(notes, "board.group_phases", phases=phases, connection=connection)
             )
             phases = connection
-        elif spec.phases is not None and spec.phases not in kind.allowed:
-            notes.finding(
-                "board.group_kind_phases",
-                group=label,
-                phases=spec.phases,
-                kind=Phrase(kind.nl.lower(), kind.en.lower()),
-            )
+        elif asked is not None and asked not in kind.allowed:
+            if kind.own_rcd:
+                # Its own RCBO exists as 1P+N or 3P+N only: design it on the next that does.
+                phases = min((p for p in kind.allowed if p >= phases), default=max(kind.allowed))
+                pending.append(
+                    partial_finding(
+                        notes, "board.own_rcd_phases", phases=asked, kind=what, to=phases
+                    )
+                )
+            else:
+                pending.append(
+                    partial_finding(notes, "board.group_kind_phases", phases=asked, kind=what)
+                )
         rating = spec.rating_a if spec.rating_a is not None else default_rating
-        groups.append(Group(index=index, spec=spec, kind=kind, phases=phases, rating=rating))
-    if any(g.backed_up for g in groups) and request.backup == "none":
-        notes.finding(
-            "board.backed_up_without_backup",
-            groups=", ".join(g.name or str(g.index + 1) for g in groups if g.backed_up),
-        )
+        group = Group(index=index, spec=spec, kind=kind, phases=phases, rating=rating)
+        group.pending = pending
+        groups.append(group)
+    if request.backup == "none":
         for group in groups:
-            group.spec = group.spec.model_copy(update={"backed_up": False})
+            if group.backed_up:
+                group.backup_dropped = True
+                group.spec = group.spec.model_copy(update={"backed_up": False})
     return groups
+
+
+def partial_finding(notes: Notes, code: str, **params: Any) -> Callable[[str], None]:
+    """A finding about one group, raised by ``report`` once the group's label is known."""
+
+    def raise_for(label: str) -> None:
+        notes.finding(code, group=label, **params)
+
+    return raise_for
+
+
+def report(groups: list[Group], notes: Notes) -> None:
+    """The findings about single groups, by the board number each now has."""
+    ordered = sorted(groups, key=lambda g: g.number or g.index + 1)
+    for group in ordered:
+        for raise_for in group.pending:
+            raise_for(group.label)
+    dropped = [g.label for g in ordered if g.backup_dropped]
+    if dropped:
+        notes.finding("board.backed_up_without_backup", groups=", ".join(dropped))
 
 
 def check_count(board: Board, notes: Notes) -> None:
@@ -163,7 +199,6 @@ def place(
     for plan in plans:
         if plan.in_board and plan.circuit.phases == 1 and plan.circuit.phase in load:
             load[plan.circuit.phase] += 1
-    notes_for_backup: list[Group] = []
     backup = next((p for p in plans if p.circuit.name == "backup"), None)
     # Wide groups first, so the single-phase ones can even out what they leave.
     for group in sorted(groups, key=lambda g: (-g.phases, g.index)):
@@ -174,7 +209,9 @@ def place(
                 load[group.phase] += 1
                 continue
             if group.phases > 1:
-                notes_for_backup.append(group)
+                group.pending.append(
+                    partial_finding(notes, "board.backup_group_phases", phases=group.phases)
+                )
                 group.spec = group.spec.model_copy(update={"backed_up": False})
         if group.phases >= 3 or group.phases >= len(used):
             group.phase = "-".join(used) if len(used) > 1 else used[0]
@@ -186,12 +223,6 @@ def place(
         group.phase = "-".join(chosen)
         for p in chosen:
             load[p] += 1
-    for group in notes_for_backup:
-        notes.finding(
-            "board.backup_group_phases",
-            group=group.name or str(group.index + 1),
-            phases=group.phases,
-        )
     if backup is not None:
         _check_backup_load(groups, backup, notes)
     return {p: sum(1 for g in groups if p in g.phase.split("-")) for p in used}

@@ -9,7 +9,7 @@ from typing import Any
 
 from sizing import tables
 from sizing.findings.sources import RCD_REFERENCE, RCD_REFERENCE_EN
-from sizing.installation.board.groups import Group, Section, kind_rules, sections
+from sizing.installation.board.groups import Group, Section, kind_rules, report, sections
 from sizing.installation.board.rules import check_selectivity
 from sizing.installation.circuit import CircuitPlan, no_article
 from sizing.installation.materials import MCB_POLES, RCD_POLES, Materials
@@ -35,6 +35,7 @@ def household_circuits(
         return [], []
     options = request.options
     board_sections = sections(groups, options.max_groups_per_rcd, options.min_rcds)
+    report(groups, notes)
     for rating in sorted({g.rating for g in groups}):
         count = sum(1 for g in groups if g.rating == rating)
         check_selectivity(request, rating, max_selective, notes, None, final_circuits=count)
