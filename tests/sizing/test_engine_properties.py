@@ -4,15 +4,16 @@ never anything else, and a valid Design never carries an error."""
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from sizing.constants import EPSILON
 from sizing.engine import design
-from sizing.schema import Design, DesignRequest, Severity
+from sizing.schema import Design, DesignRequest, GroupKind, Severity
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -79,9 +80,31 @@ cable_runs = st.fixed_dictionaries(
     {"length_m": st.floats(min_value=0.1, max_value=200), "insulation": st.just("XLPE")},
     optional={"method": st.sampled_from(["B2", "C", "E"]), **_RUN},
 )
+# A described group: every kind, with or without phases and rating, backed up or not.
+household_groups = st.fixed_dictionaries(
+    {"kind": st.sampled_from(list(get_args(GroupKind)))},
+    optional={
+        "name": st.sampled_from(["", "Keuken", "Laadpaal oprit", "Zolder"]),
+        "phases": st.sampled_from([1, 2, 3]),
+        "rating_a": st.sampled_from([10, 16, 20, 25, 32, 40]),
+        "backed_up": st.booleans(),
+    },
+)
+main_rcds = st.fixed_dictionaries(
+    {},
+    optional={
+        "type": st.sampled_from(["A", "F", "B"]),
+        "sensitivity_ma": st.sampled_from([30, 100, 300, 500]),
+        "selective": st.booleans(),
+    },
+)
 boards = st.one_of(
     st.fixed_dictionaries(
         {"mode": st.just("new"), "household_circuits": st.integers(min_value=0, max_value=30)}
+    ),
+    st.fixed_dictionaries(
+        {"mode": st.just("new"), "household_groups": st.lists(household_groups, max_size=14)},
+        optional={"main_rcd": main_rcds},
     ),
     st.fixed_dictionaries(
         {
@@ -91,7 +114,8 @@ boards = st.one_of(
                 max_size=4,
             ),
             "free_modules": st.integers(min_value=0, max_value=30),
-        }
+        },
+        optional={"main_rcd": main_rcds},
     ),
 )
 # Unknown codes are well-formed (the engine answers with a finding); control characters are not.
@@ -218,12 +242,29 @@ def test_every_circuit_of_a_valid_design_keeps_ib_in_iz_and_the_main_fuse(catalo
     if not result.valid:
         return
     main = result.request.connection.main_fuse_a
+    codes = {(f.code, f.circuit) for f in result.findings}
     for circuit in result.circuits:
         breaker = circuit.breaker
-        if breaker is None:
+        if breaker is not None:
+            # Ib ≤ In (433.1). The one exception is the backup port's fixed protection (the
+            # brochure's C25) behind a port that can deliver more: it still protects the cable
+            # (In ≤ Iz below) and the design must say that backup loads above In trip it.
+            if ("backup.port_above_protection", circuit.name) not in codes:
+                assert circuit.design_current_a <= breaker.rating_a + EPSILON, circuit.name
+            assert breaker.rating_a <= main + EPSILON, circuit.name  # an error otherwise
+            if circuit.cable is not None:
+                assert breaker.rating_a <= circuit.cable.iz_a + EPSILON, circuit.name  # In ≤ Iz
+        fault = circuit.fault
+        if fault is None:
             continue
-        if circuit.name == "ac_grid" or circuit.name.startswith("household_"):
-            assert circuit.design_current_a <= breaker.rating_a + 1e-9, circuit.name
-            assert breaker.rating_a <= main + 1e-9, circuit.name  # an error otherwise
-        if circuit.cable is not None:
-            assert breaker.rating_a <= circuit.cable.iz_a + 1e-9, circuit.name  # In ≤ Iz
+        if fault.breaking_capacity_ka is not None:
+            assert fault.breaking_capacity_ka + EPSILON >= fault.ik_max_ka, circuit.name
+        if fault.zs_ohm is not None:
+            assert fault.zs_ohm <= fault.zs_max_ohm + EPSILON, circuit.name
+        if (
+            fault.let_through_a2s is not None
+            and ("fault.adiabatic_assumed", circuit.name) not in codes
+        ):
+            assert fault.k2s2_a2s + 1 >= fault.let_through_a2s, circuit.name
+        if fault.touch_voltage_v is not None:
+            assert fault.touch_voltage_v <= 50 + EPSILON, circuit.name
