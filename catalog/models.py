@@ -945,6 +945,15 @@ class InstallationMaterial(PhasesMixin, Product):
         _("Buitendiameter van buis of buisklem; leeg = past bij elke maat."),
     )
     unit = models.CharField(_("eenheid"), max_length=4, choices=Unit.choices, default=Unit.PIECE)
+    module_width = models.PositiveSmallIntegerField(
+        _("breedte (modules)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Plaatsen op de DIN-rail, voor een toestel in de groepenkast "
+            "(overspanningsbeveiliging); leeg = één per pool."
+        ),
+    )
 
     history = HistoricalRecords()
 
@@ -960,4 +969,5 @@ class InstallationMaterial(PhasesMixin, Product):
             kind=domain.MaterialKind(self.kind),
             phases=self.phase_tuple(),
             size_mm=_f(self.size_mm),
+            module_width=self.module_width,
         )

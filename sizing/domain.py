@@ -286,6 +286,7 @@ class InstallationMaterial(Product):
     kind: MaterialKind
     phases: tuple[int, ...] = (1, 3)
     size_mm: float | None = None
+    module_width: int | None = None  # DIN-rail places, for a device in the board (an SPD)
 
     def fits(self, phases: int) -> bool:
         return phases in self.phases

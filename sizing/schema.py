@@ -593,7 +593,7 @@ class BoardHeat(Result):
 class RailSlot(Result):
     """One device on a DIN rail, or a run of free places, ``width`` modules from ``start``."""
 
-    device: Literal["main_switch", "rcd", "rcbo", "breaker", "spare"]
+    device: Literal["main_switch", "surge_protection", "rcd", "rcbo", "breaker", "spare"]
     start: int = 0  # the first module place on its rail, counted from 0 at the left
     width: int
     # What the label strip says: the installer's name, else "Groep 3" / "Thuisbatterij";
@@ -638,6 +638,10 @@ class BoardDesign(Result):
     enclosure: str | None = None  # e.g. "3 × 18"
     enclosure_article: str | None = None
     main_switch_article: str | None = None
+    # A new board's surge protective device at its origin (tables: surge_protection): its
+    # article (None: the catalogue has none) and poles, 2 (1+1) or 4 (3+1); None: no SPD.
+    surge_protection_article: str | None = None
+    surge_protection_poles: int | None = None
     groups_per_phase: dict[str, int] = Field(default_factory=dict)  # new board: balance check
     # The indicative heat calculation (IEC TR 60890); None when it could not be made.
     heat: BoardHeat | None = None

@@ -209,6 +209,14 @@ class _Front:
             poles = RCD_POLES.get(board.main_switch_poles or 0, "") if board else ""
             rating = num(board.main_switch_a, self.lang) if board else "—"
             return _("HS"), _("Hoofdschakelaar"), f"{rating} A {poles}".strip()
+        if slot.device == "surge_protection":
+            poles = "1+1" if board is not None and board.surge_protection_poles == 2 else "3+1"
+            return (
+                _("SPD"),
+                # "Overspanning", as installers label it: the full word does not fit a device.
+                slot_label(slot, self.lang),
+                _("type 2, %(poles)s") % {"poles": poles},
+            )
         if slot.device == "rcd" and rcd is not None:
             if slot.groups:
                 name = _("groep %(numbers)s") % {"numbers": runs(slot.groups)}

@@ -55,6 +55,8 @@ def test_the_drawing_shows_every_group_the_main_switch_and_the_spare_places(make
     for number in range(1, 13):
         assert str(number) in texts and f"Groep {number}" in texts
     assert "Hoofdschakelaar" in texts and "Thuisbatterij" in texts
+    # The surge protection at the origin, 3+1 on a three-phase board.
+    assert "Overspanning" in texts and "type 2, 3+1" in texts
     layout = design.board.layout
     assert layout.spare_modules >= layout.spare_wanted > 0
     assert texts.count("reserve") == layout.spare_modules  # one per free place

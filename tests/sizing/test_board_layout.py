@@ -12,18 +12,16 @@ import dataclasses
 from collections import Counter
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sizing import tables
-from sizing.domain import Catalog
+from sizing.domain import Catalog, MaterialKind
 from sizing.engine import design
 from sizing.installation.board.layout import fits, missing_places, pack, spare_places
 from sizing.schema import BoardLayout, Design, DesignOptions, DesignRequest, Severity
-from tests.sizing.engine_helpers import run
-
-T20 = "SMILE-G3-T20"
-BAT93 = "SMILE-G3-BAT-9.3S"
+from tests.sizing.engine_helpers import BAT93, S5, T10, T20, run
 
 
 def _design(catalog: Catalog, board: dict[str, Any], **options: Any) -> Design:
@@ -53,6 +51,8 @@ def _expected_devices(result: Design) -> Counter[tuple[str, str | None]]:
     expected: Counter[tuple[str, str | None]] = Counter()
     if board.mode == "new" and board.main_switch_a is not None:
         expected["main_switch", None] += 1
+    if board.surge_protection_poles:
+        expected["surge_protection", None] += 1
     for rcd in board.rcds:
         if not rcd.is_new or not rcd.in_enclosure:
             continue
@@ -104,12 +104,47 @@ def test_the_large_case_places_every_device_once_in_a_three_row_board(catalog):
     _check_layout(result)
     layout = _layout(result)
     assert result.board.enclosure == "3 × 13"  # type: ignore[union-attr]
-    assert layout.modules_used == 28
-    assert layout.spare_wanted == 6  # 20 % of 28, rounded up
-    assert layout.spare_modules == 39 - 28
+    # 4 main switch + 4 surge protection (3+1) + 6 battery RCBO + 3 × (2 RCD + 4 breakers).
+    assert layout.modules_used == 32
+    assert layout.spare_wanted == 7  # 20 % of 32, rounded up
+    assert layout.spare_modules == 39 - 32
     assert layout.missing_modules == 0
     assert layout.rows[0].slots[0].device == "main_switch"
     _rail_of(layout)
+
+
+@pytest.mark.parametrize(("phases", "width"), [(1, 2), (3, 4)])
+def test_a_new_board_keeps_places_for_its_surge_protection_next_to_the_main_switch(
+    catalog, phases, width
+):
+    result = run(catalog, S5 if phases == 1 else T10, BAT93, 2, phases=phases,
+                 board={"mode": "new", "household_circuits": 4})  # fmt: skip
+    layout = _layout(result)
+    first = [s.device for s in layout.rows[0].slots[:2]]
+    assert first == ["main_switch", "surge_protection"]
+    spd = layout.rows[0].slots[1]
+    # The generic SPD has no width in the catalogue: one place per pole, and said so.
+    assert (spd.width, spd.width_is_default) == (width, True)
+    assert spd.article in {line.article for line in result.bom}
+    assert result.board.modules_needed == layout.modules_used  # type: ignore[union-attr]
+
+
+def test_the_surge_protections_width_comes_from_the_catalogue_when_it_is_known(catalog):
+    materials = tuple(
+        dataclasses.replace(m, module_width=6) if m.kind is MaterialKind.SURGE_PROTECTION else m
+        for m in catalog.materials
+    )
+    result = run(dataclasses.replace(catalog, materials=materials), T10, BAT93, 2,
+                 board={"mode": "new", "household_circuits": 4})  # fmt: skip
+    spd = next(s for r in _layout(result).rows for s in r.slots if s.device == "surge_protection")
+    assert (spd.width, spd.width_is_default) == (6, False)
+
+
+def test_an_existing_board_gets_no_surge_protection_places(catalog):
+    board = {"mode": "existing", "free_modules": 12, "rcds": [{"groups": 4}]}
+    result = run(catalog, T10, BAT93, 2, board=board)
+    assert result.board.surge_protection_poles is None  # type: ignore[union-attr]
+    assert all(s.device != "surge_protection" for r in _layout(result).rows for s in r.slots)
 
 
 def test_each_group_is_labelled_with_its_number_and_the_battery_by_name(catalog):
@@ -132,17 +167,17 @@ def test_the_backup_protection_is_drawn_beside_the_board_not_in_it(catalog):
 def test_the_spare_fraction_changes_the_enclosure(catalog):
     board = {"mode": "new", "household_circuits": 12}
     assert _design(catalog, board).board.enclosure == "3 × 13"  # type: ignore[union-attr]
-    # 28 + 14 spare = 42 places: more than 3 × 13 = 39.
+    # 32 + 16 spare = 48 places: more than 3 × 13 = 39.
     roomy = _design(catalog, board, spare_fraction=0.5)
     assert roomy.board.enclosure == "4 × 13"  # type: ignore[union-attr]
     _check_layout(roomy)
-    assert _layout(roomy).spare_modules >= 14
+    assert _layout(roomy).spare_modules >= 16
 
 
 def test_the_trace_says_how_many_spare_places_were_kept(catalog):
     result = _design(catalog, {"mode": "new", "household_circuits": 12})
     step = next(s for s in result.trace if s.key == "board.spare")
-    assert "20 % × 28 = 6" in step.value
+    assert "20 % × 32 = 7" in step.value
     assert "graad C" in step.basis
     _title, value, _basis = step.in_language("en")
     assert "places asked" in value

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from sizing import tables
-from sizing.domain import Catalog
+from sizing.domain import Catalog, MaterialKind
 from sizing.engine import design
 from sizing.installation.plan import plan
 from sizing.schema import DesignOptions, DesignRequest, Severity
@@ -303,6 +303,12 @@ def test_a_new_board_module_count_adds_up_from_the_articles(catalog):
         **{r.article: r.module_width for r in catalog.rcds},
         **{b.article: b.module_width for b in catalog.breakers},
         **{s.article: s.module_width for s in catalog.main_switches},
+        # The surge protection at the origin: one place per pole where the catalogue is silent.
+        **{
+            m.article: m.module_width or result.board.surge_protection_poles
+            for m in catalog.materials
+            if m.kind is MaterialKind.SURGE_PROTECTION
+        },
     }
     in_board = sum(
         widths[line.article] * line.quantity for line in result.lines if line.article in widths

@@ -290,6 +290,22 @@ def _blocks(
                 )
             ]
         )
+    if board.mode == "new" and board.surge_protection_poles:
+        poles = board.surge_protection_poles
+        width, default = _width(catalog, board.surge_protection_article, poles)
+        spd = RailSlot(
+            device="surge_protection",
+            width=width,
+            label="Overspanning",
+            label_en="Surge protection",
+            article=board.surge_protection_article,
+            width_is_default=default,
+        )
+        # Wired straight behind the main switch: one block with it, on its rail.
+        if blocks:
+            blocks[0].append(spd)
+        else:
+            blocks.append([spd])
     covered: set[str] = set()
     for index, rcd in enumerate(board.rcds):
         covered.update(rcd.groups)

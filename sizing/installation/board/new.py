@@ -5,7 +5,7 @@ RCDs, the battery's own groups, module widths and the smallest enclosure that ho
 from __future__ import annotations
 
 from sizing import tables
-from sizing.domain import Enclosure
+from sizing.domain import Enclosure, MaterialKind
 from sizing.installation.board import layout
 from sizing.installation.board.groups import place, resolve
 from sizing.installation.board.household import household_circuits
@@ -62,6 +62,11 @@ def new_board(
             (rule.basis_nl, f"{rule.value}: {rule.basis}"),
         )
 
+    spd_width = _surge_protection(design, phases, materials)
+    if spd_width and design.main_switch_article is not None:
+        widths[0] += spd_width  # wired straight behind the main switch, on its rail
+    elif spd_width:
+        widths.append(spd_width)
     for plan in plans:
         if plan.in_board and plan.width:
             widths.append(plan.width)
@@ -77,6 +82,18 @@ def new_board(
     design.modules_needed = sum(widths)
     _enclosure(design, widths, materials, notes, request.options.spare_fraction)
     return design, households
+
+
+def _surge_protection(design: BoardDesign, phases: int, materials: Materials) -> int:
+    """The places the SPD takes at the origin of a new board, where the design includes one
+    (site_materials.py orders it and writes its step); one place per pole when the catalogue
+    gives no width, as for every device (design_rules.json module_width_unknown)."""
+    if "new" not in tables.rule("surge_protection").value["board_modes"]:
+        return 0
+    spd = materials.material(MaterialKind.SURGE_PROTECTION, phases=phases)
+    design.surge_protection_poles = POLE_COUNT[phases]
+    design.surge_protection_article = spd.article if spd else None
+    return spd.module_width if spd is not None and spd.module_width else POLE_COUNT[phases]
 
 
 def _enclosure(
