@@ -50,6 +50,7 @@ MAX_GROUPS = 60  # Board.household_groups
 RCD_ROWS = 6
 NEW = "groups"
 ROW_FIELDS = ("name", "kind", "phases", "rating_a", "backed_up")
+ROW_ACTIONS = ("add_group", "remove_group")
 
 
 def rcd_prefix(index: int) -> str:

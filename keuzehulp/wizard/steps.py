@@ -22,7 +22,7 @@ from keuzehulp.wizard import forms as wf
 from keuzehulp.wizard import options
 from keuzehulp.wizard.board_form import BoardForm
 from keuzehulp.wizard.draft import Draft
-from keuzehulp.wizard.groups import initial_rows, normalize
+from keuzehulp.wizard.groups import ROW_ACTIONS, initial_rows, normalize
 from keuzehulp.wizard.recommend import Recommendation, budget_note, recommendation, trade_off
 from keuzehulp.wording import counts_text, finding_text
 from sizing.domain import Catalog
@@ -108,6 +108,8 @@ class Step:
     form_class: ClassVar[type[forms.Form]]
     # Error codes of the engine that this step answers for (prefixes).
     owns: ClassVar[tuple[str, ...]] = ()
+    # Submit buttons that change the inputs (a row added); never acted on in a live preview.
+    actions: ClassVar[tuple[str, ...]] = ()
 
     def is_applicable(self, wizard: Wizard) -> bool:
         return True
@@ -338,6 +340,7 @@ class BoardStep(Step):
     template = "wizard/steps/groepenkast.html"
     form_class = BoardForm
     owns = ("board.", "rcd.", "enclosure.")
+    actions = ROW_ACTIONS
 
     def form_kwargs(self, wizard: Wizard) -> dict[str, Any]:
         draft = wizard.draft

@@ -13,7 +13,7 @@ import uuid
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -145,9 +145,16 @@ def step(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             request, wizard, current, form, preview=preview, partial=partial, stored=stored
         )
 
-    data = current.submitted(wizard, request.POST)
-    form = current.form(wizard, data)
     live = bool(request.htmx and request.GET.get("live"))
+    posted: QueryDict = request.POST
+    if live and any(name in posted for name in current.actions):
+        # htmx sends the button last clicked along with the form's own request: a preview shows
+        # what the inputs give, it does not add a row a second time behind the button's back.
+        posted = posted.copy()
+        for name in current.actions:
+            posted.pop(name, None)
+    data = current.submitted(wizard, posted)
+    form = current.form(wizard, data)
     if live or "refresh" in data:
         # A preview: show what these inputs would give, store nothing but the inputs.
         preview = _preview(wizard, current, form)

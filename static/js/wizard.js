@@ -76,3 +76,75 @@ document.querySelectorAll("select[name$='-kind']").forEach(offerPhases);
 document.addEventListener("htmx:load", function (event) {
   event.detail.elt.querySelectorAll("select[name$='-kind']").forEach(offerPhases);
 });
+/* Household groups: "Groep toevoegen" and "Verwijderen" redraw the whole step from what they
+   send. Meanwhile the live preview steps aside: one on its way is aborted (its answer would
+   redraw the rows from before the action) and none starts until the redraw. What the installer
+   types in the meantime is carried into the redrawn rows (below a removed row, one row up) and
+   previewed from there. */
+var rowAction = null;
+function inputsOf(form) {
+  var values = {};
+  Array.prototype.forEach.call(form.elements, function (input) {
+    if (!input.name || input.type === "hidden" || input.type === "submit") return;
+    if (input.type === "radio") values[input.name + "=" + input.value] = input.checked;
+    else if (input.type === "checkbox") values[input.name] = input.checked;
+    else values[input.name] = input.value;
+  });
+  return values;
+}
+function movedTo(key, action) {
+  if (action.name !== "remove_group") return key;
+  var removed = /^(.*)-(\d+)$/.exec(action.value);
+  var row = removed && new RegExp("^" + removed[1] + "-(\\d+)-(.+)$").exec(key);
+  if (!row) return key;
+  var index = parseInt(row[1], 10), gone = parseInt(removed[2], 10);
+  if (index === gone) return null;
+  return index > gone ? removed[1] + "-" + (index - 1) + "-" + row[2] : key;
+}
+function carryOver(key, value, form) {
+  var radio = key.indexOf("=") >= 0 ? key.split("=") : null;
+  var input = radio
+    ? form.querySelector("input[type=radio][name='" + radio[0] + "'][value='" + radio[1] + "']")
+    : form.elements.namedItem(key);
+  if (!input || input instanceof RadioNodeList) return false;
+  if (input.type === "radio" || input.type === "checkbox") input.checked = value;
+  else input.value = value;
+  return true;
+}
+document.addEventListener("htmx:beforeRequest", function (event) {
+  var elt = event.detail.elt;
+  if (!elt.matches) return;
+  if (elt.matches("form.step-form")) {
+    if (rowAction && rowAction.form === elt) event.preventDefault();
+  } else if (elt.matches(".group-list button[hx-post]") && elt.form) {
+    rowAction = { form: elt.form, name: elt.name, value: elt.value, sent: inputsOf(elt.form) };
+    window.htmx.trigger(elt.form, "htmx:abort");
+  }
+});
+document.addEventListener("htmx:afterRequest", function (event) {
+  var action = rowAction;
+  /* requestConfig.elt: the button; detail.elt is an ancestor still on the page once it is gone. */
+  var config = event.detail.requestConfig;
+  if (!action || !config || config.elt.form !== action.form) return;
+  rowAction = null;
+  var form = document.querySelector("form.step-form");
+  if (!form || form === action.form) return; /* it failed: the page is as it was */
+  var now = inputsOf(action.form), carried = false;
+  Object.keys(now).forEach(function (key) {
+    if (now[key] === action.sent[key]) return;
+    var to = movedTo(key, action);
+    if (to !== null && carryOver(to, now[key], form)) carried = true;
+  });
+  if (carried) previewOnSettle = form;
+});
+/* The redrawn form listens for its preview only once htmx has settled it. */
+var previewOnSettle = null;
+document.addEventListener("htmx:afterSettle", function () {
+  var form = previewOnSettle;
+  previewOnSettle = null;
+  if (form && document.body.contains(form)) window.htmx.trigger(form, "touched");
+});
+/* A preview answered after the step was redrawn belongs to a page that is gone. */
+document.addEventListener("htmx:beforeSwap", function (event) {
+  if (!document.body.contains(event.detail.target)) event.detail.shouldSwap = false;
+});

@@ -230,6 +230,38 @@ def test_switching_to_the_list_draws_as_many_rows_as_the_number(client: Client) 
     assert html.count('name="groups-') >= 4 * 3 and 'name="groups-3-kind"' in html
 
 
+def test_a_live_redraw_keeps_the_rows_on_the_page_and_sends_only_new_ones_to_fill(
+    client: Client,
+) -> None:
+    # The page's rows may hold what was typed after the preview was sent: the redraw marks them
+    # to be kept as they are (hx-preserve) and says on each row's slot whether it counts.
+    walk(client, until="groepenkast")
+    live = {**new_board(KITCHEN, LIVING), "household_circuits": "1", "groups_for": "new|True|2"}
+    html = htmx(client, url("groepenkast") + "?live=1", live).content.decode()
+    assert 'id="row-groups-0" hx-preserve' in html and 'id="row-groups-1" hx-preserve' in html
+    assert (
+        '<div class="group-slot" hidden>\n    <fieldset class="group-row" id="row-groups-1"' in html
+    )
+    page = client.get(url("groepenkast")).content.decode()
+    assert "hx-preserve" not in page  # a page or a row action draws every row afresh
+
+
+def test_a_live_preview_sent_with_the_add_button_adds_no_row(client: Client) -> None:
+    # htmx sends the button last clicked with the form's own preview; the row is the button's.
+    walk(client, until="groepenkast")
+    live = {**new_board(KITCHEN, LIVING), "groups_for": "new|True|2", "add_group": "groups"}
+    html = htmx(client, url("groepenkast") + "?live=1", live).content.decode()
+    assert 'id="group-list"' not in html  # same rows: nothing to redraw
+    removed = {**live, "remove_group": "groups-0"}
+    removed.pop("add_group")
+    assert (
+        'id="group-list"'
+        not in htmx(client, url("groepenkast") + "?live=1", removed).content.decode()
+    )
+    back = client.get(url("groepenkast")).content.decode()
+    assert 'value="Keuken"' in back and 'name="groups-2-name"' not in back
+
+
 def test_the_phases_are_asked_only_on_a_three_phase_connection(client: Client) -> None:
     walk(client, until="groepenkast")
     page = client.post(url("groepenkast"), new_board(KITCHEN, refresh="1")).content.decode()
