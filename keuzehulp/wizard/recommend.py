@@ -52,6 +52,18 @@ def recommendation(site: Site, catalog: Catalog) -> Recommendation | None:
     return found
 
 
+def recommended_backup(site: Site, catalog: Catalog, system: tuple[str, str, int]) -> str | None:
+    """The backup of the recommended system when the installer asked for backup and took that
+    system (inverter, module, count); None otherwise, so the backup step proposes nothing."""
+    if not site.must_have_backup:
+        return None
+    top = recommendation(site, catalog)
+    if top is None:
+        return None
+    best = top.suggestion
+    return best.backup if (best.inverter, best.module, best.count) == system else None
+
+
 def budget_note(site: Site, catalog: Catalog) -> str:
     """Why there is no recommendation although a goal was given; empty when there is one."""
     if not _has_goal(site):

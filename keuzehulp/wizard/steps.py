@@ -23,7 +23,13 @@ from keuzehulp.wizard import options
 from keuzehulp.wizard.board_form import BoardForm
 from keuzehulp.wizard.draft import Draft
 from keuzehulp.wizard.groups import ROW_ACTIONS, initial_rows, normalize
-from keuzehulp.wizard.recommend import Recommendation, budget_note, recommendation, trade_off
+from keuzehulp.wizard.recommend import (
+    Recommendation,
+    budget_note,
+    recommendation,
+    recommended_backup,
+    trade_off,
+)
 from keuzehulp.wording import counts_text, finding_text
 from sizing.domain import Catalog
 from sizing.schema import Design, DesignRequest, Finding, Severity, Site
@@ -324,12 +330,29 @@ class BackupStep(Step):
     form_class = wf.BackupForm
     owns = ("backup.",)
 
+    def proposed(self, wizard: Wizard) -> str | None:
+        """The backup to pre-select; a choice already stored always wins."""
+        draft, site = wizard.draft, wizard.ranked_site
+        if draft.backup is not None or draft.inverter is None or draft.battery is None:
+            return None
+        if site is None:
+            return None
+        system = (draft.inverter.inverter, draft.battery.module, draft.battery.count)
+        return recommended_backup(site, wizard.catalog, system)
+
+    def form(self, wizard: Wizard, data: Any = None) -> Any:
+        proposal = self.proposed(wizard)
+        if proposal is None:
+            return super().form(wizard, data)
+        return self.form_class(data, initial={"backup": proposal}, **self.form_kwargs(wizard))
+
     def context(self, wizard: Wizard, form: Any) -> dict[str, Any]:
         assert wizard.draft.inverter is not None
         code = wizard.draft.inverter.inverter
         return {
             "backup_options": {o.value: o for o in options.backup_options(code, wizard.catalog)},
             "shutdown_kit": options.shutdown_kit(code, wizard.catalog),
+            "proposed": self.proposed(wizard) if not form.is_bound else None,
         }
 
 

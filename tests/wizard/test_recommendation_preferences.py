@@ -143,3 +143,34 @@ def test_a_budget_that_is_not_a_number_gets_a_message_not_an_error(client: Clien
     )
     assert response.status_code == 200
     assert "budget" in text(response).lower()
+
+
+def test_taking_the_recommended_system_with_backup_preselects_its_backup(client: Client) -> None:
+    first = engine_first(must_have_backup=True)
+    assert first.backup != "none"
+    walk(client, until="omvormer", aansluiting=THREE_PHASE)
+    client.post(url("omvormer"), {**TARGET, "must_have_backup": "on", "recommended": "1"})
+    client.post(url("batterij"), {"module": first.module, "count": str(first.count)})
+    html = client.get(url("noodstroom")).content.decode()
+    assert re.search(rf'value="{first.backup}"[^>]*checked', html)
+    assert not re.search(r'value="none"[^>]*checked', html)
+    assert "Voorgeselecteerd: het aanbevolen systeem met noodstroom" in html
+    # A proposal, not an answer: the installer still chooses, and may choose none.
+    response = client.post(url("noodstroom"), {"backup": "none"})
+    assert response.status_code == 302
+    draft = load(client.session)
+    assert draft is not None and draft.backup is not None and draft.backup.backup == "none"
+    html = client.get(url("noodstroom")).content.decode()
+    assert re.search(r'value="none"[^>]*checked', html) and "Voorgeselecteerd" not in html
+
+
+def test_another_system_than_the_recommended_one_gets_no_backup_proposal(client: Client) -> None:
+    first = engine_first(must_have_backup=True)
+    walk(client, until="omvormer", aansluiting=THREE_PHASE)
+    client.post(url("omvormer"), {**TARGET, "must_have_backup": "on", "recommended": "1"})
+    html = client.get(url("batterij")).content.decode()
+    offered = [int(n) for n in re.findall(r'name="count" value="(\d+)"', html)]
+    other = next(n for n in offered if n != first.count)
+    client.post(url("batterij"), {"module": first.module, "count": str(other)})
+    html = client.get(url("noodstroom")).content.decode()
+    assert re.search(r'value="none"[^>]*checked', html) and "Voorgeselecteerd" not in html
