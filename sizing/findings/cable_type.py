@@ -10,7 +10,8 @@ from sizing.schema import Severity
 
 
 def _rule(name: str) -> str:
-    return tables.rule(name).basis
+    # A finding's reference is Dutch, like its first message: the overview and dossier print it.
+    return tables.rule(name).basis_nl
 
 
 _TYPES = (
@@ -21,7 +22,7 @@ _TYPES = (
         "is niet te zeggen uit welke tabelkolom de kabel belast mag worden.",
         en="Cable type {code} is not in the catalogue (known: {known:list}); without its type "
         "there is no telling which table column rates the cable.",
-        reference="IEC 60364-5-52:2009 Table 52.1, Annex B",
+        reference="IEC 60364-5-52:2009 tabel 52.1, bijlage B",
     ),
     Entry(
         "cable.type_insulation",
@@ -32,8 +33,8 @@ _TYPES = (
         en="{code} has {own} insulation, not {insulation}: the cable's own insulation decides "
         "its current. Leave the insulation out or choose a cable type with {insulation} "
         "insulation.",
-        reference="IEC 60364-5-52:2009 Annex B (PVC 70 °C: Tables B.52.2/B.52.4; XLPE 90 °C: "
-        "B.52.3/B.52.5); reference §5.7 Dutch cable types",
+        reference="IEC 60364-5-52:2009 bijlage B (PVC 70 °C: tabellen B.52.2/B.52.4; XLPE 90 °C: "
+        "B.52.3/B.52.5); Nederlandse kabeltypen",
     ),
     Entry(
         "cable.type_method",
@@ -65,8 +66,8 @@ _PRACTICE = (
         "niet. Controleer in de installatiehandleiding dat {csa:n1} mm² past.",
         en="The catalogue does not know the largest conductor the AC terminals of the "
         "{inverter} take. Check in the installation manual that {csa:n1} mm² fits.",
-        reference="Catalogue field 'max. aderdoorsnede AC-klem' (manufacturer's installation "
-        "manual)",
+        reference="Catalogusveld 'max. aderdoorsnede AC-klem' (installatiehandleiding van de "
+        "fabrikant)",
     ),
     Entry(
         "cable.terminal_too_small",
@@ -77,8 +78,8 @@ _PRACTICE = (
         en="{csa:n1} mm² does not fit the AC terminals of the {inverter} (max. {max_csa:n1} "
         "mm²). Connect through an intermediate terminal or junction box, or choose the cable "
         "that meets Iz and {advice_pct:n} % if that fits.",
-        reference="Manufacturer's installation manual (catalogue field); IEC 60364-5-52:2009 526 "
-        "(connections)",
+        reference="Installatiehandleiding van de fabrikant (catalogusveld); "
+        "IEC 60364-5-52:2009 526 (verbindingen)",
     ),
     Entry(
         "cable.conduit_fill",
