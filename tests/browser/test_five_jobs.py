@@ -164,7 +164,7 @@ def test_a_t20_with_twelve_modules_on_3x63(device: tuple[Any, bool], site_url: s
     walk.cabling("20")
     text = overview_checks(page, phone)
     assert "12 × SMILE-G3-BAT-9.3S" in text
-    assert "6 + 6" in text and "maximum bereikt" in text
+    assert "2 clusters (6 + 6)" in text and "maximum bereikt" in text
 
 
 def test_fifteen_kwh_on_3x25_recommends_one_system_and_fills_the_battery_step(

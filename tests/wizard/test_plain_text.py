@@ -81,3 +81,10 @@ def test_the_limits_of_the_temperature_and_the_budget_say_their_unit(client: Cli
 def test_on_a_single_phase_connection_the_pv_phase_can_be_hidden(client: Client) -> None:
     html = client.get(url("aansluiting")).content.decode()
     assert re.search(r'class="field[^"]*pv-phase"', html)
+
+
+def test_the_overview_counts_clusters_in_words_not_as_clusters_2(client: Client) -> None:
+    walk(client)  # 2 × BAT-9.3S on an S5: one cluster of two modules
+    page = text(client.get("/wizard/overzicht/"))
+    assert "· 1 cluster ·" in page
+    assert "clusters 2" not in page
