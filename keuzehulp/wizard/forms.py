@@ -95,6 +95,12 @@ class NumberField(forms.FloatField):
 
 
 class WholeNumberField(forms.IntegerField):
+    # In the words of NumberField's limits, not Django's "Zorg ervoor dat deze waarde ...".
+    default_error_messages = {
+        "min_value": _("Vul minstens %(limit_value)s in."),
+        "max_value": _("Vul hoogstens %(limit_value)s in."),
+    }
+
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         attrs = super().widget_attrs(widget)
         attrs["inputmode"] = "numeric"
@@ -334,7 +340,7 @@ class BatteryForm(WizardForm):
     module = forms.CharField(
         label=_("Batterijmodule"), max_length=64, error_messages={"required": _("Kies een module.")}
     )
-    count = forms.IntegerField(
+    count = WholeNumberField(
         label=_("Aantal modules"),
         min_value=1,
         max_value=64,

@@ -88,3 +88,13 @@ def test_the_overview_counts_clusters_in_words_not_as_clusters_2(client: Client)
     page = text(client.get("/wizard/overzicht/"))
     assert "· 1 cluster ·" in page
     assert "clusters 2" not in page
+
+
+def test_a_whole_number_out_of_range_is_refused_in_the_wizards_words(client: Client) -> None:
+    walk(client, until="bekabeling")
+    page = text(client.post(url("bekabeling"), {**CABLING, "ac_grouped_circuits": "-3"}))
+    assert "Vul minstens 1 in." in page
+    assert "Zorg ervoor" not in page
+    walk(client, until="batterij")
+    page = text(client.post(url("batterij"), {"module": "SMILE-G3-BAT-9.3S", "count": "999"}))
+    assert "Vul hoogstens 64 in." in page
