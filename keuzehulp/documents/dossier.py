@@ -110,7 +110,7 @@ def build_context(
             {
                 "text": f.text(lang),
                 "headline": first_sentence(f.text(lang)),
-                "reference": plain_source(f.reference, lang),
+                "reference": plain_source(f.source(lang), lang),
                 "circuit": _circuit_title(design, f.circuit, lang),
             }
             for f in design.findings

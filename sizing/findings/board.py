@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sizing import tables
 from sizing.findings.registry import Entry
-from sizing.findings.sources import RCD_REFERENCE, SELECTIVITY_REFERENCE
+from sizing.findings.sources import RCD_REFERENCE, RCD_REFERENCE_EN, SELECTIVITY_REFERENCE
 from sizing.schema import Severity
 
 ENTRIES = (
@@ -16,6 +16,7 @@ ENTRIES = (
         en="No distribution board was given (existing or new); free space and RCDs were not "
         "checked.",
         reference=RCD_REFERENCE,
+        reference_en=RCD_REFERENCE_EN,
     ),
     Entry(
         "board.breaker_above_main_fuse",
@@ -83,6 +84,7 @@ ENTRIES = (
         en="Existing RCD {index} has {groups} groups behind it; at most {max_groups} per 30 mA "
         "RCD is recommended.",
         reference=RCD_REFERENCE,
+        reference_en=RCD_REFERENCE_EN,
     ),
     Entry(
         "board.too_few_rcds",
@@ -93,6 +95,7 @@ ENTRIES = (
         en="The existing board has {groups} groups and 30 mA RCDs: {rcds}; at least "
         "{min_rcds} are recommended, so one fault does not switch off the whole house.",
         reference=RCD_REFERENCE,
+        reference_en=RCD_REFERENCE_EN,
     ),
     Entry(
         "board.no_space",
@@ -106,6 +109,7 @@ ENTRIES = (
         "Options: {extension}(2) a new distribution board (choose 'new board' in the design). "
         "The battery group may not join an existing RCD.",
         reference=lambda: tables.rule("battery_own_rcd").basis_nl,
+        reference_en=lambda: tables.rule("battery_own_rcd").basis,
         choices={
             "extension": {
                 "catalogue": (
@@ -141,6 +145,7 @@ ENTRIES = (
         "group cannot be connected here: choose a single-phase group or ask the grid operator "
         "for a three-phase connection.",
         reference=lambda: tables.rule("group_kinds").basis_nl,
+        reference_en=lambda: tables.rule("group_kinds").basis,
     ),
     Entry(
         "board.group_kind_phases",
@@ -150,6 +155,7 @@ ENTRIES = (
         en="Group {group} ({kind}) was given {phases} phases; such a group usually has another "
         "number. Check the phases.",
         reference=lambda: tables.rule("group_kinds").basis_nl,
+        reference_en=lambda: tables.rule("group_kinds").basis,
     ),
     Entry(
         "board.own_rcd_phases",
@@ -172,6 +178,7 @@ ENTRIES = (
         "They were placed as ordinary groups; choose a BackupBox or a backup distribution unit "
         "if they must keep working in a power cut.",
         reference=lambda: tables.rule("group_kinds").basis_nl,
+        reference_en=lambda: tables.rule("group_kinds").basis,
     ),
     Entry(
         "board.backup_groups_exceed_port",
@@ -183,6 +190,7 @@ ENTRIES = (
         "hours; the backup port supplies {port:n} A. In a power cut the inverter then shuts "
         "down. Take them off backup or limit their power.",
         reference=lambda: tables.rule("group_kinds").basis_nl,
+        reference_en=lambda: tables.rule("group_kinds").basis,
     ),
     Entry(
         "board.backup_groups_may_exceed_port",
@@ -194,6 +202,7 @@ ENTRIES = (
         "diversity factor); the backup port supplies {port:n} A. In a power cut that works as "
         "long as less is used; otherwise the inverter shuts down.",
         reference=lambda: tables.rule("group_kinds").basis_nl,
+        reference_en=lambda: tables.rule("group_kinds").basis,
     ),
     Entry(
         "board.backup_group_phases",
@@ -204,6 +213,7 @@ ENTRIES = (
         en="Group {group} has {phases} phases; the backup port of this single-phase inverter "
         "feeds one. The group was placed as an ordinary group and does not work in a power cut.",
         reference=lambda: tables.rule("group_kinds").basis_nl,
+        reference_en=lambda: tables.rule("group_kinds").basis,
     ),
     Entry(
         "board.group_count",
@@ -231,5 +241,6 @@ ENTRIES = (
         en="The board keeps {free} spare places free, fewer than the {spare} asked: the "
         "catalogue has no enclosure larger than {article}.",
         reference=lambda: tables.rule("spare_fraction").basis_nl,
+        reference_en=lambda: tables.rule("spare_fraction").basis,
     ),
 )
