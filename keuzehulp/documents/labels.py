@@ -152,7 +152,7 @@ _INTERNAL = [
     re.compile(r"\s*\(§\s*[\d.]+\)"),
 ]
 _LEFTOVERS = [
-    (re.compile(r"\(\s*,\s*"), "("),
+    (re.compile(r"\(\s*[,;:]\s*"), "("),
     (re.compile(r"\s*,\s*\)"), ")"),
     (re.compile(r"\s*\(\s*\)"), ""),
     (re.compile(r"\s{2,}"), " "),
