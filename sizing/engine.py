@@ -227,6 +227,7 @@ def _battery(
                 found.append(capped)
             trace.append(_power_step(inverter, module, split))
             strings = " + ".join(str(n) for n in split) + (" module" if count == 1 else " modules")
+            parallel = compat.max_clusters > 1
             trace.append(
                 trace_step(
                     "battery.clusters",
@@ -234,9 +235,17 @@ def _battery(
                     (strings, strings),
                     (
                         f"Max. {compat.max_per_cluster} modules in serie per cluster, "
-                        f"max. {compat.max_clusters} gelijke clusters parallel (catalogus)",
+                        + (
+                            f"max. {compat.max_clusters} gelijke clusters parallel (catalogus)"
+                            if parallel
+                            else "één cluster, niet parallel (catalogus)"
+                        ),
                         f"Max. {compat.max_per_cluster} modules in series per cluster, "
-                        f"max. {compat.max_clusters} equal clusters in parallel (catalogue)",
+                        + (
+                            f"max. {compat.max_clusters} equal clusters in parallel (catalogue)"
+                            if parallel
+                            else "one cluster, not in parallel (catalogue)"
+                        ),
                     ),
                 )
             )

@@ -101,11 +101,16 @@ class Finding(Strict):
     severity: Severity
     message: str  # Dutch, the default language
     message_en: str
-    reference: str
+    reference: str  # Dutch, like the message
     circuit: str | None = None  # the circuit a finding is about, when it is about one
+    reference_en: str = ""  # English; an empty field reads as the Dutch one (see source)
 
     def text(self, language: str = "nl") -> str:
         return self.message_en if language == "en" else self.message
+
+    def source(self, language: str = "nl") -> str:
+        """The reference in ``language``; English falls back to the Dutch."""
+        return (self.reference_en or self.reference) if language == "en" else self.reference
 
 
 class TraceStep(Strict):

@@ -80,6 +80,8 @@ def group_name(circuit: Circuit) -> str:
         return _("Thuisbatterij")
     if circuit.name == "backup":
         return _("Noodstroom")
+    if circuit.name == "pv":
+        return _("Zonnepanelen")
     return circuit.name
 
 
@@ -108,7 +110,7 @@ def build_context(
             {
                 "text": f.text(lang),
                 "headline": first_sentence(f.text(lang)),
-                "reference": plain_source(f.reference, lang),
+                "reference": plain_source(f.source(lang), lang),
                 "circuit": _circuit_title(design, f.circuit, lang),
             }
             for f in design.findings
@@ -283,7 +285,8 @@ def _circuit_rows(design: Design, lang: str) -> list[CircuitRow]:
             rows.append(
                 CircuitRow(
                     group=_("bestaand"),
-                    purpose=_("%(n)s bestaande groep(en)") % {"n": count},
+                    purpose=ngettext("%(n)s bestaande groep", "%(n)s bestaande groepen", count)
+                    % {"n": count},
                     breaker="—",
                     rcd=f"{name}, {rcd_label_of(rcd, lang)}",
                     cable="—",

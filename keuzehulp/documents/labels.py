@@ -152,12 +152,11 @@ _INTERNAL = [
     re.compile(r"\s*\(§\s*[\d.]+\)"),
 ]
 _LEFTOVERS = [
-    (re.compile(r"\(\s*,\s*"), "("),
+    (re.compile(r"\(\s*[,;:]\s*"), "("),
     (re.compile(r"\s*,\s*\)"), ")"),
     (re.compile(r"\s*\(\s*\)"), ""),
     (re.compile(r"\s{2,}"), " "),
 ]
-_DUTCH_WORDS = [("circuit(s)", "stroomkring(en)")]
 
 
 def plain_source(text: str, lang: str) -> str:
@@ -166,7 +165,4 @@ def plain_source(text: str, lang: str) -> str:
         text = pattern.sub("", text)
     for leftover, replacement in _LEFTOVERS:
         text = leftover.sub(replacement, text)
-    if lang == "nl":
-        for english, dutch in _DUTCH_WORDS:
-            text = text.replace(english, dutch)
     return text.strip(" ,;")

@@ -12,6 +12,7 @@ them; every circuit is one ``<g class="circuit">``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -40,6 +41,7 @@ X_BLOCKS = 326.0
 Y_BUS = 96.0
 ROW_PITCH = 232.0
 BATTERY_CIRCUITS = ("ac_grid", "backup")
+_BRACKET_AT_END = re.compile(r"\s*\([^()]*\)$")
 
 
 def _same(text: str) -> str:
@@ -416,7 +418,9 @@ class _Diagram:
         """Name, the installer's label (short), breaker and phase under a group's arrow."""
         name = self._group_name(circuit)
         # A circuit without a group number (the PV's) has a longer name: two short lines.
-        lines = [name] if household_number(circuit) else sym.wrap(name, 16)[:3]
+        lines = [name] if household_number(circuit) else sym.wrap(name, 16)
+        if len(lines) > 3:  # "(bestaande" cut off mid-bracket: leave the bracket out instead
+            lines = sym.wrap(_BRACKET_AT_END.sub("", name), 16)[:3]
         if circuit.label:
             label = circuit.label if len(circuit.label) <= 14 else circuit.label[:13] + "…"
             lines.append(label)

@@ -139,7 +139,8 @@ def module_kwh(battery: Any) -> str:
 @register.filter
 def source(finding: Any) -> str:
     """Where a finding's rule comes from, without the project's internal file pointers."""
-    return plain_source(finding.reference, language())
+    lang = language()
+    return plain_source(finding.source(lang), lang)
 
 
 @register.filter

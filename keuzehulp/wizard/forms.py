@@ -20,7 +20,7 @@ from keuzehulp.wizard.draft import (
     InverterAnswers,
     SiteAnswers,
 )
-from keuzehulp.wording import number, quantity
+from keuzehulp.wording import money, number, quantity
 from sizing.schema import CableRun, Connection, ExistingPV
 from sizing.text import code_points, unprintable
 
@@ -65,6 +65,8 @@ class NumberField(forms.FloatField):
         self.low, self.high, self.unit = min_value, max_value, unit
 
     def _limit(self, value: float) -> str:
+        if self.unit == "€":
+            return money(value)
         return quantity(value, self.unit) if self.unit else number(value)
 
     def validate(self, value: Any) -> None:
@@ -93,6 +95,12 @@ class NumberField(forms.FloatField):
 
 
 class WholeNumberField(forms.IntegerField):
+    # In the words of NumberField's limits, not Django's "Zorg ervoor dat deze waarde ...".
+    default_error_messages = {
+        "min_value": _("Vul minstens %(limit_value)s in."),
+        "max_value": _("Vul hoogstens %(limit_value)s in."),
+    }
+
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         attrs = super().widget_attrs(widget)
         attrs["inputmode"] = "numeric"
@@ -187,6 +195,7 @@ class SiteForm(WizardForm):
     max_ambient_c = NumberField(
         label=_("Hoogste temperatuur daar (°C)"),
         required=False,
+        unit="°C",
         min_value=-20,
         max_value=70,
         help_text=_(
@@ -212,7 +221,9 @@ class SiteForm(WizardForm):
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
-        if data.get("pv") == "yes" and data.get("pv_kw") in (None, ""):
+        # A power that is there but wrong already has its own message.
+        missing = data.get("pv_kw") in (None, "") and "pv_kw" not in self.errors
+        if data.get("pv") == "yes" and missing:
             self.add_error("pv_kw", _("Vul het vermogen van de bestaande PV in."))
         low, high = data.get("min_ambient_c"), data.get("max_ambient_c")
         if low is not None and high is not None and high < low:
@@ -273,6 +284,7 @@ class InverterForm(WizardForm):
     budget_excl_vat_eur = NumberField(
         label=_("Budget voor het systeem (€, excl. btw)"),
         required=False,
+        unit="€",
         min_value=1,
         max_value=1_000_000,
         help_text=_("Omvormer, modules en noodstroom; installatiemateriaal komt erbij."),
@@ -328,7 +340,7 @@ class BatteryForm(WizardForm):
     module = forms.CharField(
         label=_("Batterijmodule"), max_length=64, error_messages={"required": _("Kies een module.")}
     )
-    count = forms.IntegerField(
+    count = WholeNumberField(
         label=_("Aantal modules"),
         min_value=1,
         max_value=64,

@@ -100,6 +100,20 @@ def temperature_factor(request: CableRequest, run: Notes) -> Factor | None:
     return Factor(k)
 
 
+def _circuits(n: int) -> tuple[str, str]:
+    """'1 stroomkring' / '3 stroomkringen' and '1 circuit' / '3 circuits'."""
+    return (
+        f"{n} stroomkring{'' if n == 1 else 'en'}",
+        f"{n} circuit{'' if n == 1 else 's'}",
+    )
+
+
+def _cite_rows(reference: str, rows: int) -> tuple[str, str]:
+    """A grouping table's row, cited as (Dutch, English)."""
+    nl, en = _circuits(rows)
+    return f"{tables.cite_nl(reference)}, {nl}", f"{reference}, {en}"
+
+
 def grouping_factor(request: CableRequest, run: Notes) -> Factor | None:
     n = request.grouped_circuits
     if request.method in BURIED:
@@ -107,7 +121,7 @@ def grouping_factor(request: CableRequest, run: Notes) -> Factor | None:
         row = table.at_or_above(n)
         assert row is not None  # the schema caps grouped_circuits at the table's last count
         row_n, k = row
-        circuits = f"{n} circuit{'s' if n > 1 else ''}"
+        circuits_nl, circuits_en = _circuits(n)
         if row_n == n:
             rounded_nl = rounded_en = ""
         else:
@@ -117,10 +131,10 @@ def grouping_factor(request: CableRequest, run: Notes) -> Factor | None:
             "cable.k_group",
             GROUPING,
             (
-                f"{kf(k)} ({circuits}, aanliggend{rounded_nl})",
-                f"{kf_en(k)} ({circuits}, touching{rounded_en})",
+                f"{kf(k)} ({circuits_nl}, aanliggend{rounded_nl})",
+                f"{kf_en(k)} ({circuits_en}, touching{rounded_en})",
             ),
-            tables.cite(f"{table.table}, {table.column}, {int(row_n)} circuit(s)"),
+            _cite_rows(f"{table.table}, {table.column}", int(row_n)),
         )
         return Factor(k)
     item_number = _GROUPING_ITEMS.get(request.grouping_arrangement or "bunched", 1)
@@ -148,15 +162,15 @@ def grouping_factor(request: CableRequest, run: Notes) -> Factor | None:
         else:
             note_nl = f"; {n} staat niet in de tabel, rij {int(row_n)} gebruikt"
             note_en = f"; {n} is not in the table, row {int(row_n)} used"
-    circuits = f"{n} circuit{'s' if n > 1 else ''}, item {item.item}"
+    circuits_nl, circuits_en = _circuits(n)
     run.step(
         "cable.k_group",
         GROUPING,
         (
-            f"{kf(k)} ({circuits}: {item.arrangement_nl}{note_nl})",
-            f"{kf_en(k)} ({circuits}: {item.arrangement}{note_en})",
+            f"{kf(k)} ({circuits_nl}, item {item.item}: {item.arrangement_nl}{note_nl})",
+            f"{kf_en(k)} ({circuits_en}, item {item.item}: {item.arrangement}{note_en})",
         ),
-        tables.cite(f"{item.factors.table}, item {item.item}, {int(row_n)} circuit(s)"),
+        _cite_rows(f"{item.factors.table}, item {item.item}", int(row_n)),
     )
     return Factor(k)
 

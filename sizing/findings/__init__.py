@@ -93,7 +93,7 @@ def finding(code: str, /, *, circuit: str | None = None, **params: object) -> Fi
     a choice that names no variant.
     """
     item = entry(code)
-    message, message_en, reference = item.render(params)
+    message, message_en, reference, reference_en = item.render(params)
     return Finding(
         code=code,
         severity=item.severity,
@@ -101,6 +101,7 @@ def finding(code: str, /, *, circuit: str | None = None, **params: object) -> Fi
         message_en=message_en,
         reference=reference,
         circuit=circuit,
+        reference_en=reference_en,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sizing import tables
 from sizing.findings.registry import Entry
-from sizing.findings.sources import RCD_REFERENCE, SELECTIVITY_REFERENCE
+from sizing.findings.sources import RCD_REFERENCE, RCD_REFERENCE_EN, SELECTIVITY_REFERENCE
 from sizing.schema import Severity
 
 ENTRIES = (
@@ -16,6 +16,7 @@ ENTRIES = (
         en="No distribution board was given (existing or new); free space and RCDs were not "
         "checked.",
         reference=RCD_REFERENCE,
+        reference_en=RCD_REFERENCE_EN,
     ),
     Entry(
         "board.breaker_above_main_fuse",
@@ -83,16 +84,18 @@ ENTRIES = (
         en="Existing RCD {index} has {groups} groups behind it; at most {max_groups} per 30 mA "
         "RCD is recommended.",
         reference=RCD_REFERENCE,
+        reference_en=RCD_REFERENCE_EN,
     ),
     Entry(
         "board.too_few_rcds",
         Severity.WARNING,
-        nl="De bestaande kast heeft {groups} groepen achter {rcds} aardlekschakelaar(s) van "
-        "30 mA; aanbevolen zijn er minstens {min_rcds}, zodat één fout niet het hele huis "
+        nl="De bestaande kast heeft {groups} groepen en aardlekschakelaars van 30 mA: {rcds}; "
+        "aanbevolen zijn er minstens {min_rcds}, zodat één fout niet het hele huis "
         "uitschakelt.",
-        en="The existing board has {groups} groups behind {rcds} 30 mA RCD(s); at least "
+        en="The existing board has {groups} groups and 30 mA RCDs: {rcds}; at least "
         "{min_rcds} are recommended, so one fault does not switch off the whole house.",
         reference=RCD_REFERENCE,
+        reference_en=RCD_REFERENCE_EN,
     ),
     Entry(
         "board.no_space",
@@ -105,7 +108,8 @@ ENTRIES = (
         "{missing} places are missing. "
         "Options: {extension}(2) a new distribution board (choose 'new board' in the design). "
         "The battery group may not join an existing RCD.",
-        reference=lambda: tables.rule("battery_own_rcd").basis,
+        reference=lambda: tables.rule("battery_own_rcd").basis_nl,
+        reference_en=lambda: tables.rule("battery_own_rcd").basis,
         choices={
             "extension": {
                 "catalogue": (
@@ -140,7 +144,8 @@ ENTRIES = (
         en="Group {group} needs {phases} phases but the connection has {connection}. Such a "
         "group cannot be connected here: choose a single-phase group or ask the grid operator "
         "for a three-phase connection.",
-        reference=lambda: tables.rule("group_kinds").basis,
+        reference=lambda: tables.rule("group_kinds").basis_nl,
+        reference_en=lambda: tables.rule("group_kinds").basis,
     ),
     Entry(
         "board.group_kind_phases",
@@ -149,7 +154,8 @@ ENTRIES = (
         "anders. Controleer het aantal fasen.",
         en="Group {group} ({kind}) was given {phases} phases; such a group usually has another "
         "number. Check the phases.",
-        reference=lambda: tables.rule("group_kinds").basis,
+        reference=lambda: tables.rule("group_kinds").basis_nl,
+        reference_en=lambda: tables.rule("group_kinds").basis,
     ),
     Entry(
         "board.own_rcd_phases",
@@ -171,7 +177,8 @@ ENTRIES = (
         en="Group(s) {groups} are marked as backed up, but the design has no backup solution. "
         "They were placed as ordinary groups; choose a BackupBox or a backup distribution unit "
         "if they must keep working in a power cut.",
-        reference=lambda: tables.rule("group_kinds").basis,
+        reference=lambda: tables.rule("group_kinds").basis_nl,
+        reference_en=lambda: tables.rule("group_kinds").basis,
     ),
     Entry(
         "board.backup_groups_exceed_port",
@@ -182,7 +189,8 @@ ENTRIES = (
         en="The EV charger and heat pump on backup draw {load:n} A per phase together, for "
         "hours; the backup port supplies {port:n} A. In a power cut the inverter then shuts "
         "down. Take them off backup or limit their power.",
-        reference=lambda: tables.rule("group_kinds").basis,
+        reference=lambda: tables.rule("group_kinds").basis_nl,
+        reference_en=lambda: tables.rule("group_kinds").basis,
     ),
     Entry(
         "board.backup_groups_may_exceed_port",
@@ -193,7 +201,8 @@ ENTRIES = (
         en="The backed-up groups can draw {load:n} A per phase together (breakers times the "
         "diversity factor); the backup port supplies {port:n} A. In a power cut that works as "
         "long as less is used; otherwise the inverter shuts down.",
-        reference=lambda: tables.rule("group_kinds").basis,
+        reference=lambda: tables.rule("group_kinds").basis_nl,
+        reference_en=lambda: tables.rule("group_kinds").basis,
     ),
     Entry(
         "board.backup_group_phases",
@@ -203,7 +212,8 @@ ENTRIES = (
         "stroomstoring.",
         en="Group {group} has {phases} phases; the backup port of this single-phase inverter "
         "feeds one. The group was placed as an ordinary group and does not work in a power cut.",
-        reference=lambda: tables.rule("group_kinds").basis,
+        reference=lambda: tables.rule("group_kinds").basis_nl,
+        reference_en=lambda: tables.rule("group_kinds").basis,
     ),
     Entry(
         "board.group_count",
@@ -230,6 +240,7 @@ ENTRIES = (
         "er is geen grotere kast in de catalogus dan {article}.",
         en="The board keeps {free} spare places free, fewer than the {spare} asked: the "
         "catalogue has no enclosure larger than {article}.",
-        reference=lambda: tables.rule("spare_fraction").basis,
+        reference=lambda: tables.rule("spare_fraction").basis_nl,
+        reference_en=lambda: tables.rule("spare_fraction").basis,
     ),
 )

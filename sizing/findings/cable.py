@@ -200,6 +200,9 @@ _VOLTAGE_DROP = (
         "of {limit_pct:n} %). An inverter raises the voltage when exporting and trips above "
         "253 V.{fix}",
         reference=lambda: (
+            f"IEC 60364-5-52:2009 bijlage G; {tables.rule('voltage_drop_target_pct').basis_nl}"
+        ),
+        reference_en=lambda: (
             f"IEC 60364-5-52:2009 Annex G; {tables.rule('voltage_drop_target_pct').basis}"
         ),
         choices={"fix": DROP_FIX},
@@ -209,7 +212,10 @@ _VOLTAGE_DROP = (
         Severity.ERROR,
         nl="Spanningsval {drop_pct:n} % is groter dan de grens van {limit_pct:n} %.{fix}",
         en="Voltage drop {drop_pct:n} % exceeds the limit of {limit_pct:n} %.{fix}",
-        reference="IEC 60364-5-52:2009 Table G.52.1 (type A, other uses: 5 %); NEN 1010 max. 5 %",
+        reference="IEC 60364-5-52:2009 tabel G.52.1 (type A, ander gebruik: 5 %); "
+        "NEN 1010 max. 5 %",
+        reference_en="IEC 60364-5-52:2009 Table G.52.1 (type A, other uses: 5 %); "
+        "NEN 1010 max. 5 %",
         choices={"fix": DROP_FIX},
     ),
 )

@@ -10,6 +10,10 @@ from sizing.schema import Severity
 
 
 def _rule(name: str) -> str:
+    return tables.rule(name).basis_nl
+
+
+def _rule_en(name: str) -> str:
     return tables.rule(name).basis
 
 
@@ -21,7 +25,8 @@ _TYPES = (
         "is niet te zeggen uit welke tabelkolom de kabel belast mag worden.",
         en="Cable type {code} is not in the catalogue (known: {known:list}); without its type "
         "there is no telling which table column rates the cable.",
-        reference="IEC 60364-5-52:2009 Table 52.1, Annex B",
+        reference="IEC 60364-5-52:2009 tabel 52.1, bijlage B",
+        reference_en="IEC 60364-5-52:2009 Table 52.1, Annex B",
     ),
     Entry(
         "cable.type_insulation",
@@ -32,8 +37,10 @@ _TYPES = (
         en="{code} has {own} insulation, not {insulation}: the cable's own insulation decides "
         "its current. Leave the insulation out or choose a cable type with {insulation} "
         "insulation.",
-        reference="IEC 60364-5-52:2009 Annex B (PVC 70 °C: Tables B.52.2/B.52.4; XLPE 90 °C: "
-        "B.52.3/B.52.5); reference §5.7 Dutch cable types",
+        reference="IEC 60364-5-52:2009 bijlage B (PVC 70 °C: tabellen B.52.2/B.52.4; XLPE 90 °C: "
+        "B.52.3/B.52.5); Nederlandse kabeltypen",
+        reference_en="IEC 60364-5-52:2009 Annex B (PVC 70 °C: Tables B.52.2/B.52.4; XLPE 90 °C: "
+        "B.52.3/B.52.5); Dutch cable types",
     ),
     Entry(
         "cable.type_method",
@@ -42,6 +49,7 @@ _TYPES = (
         "{methods:or}.",
         en="{code} ({construction}) may not be laid by method {method}; allowed: {methods:or}.",
         reference=lambda: _rule("cable_methods_by_construction"),
+        reference_en=lambda: _rule_en("cable_methods_by_construction"),
     ),
 )
 
@@ -57,6 +65,9 @@ _PRACTICE = (
         "the current. {at_advice:n1} mm² (Δu {advice_drop_pct:n} %) meets Iz and "
         "{advice_pct:n} %.",
         reference=lambda: f"{_rule('voltage_drop_target_pct')}; {_rule('voltage_drop_advice_pct')}",
+        reference_en=lambda: (
+            f"{_rule_en('voltage_drop_target_pct')}; {_rule_en('voltage_drop_advice_pct')}"
+        ),
     ),
     Entry(
         "cable.terminal_unknown",
@@ -65,7 +76,9 @@ _PRACTICE = (
         "niet. Controleer in de installatiehandleiding dat {csa:n1} mm² past.",
         en="The catalogue does not know the largest conductor the AC terminals of the "
         "{inverter} take. Check in the installation manual that {csa:n1} mm² fits.",
-        reference="Catalogue field 'max. aderdoorsnede AC-klem' (manufacturer's installation "
+        reference="Catalogusveld 'max. aderdoorsnede AC-klem' (installatiehandleiding van de "
+        "fabrikant)",
+        reference_en="Catalogue field 'max. aderdoorsnede AC-klem' (manufacturer's installation "
         "manual)",
     ),
     Entry(
@@ -77,8 +90,10 @@ _PRACTICE = (
         en="{csa:n1} mm² does not fit the AC terminals of the {inverter} (max. {max_csa:n1} "
         "mm²). Connect through an intermediate terminal or junction box, or choose the cable "
         "that meets Iz and {advice_pct:n} % if that fits.",
-        reference="Manufacturer's installation manual (catalogue field); IEC 60364-5-52:2009 526 "
-        "(connections)",
+        reference="Installatiehandleiding van de fabrikant (catalogusveld); "
+        "IEC 60364-5-52:2009 526 (verbindingen)",
+        reference_en="Manufacturer's installation manual (catalogue field); "
+        "IEC 60364-5-52:2009 526 (connections)",
     ),
     Entry(
         "cable.conduit_fill",
@@ -90,6 +105,7 @@ _PRACTICE = (
         "at most {fill_pct:n} % of its cross-section; a {conduit_mm:n} mm conduit only takes "
         "wire up to 2.5 mm² that way (5 × 1.5 or 4 × 2.5 mm²).",
         reference=lambda: _rule("conduit_fill"),
+        reference_en=lambda: _rule_en("conduit_fill"),
     ),
 )
 

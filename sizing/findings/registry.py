@@ -132,8 +132,9 @@ class Entry:
     severity: Severity
     nl: str
     en: str
-    reference: Reference
+    reference: Reference  # Dutch, like the first message
     choices: Mapping[str, Variants] = field(default_factory=dict)
+    reference_en: Reference | None = None  # None: English readers get the Dutch reference
     # Worked out once in __post_init__: what raising the finding must and may pass.
     required: frozenset[str] = field(init=False)
     allowed: frozenset[str] = field(init=False)
@@ -150,6 +151,8 @@ class Entry:
         reference = _fields(self.reference) if isinstance(self.reference, str) else frozenset()
         if isinstance(self.reference, str) and not self.reference.strip():
             raise ValueError(f"{where}: a reference is required")
+        if isinstance(self.reference_en, str):
+            reference |= _fields(self.reference_en)
         required = top | reference  # a choice's name is a parameter too: it names the variant
         allowed = set(required)
         for name, variants in self.choices.items():
@@ -173,10 +176,16 @@ class Entry:
             needed |= _fields(nl) | _fields(en)
         return frozenset(needed)
 
-    def render(self, params: Mapping[str, object]) -> tuple[str, str, str]:
-        """(Dutch message, English message, reference); TypeError/ValueError on bad params."""
+    def render(self, params: Mapping[str, object]) -> tuple[str, str, str, str]:
+        """(Dutch message, English message, reference, English reference or "");
+        TypeError/ValueError on bad params."""
         chosen = self._check(params)
-        return self._text(params, chosen, 0), self._text(params, chosen, 1), self._reference(params)
+        return (
+            self._text(params, chosen, 0),
+            self._text(params, chosen, 1),
+            self._reference(self.reference, params),
+            self._reference(self.reference_en, params) if self.reference_en else "",
+        )
 
     def _check(self, params: Mapping[str, object]) -> dict[str, str]:
         """The variant each choice takes, after checking every parameter is there and used."""
@@ -207,10 +216,11 @@ class Entry:
         }
         return _fill(_compile(self.nl if index == 0 else self.en), params, lang, written)
 
-    def _reference(self, params: Mapping[str, object]) -> str:
-        if callable(self.reference):
-            return self.reference()
-        return _fill(_compile(self.reference), params, "nl", {})
+    @staticmethod
+    def _reference(reference: Reference, params: Mapping[str, object]) -> str:
+        if callable(reference):
+            return reference()
+        return _fill(_compile(reference), params, "nl", {})
 
 
 def _same_fields(where: str, nl: str, en: str) -> frozenset[str]:

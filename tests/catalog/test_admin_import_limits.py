@@ -7,6 +7,7 @@ the database every wizard save answered 500 "database is locked".
 
 from __future__ import annotations
 
+import csv
 import io
 import threading
 from typing import Any
@@ -37,10 +38,16 @@ def editor_client() -> Client:
 
 def inverter_rows(count: int) -> bytes:
     """An inverter export grown to `count` rows, each a new system code."""
-    header, *rows = exported_and_edited(Inverter, "system_code", "", "", "").decode().splitlines()
-    code = rows[0].split(",")[header.split(",").index("system_code")]
-    grown = [rows[i % len(rows)].replace(code, f"X-{i:05d}") for i in range(count)]
-    return "\n".join([header, *grown]).encode()
+    # Read as CSV: a description such as "3,68 kW" holds the delimiter inside quotes.
+    exported = exported_and_edited(Inverter, "system_code", "", "", "").decode()
+    header, *rows = list(csv.reader(io.StringIO(exported)))
+    code = rows[0][header.index("system_code")]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for i in range(count):  # the inverter code holds the system code: both become new
+        writer.writerow([cell.replace(code, f"X-{i:05d}") for cell in rows[i % len(rows)]])
+    return out.getvalue().encode()
 
 
 def price_list(count: int) -> bytes:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from keuzehulp.documents.labels import breaker_label, cable_label, money, num, plain_decimal
+from keuzehulp.documents.labels import (
+    breaker_label,
+    cable_label,
+    money,
+    num,
+    plain_decimal,
+    plain_source,
+)
 from sizing.schema import BreakerSpec, CableSpec
 
 
@@ -34,3 +41,10 @@ def test_devices_and_cables_read_the_way_installers_write_them():
     assert cable_label(vd, "nl") == "VD 3 × 2,5 mm²"
     assert cable_label(vd, "en") == "VD 3 × 2.5 mm²"
     assert cable_label(ymvk, "nl") == "YMvK 5G6 mm²"
+
+
+def test_a_source_without_its_internal_pointer_leaves_no_dangling_semicolon_or_colon() -> None:
+    text = "RA × IΔn ≤ 50 V (referentie §3; samenvatting ss 551, graad C)"
+    assert plain_source(text, "nl") == "RA × IΔn ≤ 50 V (samenvatting ss 551, graad C)"
+    pointed = "kabeltype VD (smile-g3-catalog.md §2.2: vinyldraad in buis)"
+    assert plain_source(pointed, "nl") == "kabeltype VD (vinyldraad in buis)"

@@ -64,3 +64,28 @@ def test_one_module_in_one_cluster_is_written_in_the_singular(make_design: Any) 
 def test_the_english_dossier_writes_pieces_as_pcs(make_design: Any) -> None:
     text = visible(render_html(make_design(CONFIGURATIONS["three_phase_new"]), lang="en")[0])
     assert " pcs " in text and " st " not in text
+
+
+# "(s)"/"(en)" plurals, a decimal point before a unit, and English prose in the references.
+CLUMSY = re.compile(r"\w\((?:s|en)\)|\d\.\d+\s?(?:kWh|kW|mm²|A|V|m|%)(?!\w)")
+ENGLISH = re.compile(r"\b(?:the|with|must|Table|Annex|manual|practice|grade|conductors?|conduit)\b")
+
+
+@pytest.mark.parametrize("name", sorted(CONFIGURATIONS))
+def test_the_dutch_dossier_writes_plurals_numbers_and_sources_in_dutch(
+    name: str, make_design: Any
+) -> None:
+    text = visible(render_html(make_design(CONFIGURATIONS[name]), lang="nl")[0])
+    assert CLUMSY.findall(text) == []
+    assert ENGLISH.findall(text) == []
+
+
+def test_the_groepenverklaring_names_the_pv_group_and_counts_existing_groups_in_words(
+    make_design: Any,
+) -> None:
+    with_pv = {**SINGLE_PHASE_EXISTING, "existing_pv": {"power_kw": 3.0, "phase": "L1"}}
+    one_group = {**with_pv, "board": {**with_pv["board"], "rcds": [{"groups": 1}, {"groups": 4}]}}
+    text = visible(render_html(make_design(one_group), lang="nl")[0])
+    assert "1 bestaande groep " in text and "4 bestaande groepen" in text
+    assert "Zonnepanelen" in text
+    assert " pv " not in text

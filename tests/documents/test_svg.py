@@ -197,3 +197,11 @@ def test_a_group_behind_its_own_rcbo_is_not_drawn_with_a_second_breaker(make_des
     # A breaker symbol is a nested group; the RCBO above carries the protection.
     assert not list(group.iter("{http://www.w3.org/2000/svg}g"))[1:]
     assert "Aardlekautomaat" in texts(root)
+
+
+@pytest.mark.django_db
+def test_the_existing_pv_group_is_named_without_a_bracket_cut_in_half(make_design):
+    with_pv = {**SINGLE_PHASE_EXISTING, "existing_pv": {"power_kw": 3.0, "phase": "L1"}}
+    words = " ".join(texts(ET.fromstring(single_line_diagram(make_design(with_pv)))))
+    assert "PV-installatie" in words
+    assert "(bestaande" not in words or "(bestaande groep)" in words

@@ -370,14 +370,14 @@ def test_the_trace_lets_an_inspector_redo_the_sum():
     assert "96 × 0,87 × 0,79 = 65,98 A" in text
     assert "tabel B.52.4, kolom C" in text
     assert "tabel B.52.14, PVC, 40 °C" in text
-    assert "tabel B.52.17, item 2, 3 circuit(s)" in text
+    assert "tabel B.52.17, item 2, 3 stroomkringen" in text
     assert "bijlage G" in text
     assert all(step.basis for step in result.trace)
     english = " | ".join(f"{s.step_en}: {s.value_en} [{s.basis_en}]" for s in result.trace)
     assert "96 × 0.87 × 0.79 = 65.98 A" in english
     assert "Table B.52.4, column C" in english
     assert "Table B.52.14, PVC, 40 °C" in english
-    assert "Table B.52.17, item 2, 3 circuit(s)" in english
+    assert "Table B.52.17, item 2, 3 circuits" in english
     assert "Annex G" in english
 
 

@@ -429,3 +429,16 @@ def test_every_finding_the_engine_raises_speaks_both_languages_and_cites_its_sou
         assert raised.message != raised.message_en
         for text in (raised.message, raised.message_en, raised.reference):
             assert "{" not in text and "}" not in text, text
+
+
+def test_a_finding_cites_its_source_in_dutch_and_in_english_where_it_has_one():
+    from sizing.findings import finding
+    from sizing.schema import Finding, Severity
+
+    found = finding("cable.terminal_unknown", inverter="SMILE-G3-T10", csa=4)
+    assert found.source("nl").startswith("Catalogusveld 'max. aderdoorsnede AC-klem'")
+    assert found.source("en").startswith("Catalogue field")
+    dutch_only = Finding(
+        code="x.y", severity=Severity.INFO, message="m", message_en="m", reference="brochure"
+    )
+    assert dutch_only.source("en") == "brochure"

@@ -213,3 +213,12 @@ def test_a_step_saved_before_the_trace_spoke_english_falls_back_to_dutch():
     both = old.model_copy(update={"step_en": "Cable"})
     assert both.in_language("en") == ("Cable", "VD 2,5 mm²", "opgave")
     assert both.in_language("nl") == ("Kabel", "VD 2,5 mm²", "opgave")
+
+
+def test_a_single_cluster_inverter_says_one_cluster_not_max_1_equal_clusters(catalog):
+    clusters = next(
+        s for s in run(catalog, S5, BAT93, 2, phases=1).trace if s.key == "battery.clusters"
+    )
+    assert "één cluster, niet parallel" in clusters.basis
+    assert "one cluster, not in parallel" in clusters.basis_en
+    assert "1 gelijke clusters" not in clusters.basis

@@ -66,3 +66,20 @@ def test_a_submit_without_javascript_still_shows_every_error(client: Client) -> 
     response = client.post(url("omvormer"), {"target_usable_kwh": "15"})
     assert response.status_code == 200
     assert error_of(response, "inverter") == "Kies een omvormer."
+
+
+STEPS_WITH_LIVE_ERRORS = ["aansluiting", "omvormer", "batterij", "noodstroom", "bekabeling"]
+
+
+@pytest.mark.parametrize("slug", STEPS_WITH_LIVE_ERRORS)
+def test_every_error_a_live_preview_sends_has_a_place_on_the_page(
+    client: Client, slug: str
+) -> None:
+    # htmx drops an out-of-band swap without a target (and logs an error): that field's
+    # message would never show.
+    walk(client, until=slug)
+    page = client.get(url(slug)).content.decode()
+    live = htmx(client, url(slug) + "?live=1", {"touched": ""}).content.decode()
+    sent = re.findall(r'id="([^"]+)"[^>]*hx-swap-oob', live)
+    assert sent
+    assert [name for name in sent if f'id="{name}"' not in page] == []

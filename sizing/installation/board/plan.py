@@ -106,10 +106,12 @@ def _existing(
         "board.existing",
         ("Groepenkast (bestaand)", "Distribution board (existing)"),
         (
-            f"{len(board.rcds)} bestaande aardlekschakelaar(s) met {group_number} groepen; de "
+            f"{len(board.rcds)} bestaande aardlekschakelaar{'' if len(board.rcds) == 1 else 's'} "
+            f"met {group_number} groepen; de "
             f"thuisbatterij krijgt een eigen beveiliging van {needed} modules; vrij: "
             f"{board.free_modules} modules",
-            f"{len(board.rcds)} existing RCD(s) with {group_number} groups; the home battery "
+            f"{len(board.rcds)} existing RCD{'' if len(board.rcds) == 1 else 's'} with "
+            f"{group_number} groups; the home battery "
             f"gets its own protection of {needed} modules; free: {board.free_modules} modules",
         ),
         tables.rule("battery_own_rcd").bases,
