@@ -25,7 +25,8 @@ KINDS = {
     "rcbo": gettext_noop("aardlekautomaat"),
     "rcd": gettext_noop("aardlekschakelaar"),
     "main_switch": gettext_noop("hoofdschakelaar"),
-    "surge": gettext_noop("overspanningsbeveiliging"),
+    # The soft hyphen lets the long word break where Dutch breaks it in the narrow column.
+    "surge": gettext_noop("overspannings­beveiliging"),
 }
 MOUNTINGS = {
     "surface": gettext_noop("opbouw"),
