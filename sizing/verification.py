@@ -148,4 +148,4 @@ def charge_limit(ems_grid_charge_limit_kw: float | None, basis: Text) -> Limit |
 
 def reserve_soc_limit() -> Limit:
     entry = verification_table()["reserve_soc_pct"]
-    return Limit(float(entry["low"]), float(entry["high"]), ("", ""))
+    return Limit(float(entry["low"]), float(entry["high"]), _basis(entry))

@@ -25,7 +25,8 @@ KINDS = {
     "rcbo": gettext_noop("aardlekautomaat"),
     "rcd": gettext_noop("aardlekschakelaar"),
     "main_switch": gettext_noop("hoofdschakelaar"),
-    "surge": gettext_noop("overspanningsbeveiliging"),
+    # The soft hyphen lets the long word break where Dutch breaks it in the narrow column.
+    "surge": gettext_noop("overspannings­beveiliging"),
 }
 MOUNTINGS = {
     "surface": gettext_noop("opbouw"),
@@ -49,7 +50,8 @@ def context(design: Design, lang: str) -> dict[str, Any]:
             "devices": _devices(heat, lang),
             "steps": steps_in([s for s in design.trace if s.key.startswith("board.heat")], lang),
             "top": f"{num(heat.top_c, lang, 1)} °C",
-            "verdict": _verdict(heat, lang),
+            "verdict": _verdict(heat, lang, _on_defaults(design)),
+            "assumptions": _assumptions(heat, lang),
             "defaults_used": heat.defaults_used,
         },
         "heat_reason": reason,
@@ -119,13 +121,47 @@ def _facts(heat: BoardHeat, lang: str) -> list[tuple[str, str]]:
     return facts
 
 
+def _assumptions(heat: BoardHeat, lang: str) -> str:
+    """Every figure of this calculation that is a documented default, not the maker's or the
+    installer's, named in one line so no reader takes the result for a measured one."""
+    found = []
+    if heat.defaults_used:
+        found.append(
+            _("verlies van %(n)s van de %(total)s apparaten (standaardwaarde per soort)")
+            % {"n": heat.defaults_used, "total": len(heat.devices)}
+        )
+    if heat.dimensions_are_default:
+        found.append(_("buitenmaten van de kast"))
+    if heat.material != "steel":
+        found.append(
+            _("k = %(k)s W/m²K voor kunststof (alleen in de controle)")
+            % {"k": num(heat.surface_k_w_per_m2k, lang)}
+        )
+    if heat.ambient_is_default:
+        found.append(
+            _("omgevingstemperatuur %(c)s °C (geen waarde voor meterkasten gevonden)")
+            % {"c": num(heat.ambient_c, lang)}
+        )
+    if heat.limit_is_default:
+        found.append(
+            _("grens %(c)s °C (niet van de kastfabrikant)") % {"c": num(heat.limit_c, lang)}
+        )
+    return "; ".join(found)
+
+
+def _on_defaults(design: Design) -> bool:
+    # The engine decides when a limit exceeded is only an upper bound; the page repeats it.
+    return any(f.code == "board.heat_above_limit_estimate" for f in design.findings)
+
+
 def _devices(heat: BoardHeat, lang: str) -> list[dict[str, Any]]:
+    # A surge device carries no load current: its loss is static, it has no In or Ib.
     return [
         {
             "label": d.label_en if lang == "en" else d.label,
             "kind": _(KINDS[d.kind]),
-            "rating": f"{num(d.rating_a, lang)} A",
-            "current": f"{num(d.operating_current_a, lang)} A",
+            "rating": "—" if d.kind == "surge" else f"{num(d.rating_a, lang)} A",
+            "current": "—" if d.kind == "surge" else f"{num(d.operating_current_a, lang)} A",
             "factor": num(d.diversity_factor, lang),
             "per_pole": f"{d.poles} × {num(d.loss_w_per_pole, lang)} W",
             "loss": f"{num(d.loss_w, lang)} W",
@@ -135,12 +171,23 @@ def _devices(heat: BoardHeat, lang: str) -> list[dict[str, Any]]:
     ]
 
 
-def _verdict(heat: BoardHeat, lang: str) -> str:
+def _verdict(heat: BoardHeat, lang: str, on_defaults: bool) -> str:
     values = {
         "top": num(heat.top_c, lang, 1),
         "reference": num(heat.reference_c, lang),
         "limit": num(heat.limit_c, lang),
     }
+    if heat.top_c > heat.limit_c and on_defaults:
+        return (
+            _(
+                "Op de voorzichtige standaardwaarden komt de lucht bovenin op naar schatting "
+                "%(top)s °C, boven de grens van %(limit)s °C. Dat is een bovengrens, geen "
+                "uitkomst: reken na met de verliezen en maten van de fabrikant en de gemeten "
+                "omgevingstemperatuur, of kies een grotere kast, houd ruimte tussen de apparaten "
+                "of pas de reductiefactor van de fabrikant toe."
+            )
+            % values
+        )
     if heat.top_c > heat.limit_c:
         return (
             _(

@@ -1,9 +1,10 @@
-"""A finalised test report as a PDF of its own, with the dossier's PDF machinery.
+"""A test report as a PDF of its own, with the dossier's PDF machinery: a finalised
+revision, or the open draft as a concept marked so on every page.
 
 The dossier's stylesheet, fonts and URL fetcher (``keuzehulp.documents.pdf.lay_out``): no
 user text enters CSS, nothing is fetched but the allow-listed static files. A finalised
-revision never changes, so its PDF is cached by what it prints; making one counts against
-the same allowance as a dossier.
+revision never changes, so its PDF is cached by what it prints (a draft's by its values as
+saved); making one counts against the same allowance as a dossier.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from django.views.decorators.http import require_safe
 from keuzehulp.documents.pdf import lay_out
 from keuzehulp.models import Configuration
 from keuzehulp.security import too_many_page, wait_seconds
-from keuzehulp.testreport import present
-from keuzehulp.testreport.views import language
+from keuzehulp.testreport import present, store
+from keuzehulp.testreport.views import language, may_write
 from sizing import ENGINE_VERSION
 
 TIMEOUT_S = 24 * 60 * 60
@@ -64,8 +65,28 @@ def revision_pdf(request: HttpRequest, pk: uuid.UUID, number: int) -> HttpRespon
     )
     if config is None or found is None:
         raise Http404("no such finalised revision")
+    return _respond(request, config, present.payload(found), f"r{number}")
+
+
+@require_safe
+def draft_pdf(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    """The open draft as a concept PDF, marked so on every page, for the browser that writes
+    it: a draft is not yet a report, so the share link does not show it."""
+    config = Configuration.objects.filter(pk=pk).first()
+    current = store.latest(config) if config is not None else None
+    if config is None or current is None or current.is_final or not may_write(request, config):
+        raise Http404("no draft to print")
+    design = store.design_of(config)
+    if design is None:
+        raise Http404("the design can no longer be computed")
+    data = present.draft_payload(current, store.sheet_of(config, design, current.values or {}))
+    return _respond(request, config, data, f"r{current.revision}-{slugify(_('concept'))}")
+
+
+def _respond(
+    request: HttpRequest, config: Configuration, data: dict[str, Any], suffix: str
+) -> HttpResponse:
     lang = language()
-    data = present.payload(found)
     text = json.dumps(data, sort_keys=True)
     digest = hashlib.sha256("\x1f".join((ENGINE_VERSION, lang, text)).encode()).hexdigest()
     etag = f'"{digest[:40]}"'
@@ -80,7 +101,7 @@ def revision_pdf(request: HttpRequest, pk: uuid.UUID, number: int) -> HttpRespon
     response = HttpResponse(content, content_type="application/pdf")
     name = slugify(config.project_reference) or str(config.pk)[:8]
     stem = slugify(_("meetrapport"))
-    response["Content-Disposition"] = f'inline; filename="{stem}-{name}-r{number}.pdf"'
+    response["Content-Disposition"] = f'inline; filename="{stem}-{name}-{suffix}.pdf"'
     response["ETag"] = etag
     response["Cache-Control"] = "private, no-cache"
     response["Vary"] = "Cookie"

@@ -42,6 +42,11 @@ def payload(report: MeasurementReport) -> dict[str, Any]:
     }
 
 
+def draft_payload(report: MeasurementReport, sheet: dict[str, Any]) -> dict[str, Any]:
+    """What a draft prints in its concept PDF: the payload with today's ``sheet``, marked."""
+    return {**payload(report), "sheet": sheet, "draft": True}
+
+
 def payload_json(report: MeasurementReport | None) -> str:
     return json.dumps(payload(report), sort_keys=True) if report is not None else ""
 
@@ -74,6 +79,7 @@ def context_of(data: dict[str, Any] | None, lang: str) -> dict[str, Any]:
     finalised = data.get("finalised_at") or ""
     return {
         "recorded": True,
+        "draft": bool(data.get("draft")),
         "revision": data.get("revision"),
         "passed": passed(found),
         "failing": [line for line in found if line.failing],

@@ -267,7 +267,7 @@ def _settings_rows(design: Design) -> list[Row]:
                 "%",
                 soc.low,
                 soc.high,
-                both(lambda: _("met de klant afgesproken")),
+                _texts(soc.basis),
             )
         )
     return rows

@@ -48,6 +48,24 @@ def frozen_rows(report: MeasurementReport) -> list[Row]:
     return [Row.from_dict(r) for r in report.sheet.get("rows", [])]
 
 
+def sheet_of(config: Configuration, design: Design, values: dict[str, Any]) -> dict[str, Any]:
+    """The rows, values and verdicts a revision prints: frozen on "Afronden", or built afresh
+    for a draft's concept PDF."""
+    rows = rows_for(design)
+    return {
+        "rows": [row.as_dict() for row in rows],
+        "values": values,
+        "statuses": statuses(rows, values),
+        "meta": {
+            "reference": one_line(config.project_reference),
+            "system": system_of(config),
+            "earthing": design.request.connection.earthing,
+            "engine_version": design.engine_version,
+            "catalog_version": design.catalog_version,
+        },
+    }
+
+
 def save(
     config: Configuration,
     design: Design,
@@ -90,19 +108,7 @@ def _save(
     for name in (*SIGNATURE, "backup_priorities"):
         setattr(current, name, fields.get(name) or ("" if name != "measured_on" else None))
     if finalise:
-        rows = rows_for(design)
-        current.sheet = {
-            "rows": [row.as_dict() for row in rows],
-            "values": values,
-            "statuses": statuses(rows, values),
-            "meta": {
-                "reference": one_line(config.project_reference),
-                "system": system_of(config),
-                "earthing": design.request.connection.earthing,
-                "engine_version": design.engine_version,
-                "catalog_version": design.catalog_version,
-            },
-        }
+        current.sheet = sheet_of(config, design, values)
         current.finalised_at = timezone.now()
     current.save()
     return current

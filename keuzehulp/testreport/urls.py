@@ -8,6 +8,7 @@ app_name = "testreport"
 
 urlpatterns: list[URLPattern] = [
     path("configuratie/<uuid:pk>/meetrapport/", views.report, name="report"),
+    path("configuratie/<uuid:pk>/meetrapport/concept.pdf", pdf.draft_pdf, name="draft_pdf"),
     path("configuratie/<uuid:pk>/meetrapport/<int:number>/", views.revision, name="revision"),
     path(
         "configuratie/<uuid:pk>/meetrapport/<int:number>/meetrapport.pdf",

@@ -69,3 +69,28 @@ def test_an_existing_board_without_its_enclosure_says_why_there_is_no_calculatio
     text = page(render_html(make_design(SINGLE_PHASE_EXISTING), lang="nl")[0])
     assert "niet gemaakt" in text and "kast van de bestaande groepenkast" in text
     assert "Verlies per apparaat" not in text
+
+
+def test_the_page_names_every_default_it_computed_with_and_calls_the_result_an_upper_bound(
+    make_design,
+):
+    design = make_design(THREE_PHASE_NEW)  # no maker's losses, no enclosure size in the fixture
+    heat = design.board.heat
+    assert heat.top_c > heat.limit_c
+    text = page(render_html(design, lang="nl")[0])
+    named = text.split("Standaardwaarden en aannames in deze berekening:")[1].split(".")[0]
+    total = len(heat.devices)
+    assert f"verlies van {total} van de {total} apparaten" in named
+    assert "buitenmaten van de kast" in named and "3,5 W/m²K voor kunststof" in named
+    assert "omgevingstemperatuur 35 °C (geen waarde voor meterkasten gevonden)" in named
+    assert "grens 60 °C" in named
+    assert "Dat is een bovengrens, geen uitkomst" in text
+    assert "Overspanningsbeveiliging" in text  # the new board's SPD is in the losses
+
+
+def test_an_ambient_the_installer_gave_is_not_called_a_default(make_design):
+    board = {**THREE_PHASE_NEW["board"], "ambient_c": 22}
+    text = page(render_html(make_design({**THREE_PHASE_NEW, "board": board}), lang="nl")[0])
+    named = text.split("Standaardwaarden en aannames in deze berekening:")[1].split(".")[0]
+    assert "omgevingstemperatuur" not in named and "verlies van" in named
+    assert "22 °C" in text

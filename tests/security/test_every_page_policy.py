@@ -71,6 +71,7 @@ NOT_PAGES = {
     "documents:draft_layout",
     "documents:draft_labels",
     "testreport:pdf",
+    "testreport:draft_pdf",
 }
 # What the policy refuses, or runs only with 'unsafe-eval' (htmx's hx-on).
 REFUSED_INLINE = {

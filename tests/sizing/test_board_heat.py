@@ -288,3 +288,15 @@ def test_outside_the_trs_curves_the_surface_method_decides(catalog: Any) -> None
     heat = run(tiny, board={"mode": "new", "household_circuits": 2}).board.heat
     assert heat is not None and heat.method == "surface"
     assert heat.k is None and heat.rise_top_k == heat.surface_rise_k
+
+
+def test_a_new_boards_surge_device_adds_its_static_loss_whatever_the_load(catalog: Any) -> None:
+    # The type 2 SPD of a new board (site materials) carries no load current: 0.25 W on each
+    # pole of its 3+1 set, the documented default, not scaled with (Ib/In)².
+    heat = run(catalog, T20, count=12, **LARGE).board.heat
+    surge = [d for d in heat.devices if d.kind == "surge"]
+    assert len(surge) == 1 and surge[0].poles == 4
+    assert surge[0].loss_is_default and surge[0].loss_w == pytest.approx(4 * 0.25)
+    existing = {"mode": "existing", "rcds": [{"groups": 3}], "enclosure_article": "GEN-KAST-2x13"}
+    kept = run(catalog, board=existing).board.heat
+    assert kept is not None and not any(d.kind == "surge" for d in kept.devices)

@@ -22,13 +22,18 @@ def test_a_general_rcd_trips_between_half_and_all_of_its_rating_within_300_and_4
     assert (limits.time_at_5idn_ms.low, limits.time_at_5idn_ms.high) == (None, 40)
 
 
-@pytest.mark.parametrize("rcd_type", ["A", "B"])
-def test_an_s_type_rcd_must_wait_at_least_130_ms_and_trip_within_500_ms(rcd_type: str) -> None:
-    limits = verification.rcd_limits(rcd_type, 300, selective=True)
+@pytest.mark.parametrize("rcd_type", ["A", "F", "B"])
+@pytest.mark.parametrize("ma", [100, 300, 500])
+def test_an_s_type_rcd_must_wait_at_least_130_ms_and_trip_within_500_ms(
+    rcd_type: str, ma: int
+) -> None:
+    limits = verification.rcd_limits(rcd_type, ma, selective=True)
+    assert (limits.trip_current_ma.low, limits.trip_current_ma.high) == (ma / 2, ma)
     assert (limits.time_at_idn_ms.low, limits.time_at_idn_ms.high) == (130, 500)
     assert (limits.time_at_5idn_ms.low, limits.time_at_5idn_ms.high) == (50, 150)
     assert not limits.time_at_idn_ms.holds(100)  # too fast: no longer selective
     assert limits.time_at_idn_ms.holds(130) and limits.time_at_idn_ms.holds(500)
+    assert not limits.time_at_5idn_ms.holds(45)  # 40 ms is the general type's maximum
 
 
 def test_the_five_times_test_is_optional_from_300_ma_where_testers_stop() -> None:
@@ -37,13 +42,16 @@ def test_the_five_times_test_is_optional_from_300_ma_where_testers_stop() -> Non
     assert verification.rcd_limits("A", 300).five_times_optional
 
 
-def test_every_limit_names_its_source_in_both_languages() -> None:
-    limits = verification.rcd_limits("A", 30)
+@pytest.mark.parametrize("selective", [False, True])
+def test_every_limit_names_its_source_in_both_languages(selective: bool) -> None:
+    limits = verification.rcd_limits("A", 300, selective=selective)
     for limit in (limits.trip_current_ma, limits.time_at_idn_ms, limits.time_at_5idn_ms):
         nl, en = limit.basis
         assert "61008" in nl or "Fluke" in nl
         assert en and nl != en
     assert "60364-6" in verification.insulation_limit(400).limit.basis[1]
+    nl, en = verification.reserve_soc_limit().basis
+    assert "klant" in nl and "customer" in en
 
 
 @pytest.mark.parametrize(

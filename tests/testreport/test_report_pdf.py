@@ -120,3 +120,35 @@ def test_report_pdfs_count_against_the_same_allowance_as_dossiers() -> None:
     assert second.status_code == 429 and "Retry-After" in second
     again = reader.get(f"/configuratie/{config.pk}/meetrapport/1/meetrapport.pdf")
     assert again.status_code == 200  # made once, served after the limit without a render
+
+
+def test_a_draft_prints_as_a_concept_on_every_page_and_approves_nothing() -> None:
+    config = configuration(LARGE)
+    client = owner(config)
+    data = {**good_values(client, url_of(config)), **SIGNED, "rcd-0-t1_ms": "27"}
+    client.post(url_of(config), {**data, "action": "save"})
+    assert 'href="/configuratie/' + str(config.pk) + '/meetrapport/concept.pdf"' in (
+        client.get(url_of(config)).content.decode()
+    )
+    pdf = client.get(f"/configuratie/{config.pk}/meetrapport/concept.pdf")
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf.content)).pages]
+    assert len(pages) > 1
+    assert "Concept: Meetrapport" in pages[0]  # the first page has no running header
+    assert all("CONCEPT, niet afgerond" in page for page in pages[1:])
+    text = text_of(pdf.content)
+    assert "27 ms" in text and "J. Jansen" in text
+    assert "nog niet afgerond en keurt niets goed of af" in text
+    assert "goedgekeurd" not in text
+
+
+def test_only_the_browser_that_writes_the_draft_gets_its_concept_pdf() -> None:
+    config = configuration()
+    client = owner(config)
+    concept = f"/configuratie/{config.pk}/meetrapport/concept.pdf"
+    assert client.get(concept).status_code == 404  # nothing saved yet
+    client.post(url_of(config), {"rcd-0-t1_ms": "24", "action": "save"})
+    assert Client().get(concept).status_code == 404  # the share link reads reports, not drafts
+    assert client.get(concept).status_code == 200
+    finalise(client, config)
+    assert client.get(concept).status_code == 404  # finalised: no draft left

@@ -55,13 +55,15 @@ class Load:
         factor: float,
     ) -> None:
         known = product is not None and product.loss_w_per_pole is not None
+        default = thermal.constants()["default_losses"][kind]
         if product is not None and product.loss_w_per_pole is not None:
             per_pole = product.loss_w_per_pole
             source = product.loss_source or "catalogus"
             poles = thermal.poles_carrying(product.poles)
         else:
             per_pole = thermal.default_loss_w_per_pole(kind, rating_a)
-            source = thermal.constants()["default_losses"][kind]["source"]
+            source = default["source"]
+        static = bool(default.get("static", False))
         self.devices.append(
             HeatDevice(
                 label=label[0],
@@ -75,7 +77,9 @@ class Load:
                 loss_w_per_pole=per_pole,
                 loss_is_default=not known,
                 loss_source=source,
-                loss_w=round(thermal.device_loss_w(per_pole, rating_a, current_a, poles), 3),
+                loss_w=round(
+                    thermal.device_loss_w(per_pole, rating_a, current_a, poles, static), 3
+                ),
             )
         )
 
@@ -171,7 +175,18 @@ def _load(
         product = _product(catalog, device.article)
         load.add("rcd", label, product, device.article, rating, device.poles, through, 1.0)
     _main_switch(request, catalog, board, load)
+    _surge_protection(request, board, load)
     return load
+
+
+def _surge_protection(request: DesignRequest, board: BoardDesign, load: Load) -> None:
+    """The type 2 SPD a new board gets (site materials): no load current flows through it,
+    so it adds the static default of its kind, counted on every pole of its 1+1 or 3+1 set."""
+    if board.mode not in tables.rule("surge_protection").value["board_modes"]:
+        return
+    poles = 2 if request.connection.phases == 1 else 4
+    label = ("Overspanningsbeveiliging", "Surge protective device")
+    load.add("surge", label, None, None, 0.0, poles, 0.0, 1.0)
 
 
 # The board's RCD labels are Dutch (BoardRcd.label); their English for the heat table.

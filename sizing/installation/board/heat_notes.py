@@ -161,8 +161,9 @@ def explain(heat: BoardHeat, notes: Notes) -> None:
         (
             "omgeving: "
             + (
-                "ontwerpwaarde 35 °C (gemiddelde over 24 uur, IEC 61439-1 zoals aangehaald, "
-                "graad C)"
+                "aanname 35 °C, het hoogste 24-uursgemiddelde waarvoor IEC 61439-1 een verdeler "
+                "ontwerpt (zoals aangehaald, graad C); voor een meterkast is geen waarde "
+                "gevonden, dus de uitkomst valt eerder te hoog dan te laag uit"
                 if heat.ambient_is_default
                 else "opgave installateur"
             )
