@@ -24,7 +24,7 @@ from keuzehulp.wizard.groups import (
     buckets,
     count_of,
 )
-from sizing.schema import Board, ExistingRcd, HouseholdGroup
+from sizing.schema import Board, ExistingRcd, HouseholdGroup, MainRcd
 
 LIST = "list"
 
@@ -52,6 +52,31 @@ class BoardForm(WizardForm):
         min_value=0,
         max_value=MAX_GROUPS,
         help_text=_("Verlichting, wandcontactdozen, vaste apparaten: de groepen die meegaan."),
+    )
+    # An RCD ahead of the whole board (a hoofdaardlekschakelaar, often 300 mA S in TT): the
+    # engine checks the RCDs in series against it (IEC 60364-5-53 535.3) and the meetrapport
+    # judges an S type by its own trip-time window.
+    main_rcd = forms.ChoiceField(
+        label=_("Hoofdaardlekschakelaar vóór de groepenkast"),
+        choices=[
+            ("", _("Geen")),
+            ("A", _("Type A")),
+            ("F", _("Type F")),
+            ("B", _("Type B")),
+        ],
+        required=False,
+        help_text=_("Een aardlekschakelaar vóór de hele kast, vaak bij een TT-aansluiting."),
+    )
+    main_rcd_ma = forms.TypedChoiceField(
+        label=_("Gevoeligheid hoofdaardlekschakelaar"),
+        choices=[("30", "30 mA"), ("100", "100 mA"), ("300", "300 mA"), ("500", "500 mA")],
+        coerce=int,
+        initial="300",
+        required=False,
+    )
+    main_rcd_selective = forms.BooleanField(
+        label=_("Selectief (S-type, vertraagd)"),
+        required=False,
     )
     describe = forms.ChoiceField(
         label=_("Eindgroepen"),
@@ -198,11 +223,22 @@ class BoardForm(WizardForm):
             return []
         return [row.group() for row in self.buckets[prefix].counted]
 
+    def _main_rcd(self) -> MainRcd | None:
+        data = self.cleaned_data
+        if not data.get("main_rcd"):
+            return None
+        return MainRcd(
+            type=data["main_rcd"],
+            sensitivity_ma=data.get("main_rcd_ma") or 300,
+            selective=bool(data.get("main_rcd_selective")),
+        )
+
     def answers(self) -> BoardAnswers:
         data = self.cleaned_data
         if data["mode"] == "new":
             board = Board(
                 mode="new",
+                main_rcd=self._main_rcd(),
                 household_circuits=data["household_circuits"],
                 household_groups=self._groups(NEW),
             )
@@ -219,6 +255,7 @@ class BoardForm(WizardForm):
                     groups += self._groups(f"rcd{i}")
             board = Board(
                 mode="existing",
+                main_rcd=self._main_rcd(),
                 rcds=rcds,
                 free_modules=data["free_modules"],
                 household_groups=groups,
@@ -234,6 +271,10 @@ class BoardForm(WizardForm):
             "mode": board.mode,
             "describe": LIST if board.household_groups else "count",
         }
+        if board.main_rcd is not None:
+            initial["main_rcd"] = board.main_rcd.type
+            initial["main_rcd_ma"] = str(int(board.main_rcd.sensitivity_ma))
+            initial["main_rcd_selective"] = board.main_rcd.selective
         if board.mode == "new":
             initial["household_circuits"] = board.household_circuits or len(board.groups)
         else:

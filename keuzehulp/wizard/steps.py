@@ -181,6 +181,8 @@ class InverterStep(Step):
     template = "wizard/steps/omvormer.html"
     form_class = wf.InverterForm
     owns = ("inverter.",)
+    # "Kies dit systeem" takes the recommendation: a live preview never acts on it.
+    actions = ("recommended",)
 
     def problems(self, wizard: Wizard) -> list[str]:
         assert wizard.site is not None and wizard.draft.inverter is not None

@@ -110,3 +110,17 @@ def test_the_alternatives_say_what_they_trade_off(client: Client) -> None:
     assert "De aanbeveling." in page
     assert "Tegenover de aanbeveling:" in page
     assert re.search(r"Tegenover de aanbeveling: [^.]*(duurder|goedkoper|meer|minder)", page)
+
+
+def test_a_live_preview_sent_with_the_recommendation_button_chooses_nothing(
+    client: Client,
+) -> None:
+    # htmx sends the button last clicked along with the form's own previews.
+    walk(client, until="omvormer", aansluiting=THREE_PHASE)
+    live = url("omvormer") + "?live=1"
+    plain = htmx(client, live, {**TARGET, "cards_for": "None|None"}).content.decode()
+    pressed = htmx(client, live, {**TARGET, "cards_for": "None|None", "recommended": "1"})
+    assert pressed.content.decode() == plain
+    assert not re.search(r'name="inverter"[^>]*checked', plain)
+    draft = load(client.session)
+    assert draft is None or draft.inverter is None
