@@ -24,9 +24,17 @@ ENTRIES = (
                 "none": ("", ""),
             },
             "fix": {
+                "single_phase_smaller": (
+                    "Laat de aansluiting verzwaren naar 3 fasen of kies de kleinere {smaller}.",
+                    "Have the connection upgraded to three phases or choose the smaller {smaller}.",
+                ),
                 "single_phase_connection": (
-                    "Laat de aansluiting verzwaren naar 3 fasen of kies een kleinere omvormer.",
-                    "Have the connection upgraded to three phases or choose a smaller inverter.",
+                    "Geen kleinere eenfase-omvormer blijft eronder: laat de aansluiting "
+                    "verzwaren naar 3 fasen, of vraag de netbeheerder of dit vermogen op één "
+                    "fase mag.",
+                    "No smaller single-phase inverter stays below it: have the connection "
+                    "upgraded to three phases, or ask the grid operator whether this power is "
+                    "allowed on one phase.",
                 ),
                 "three_phase_connection": (
                     "Kies een driefase-omvormer of zet de bestaande PV op een andere fase.",

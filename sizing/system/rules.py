@@ -251,6 +251,24 @@ def inverter_site_findings(
         pv_kw = pv_on_phase(site, phase)
         total = inverter.nominal_power_kw + pv_kw
         if total > limits.single_phase_generation_kw + EPSILON:
+            # The largest single-phase inverter that keeps this phase within the limit.
+            fitting = sorted(
+                (
+                    i
+                    for i in catalog.inverters.values()
+                    if i.phases == 1
+                    and i.nominal_power_kw < inverter.nominal_power_kw - EPSILON
+                    and i.nominal_power_kw + pv_kw <= limits.single_phase_generation_kw + EPSILON
+                ),
+                key=lambda i: (-i.nominal_power_kw, i.system_code),
+            )
+            fix: dict[str, str] = {"fix": "three_phase_connection"}
+            if connection.phases == 1:
+                fix = (
+                    {"fix": "single_phase_smaller", "smaller": fitting[0].system_code}
+                    if fitting
+                    else {"fix": "single_phase_connection"}
+                )
             found.append(
                 finding(
                     "grid.single_phase_generation_limit",
@@ -261,11 +279,7 @@ def inverter_site_findings(
                     total_kw=round(total, 6),
                     limit_kw=limits.single_phase_generation_kw,
                     pv="existing" if round(pv_kw, 6) else "none",
-                    fix=(
-                        "single_phase_connection"
-                        if connection.phases == 1
-                        else "three_phase_connection"
-                    ),
+                    **fix,
                 )
             )
     fuse = main_fuse_finding(inverter, site, phase)

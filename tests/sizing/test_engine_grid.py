@@ -83,6 +83,20 @@ def test_existing_pv_on_a_single_phase_connection_pushes_an_s5_over_five_kw(cata
     assert "Netcode" in warning.reference
 
 
+def test_the_advice_names_the_smaller_inverter_that_stays_under_the_limit(catalog):
+    result = run(catalog, S5, phases=1, existing_pv={"power_kw": 0.1, "phase": "L1"})
+    message = finding(result, "grid.single_phase_generation_limit").message
+    # 3,6 kW + 0,1 kW stays under 5 kW.
+    assert message.endswith("of kies de kleinere SMILE-G3-S3.6.")
+
+
+def test_the_smallest_inverter_is_never_told_to_be_smaller(catalog):
+    result = run(catalog, S36, phases=1, main_fuse_a=40, existing_pv={"power_kw": 2})
+    message = finding(result, "grid.single_phase_generation_limit").message
+    assert "kleinere" not in message.replace("Geen kleinere eenfase-omvormer", "")
+    assert "Geen kleinere eenfase-omvormer blijft eronder" in message
+
+
 @pytest.mark.parametrize(("pv_kw", "fires"), [(1.32, False), (1.33, True)])
 def test_an_s3_6_with_existing_pv_fires_just_above_five_kw(catalog, pv_kw, fires):
     result = run(catalog, S36, phases=1, main_fuse_a=40, existing_pv={"power_kw": pv_kw})
