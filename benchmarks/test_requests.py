@@ -1,8 +1,8 @@
 """The requests of a walk that the wizard's own benchmarks leave out, with their SQL queries.
 
-Saving, the saved design's downloads, a made dossier and the JSON API: each benchmark is one
-request through the whole stack (middleware, session, engine, templates) with the test client,
-as in ``test_wizard.py``. A request's CPU is what a web worker cannot give to the next user:
+Starting, saving, the saved design's downloads and the JSON API: each benchmark is one request
+through the whole stack (middleware, session, engine, templates) with the test client, as in
+``test_wizard.py``. A request's CPU is what a web worker cannot give to the next user:
 at 50 users on two workers the p95 of a wizard response stays under 300 ms only while a
 request costs some 20 to 30 ms, so that is the budget, on the p95.
 """
@@ -62,13 +62,6 @@ def test_save(benchmark: BenchmarkFixture, walked: Client) -> None:
     response = benchmark(walked.post, "/wizard/opslaan/", {"action": "save"})
     assert response.status_code == 302
     record_queries(benchmark, lambda: walked.post("/wizard/opslaan/", {"action": "save"}))
-
-
-def test_saved_configuration_page_with_queries(benchmark: BenchmarkFixture, saved: str) -> None:
-    """The share link: recomputed against the catalogue and compared with the snapshot."""
-    reader = Client()
-    assert benchmark(reader.get, saved).status_code == 200
-    record_queries(benchmark, lambda: reader.get(saved))
 
 
 @pytest.mark.parametrize("document", ["dossier.pdf", "schema.svg", "bestellijst.csv"])
