@@ -13,6 +13,7 @@ import pytest
 from django.test import Client
 from pytest_benchmark.fixture import BenchmarkFixture
 
+from keuzehulp.bench import record_queries
 from keuzehulp.models import Configuration
 
 pytestmark = [pytest.mark.django_db, pytest.mark.budget(50.0, on="p95")]
@@ -67,12 +68,14 @@ def walked(client: Client) -> Client:
 def test_wizard_step_page(benchmark: BenchmarkFixture, walked: Client, slug: str) -> None:
     response = benchmark(walked.get, f"/wizard/{slug}/")
     assert response.status_code == 200
+    record_queries(benchmark, lambda: walked.get(f"/wizard/{slug}/"))
 
 
 @pytest.mark.parametrize("slug", ANSWERS)
 def test_wizard_step_submit(benchmark: BenchmarkFixture, walked: Client, slug: str) -> None:
     response = benchmark(walked.post, f"/wizard/{slug}/", ANSWERS[slug])
     assert response.status_code == 302
+    record_queries(benchmark, lambda: walked.post(f"/wizard/{slug}/", ANSWERS[slug]))
 
 
 @pytest.mark.parametrize("slug", ANSWERS)
@@ -80,17 +83,23 @@ def test_wizard_step_live_summary(benchmark: BenchmarkFixture, walked: Client, s
     data = {**ANSWERS[slug], **LIVE_EXTRA.get(slug, {})}
     response = benchmark(walked.post, f"/wizard/{slug}/?live=1", data, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
+    record_queries(
+        benchmark, lambda: walked.post(f"/wizard/{slug}/?live=1", data, HTTP_HX_REQUEST="true")
+    )
 
 
 def test_wizard_overview(benchmark: BenchmarkFixture, walked: Client) -> None:
     """Findings, circuits with their trace, bill of materials."""
     response = benchmark(walked.get, "/wizard/overzicht/")
     assert response.status_code == 200
+    record_queries(benchmark, lambda: walked.get("/wizard/overzicht/"))
 
 
 def test_saved_configuration_page(benchmark: BenchmarkFixture, walked: Client) -> None:
     """Recomputed against the catalogue and compared with the saved snapshot."""
     walked.post("/wizard/opslaan/", {"action": "save"})
     saved = Configuration.objects.get(project_reference="bench")
-    response = benchmark(Client().get, f"/configuratie/{saved.pk}/")
+    reader = Client()
+    response = benchmark(reader.get, f"/configuratie/{saved.pk}/")
     assert response.status_code == 200
+    record_queries(benchmark, lambda: reader.get(f"/configuratie/{saved.pk}/"))

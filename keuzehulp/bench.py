@@ -12,7 +12,9 @@ table, ``--benchmark-json``). This adds what it has no notion of:
   machine;
 - ``@pytest.mark.relative_to("test_name")``: this benchmark's median as a multiple of another
   benchmark's median from the same run (the largest dossier against a one-page WeasyPrint
-  document: the renderer's own speed, and the machine's, divide out).
+  document: the renderer's own speed, and the machine's, divide out);
+- for a benchmark of one request, the SQL queries it makes (:func:`record_queries`): a query
+  more is a round trip more on every request, whatever the machine.
 
 Loaded for every pytest run (``-p keuzehulp.bench`` in pyproject.toml). In ``make test`` the
 benchmarks run once each as plain tests (``--benchmark-disable``) and nothing is timed.
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 import statistics
 import timeit
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +44,7 @@ class Result:
     budget_ms: float | None
     budget_on: str
     relative_to: str | None = None
+    queries: int | None = None
 
     @property
     def over_budget(self) -> bool:
@@ -69,6 +72,17 @@ def reference_workload() -> list[str]:
 
 def baseline_ms(repeat: int = 200) -> float:
     return statistics.median(timeit.Timer(reference_workload).repeat(repeat, number=1)) * 1000
+
+
+def record_queries(benchmark: Any, call: Callable[[], Any]) -> Any:
+    """Call ``call`` once more, outside the timing, and keep its SQL query count for the table."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        result = call()
+    benchmark.extra_info["queries"] = len(queries)
+    return result
 
 
 def budget_of(item: pytest.Item) -> tuple[float | None, str]:
@@ -146,6 +160,7 @@ def _record(item: pytest.Item) -> None:
         budget_ms=budget_ms,
         budget_on=budget_on,
         relative_to=relative_to(item),
+        queries=fixture.extra_info.get("queries"),
     )
     fixture.extra_info.update(  # lands in --benchmark-json beside the library's figures
         p95_ms=result.p95_ms,
@@ -176,16 +191,17 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
     width = max(len(r.name) for r in results) + 2
     write(
         f"{'benchmark':<{width}}{'rounds':>7}{'median ms':>12}{'p95 ms':>12}"
-        f"{'× baseline':>12}{'budget ms':>14}"
+        f"{'× baseline':>12}{'queries':>9}{'budget ms':>14}"
     )
     for r in sorted(results, key=lambda r: r.name):
         budget = f"{'-':>14}"
         if r.budget_ms is not None:
             budget = f"{r.budget_ms:>9.2f} {'p95' if r.budget_on == 'p95' else 'med':>4}"
         verdict = "  OVER BUDGET" if r.over_budget else ("  ok" if r.budget_ms else "")
+        queries = f"{r.queries:>9d}" if r.queries is not None else f"{'-':>9}"
         write(
             f"{r.name:<{width}}{r.rounds:>7}{r.median_ms:>12.3f}{r.p95_ms:>12.3f}"
-            f"{r.baseline_ratio:>12.2f}{budget}{verdict}",
+            f"{r.baseline_ratio:>12.2f}{queries}{budget}{verdict}",
             red=r.over_budget,
         )
     by_name = {r.name: r for r in results}

@@ -158,3 +158,19 @@ def test_a_benchmark_is_printed_as_a_multiple_of_the_one_it_is_relative_to(
     result.stdout.fnmatch_lines(
         ["test_large: median 13.0 ms = 6.50 × test_small (median 2.0 ms, same run)"]
     )
+
+
+def test_make_bench_prints_the_sql_queries_of_a_request_beside_its_timing():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    command = [
+        *(sys.executable, "-m", "pytest", "benchmarks/test_requests.py", "-p", "no:randomly"),
+        *("-k", "api_design", "--benchmark-enable"),
+        *("--benchmark-max-time=0.05", "--benchmark-min-rounds=5"),
+    ]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert any("queries" in line and "× baseline" in line for line in done.stdout.splitlines())
+    # The budgets table comes after pytest-benchmark's own: its row is the last of the name.
+    row = [line for line in done.stdout.splitlines() if line.startswith("test_api_design")][-1]
+    # name, rounds, median, p95, × baseline, queries, budget
+    assert row.split()[5].isdigit(), row

@@ -99,3 +99,12 @@ def test_without_settings_gunicorn_runs_one_sync_worker_per_core_plus_one(
     conf = runpy.run_path(str(ROOT / "keuzehulp" / "gunicorn_conf.py"))
     assert conf["workers"] == (os.cpu_count() or 1) + 1
     assert conf["worker_class"] == "sync"
+
+
+def test_gunicorn_imports_the_project_once_in_the_master_unless_told_not_to(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("GUNICORN_PRELOAD", raising=False)
+    assert runpy.run_path(str(ROOT / "keuzehulp" / "gunicorn_conf.py"))["preload_app"] is True
+    monkeypatch.setenv("GUNICORN_PRELOAD", "0")
+    assert runpy.run_path(str(ROOT / "keuzehulp" / "gunicorn_conf.py"))["preload_app"] is False

@@ -2,9 +2,14 @@
 
 An installer answers the wizard's steps (each a form with its CSRF token, with htmx live
 updates while typing), reads the overview, saves, opens the share page and downloads the
-dossier (waiting while the worker makes it), the diagram and the order list. An integrator
-calls the JSON API. At the end every saved configuration is opened again: saved must equal
-retrievable.
+dossier (waiting while the worker makes it, asking again every two seconds as the page's htmx
+does), the diagram and the order list. Between two pages the installer reads and types for a
+moment (``wait_time``): without that pause 50 simulated users fire their twenty requests back
+to back and stand for many more people than 50. An integrator calls the JSON API.
+
+A step that does not move on, a save that does not lead to the saved configuration, and a
+run that saved nothing count as failures. At the end every saved configuration is opened
+again: saved must equal retrievable.
 """
 
 from __future__ import annotations
@@ -42,6 +47,8 @@ CABLE_REQUEST = {
 }
 # How long a download may wait for the document worker before it counts as failed.
 DOSSIER_WAIT_S = 60
+# How often the waiting page asks again (hx-trigger="every 2s" in dossier/waiting.html).
+DOSSIER_POLL_S = 2
 SAVED = re.compile(r"/configuratie/([0-9a-f-]{36})/")
 
 saved: list[str] = []
@@ -90,25 +97,40 @@ class Installer(HttpUser):
     @task
     def design_save_and_download(self) -> None:
         site = random.choice(SITES)
-        self.client.get("/wizard/", name="wizard start")
+        # Each request as the browser sends it: a redirect's target is the walk's next request.
+        self.client.get("/wizard/", name="wizard start", allow_redirects=False)
         for slug, answers in steps(site, f"Load {random.randint(1, 10**6)}"):
             url = f"/wizard/{slug}/"
             self.client.get(url, name="wizard step (GET)")
+            self.wait()  # reading the step, typing the answers
             live = {**answers, **self.csrf()}
             self.client.post(
                 f"{url}?live=1", live, headers={"HX-Request": "true"}, name="htmx live update"
             )
-            self.client.post(url, {**answers, **self.csrf()}, name="wizard step (POST)")
+            with self.client.post(
+                url,
+                {**answers, **self.csrf()},
+                name="wizard step (POST)",
+                allow_redirects=False,
+                catch_response=True,
+            ) as answered:
+                if answered.status_code != 302:
+                    # A form shown again with an error: the walk would go on with a gap.
+                    answered.failure(f"step {slug} did not move on ({answered.status_code})")
+                    return
         self.client.get("/wizard/overzicht/", name="overview")
-        done = self.client.post(
+        self.wait()
+        with self.client.post(
             "/wizard/opslaan/",
             {"action": "save", **self.csrf()},
             name="save",
             allow_redirects=False,
-        )
-        found = SAVED.search(done.headers.get("Location", ""))
-        if found is None:
-            return
+            catch_response=True,
+        ) as done:
+            found = SAVED.search(done.headers.get("Location", ""))
+            if found is None:
+                done.failure(f"save did not lead to a saved configuration ({done.status_code})")
+                return
         pk = found.group(1)
         saved.append(pk)
         self.client.get(f"/configuratie/{pk}/", name="share page")
@@ -124,7 +146,7 @@ class Installer(HttpUser):
         if first.status_code != 202:
             return
         while time.monotonic() < deadline:
-            time.sleep(1)
+            time.sleep(DOSSIER_POLL_S)
             poll = self.client.get(url, headers={"HX-Request": "true"}, name="dossier (htmx poll)")
             if poll.headers.get("HX-Redirect"):
                 self.client.get(url, name="dossier (ready)")
@@ -163,5 +185,8 @@ def report(environment: Any, **kwargs: Any) -> None:
         requests.get(f"{host}/configuratie/{pk}/", timeout=30).status_code == 200 for pk in saved
     )
     print(f"saved configurations: {len(saved)}, retrievable afterwards: {retrievable}")
-    if statuses or retrievable != len(saved):
+    if not saved:
+        # Nothing saved is nothing measured: saving and the dossier were never reached.
+        print("no configuration was saved: the walks did not reach the save within the run")
+    if statuses or not saved or retrievable != len(saved):
         environment.process_exit_code = 1

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from sizing import formatting
 from sizing.formatting import number, to_decimal
@@ -159,6 +160,9 @@ _LEFTOVERS = [
 ]
 
 
+# The same few hundred bases recur in every design, and the first pattern backtracks over each
+# word of a long basis: a page of traces spent a third of its time here before the cache.
+@lru_cache(maxsize=4096)
 def plain_source(text: str, lang: str) -> str:
     """A reference or calculation basis as a reader sees it: no internal file pointers."""
     for pattern in _INTERNAL:

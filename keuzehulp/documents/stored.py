@@ -28,6 +28,16 @@ def _status(digest: str) -> str | None:
     return StoredDocument.objects.filter(key=digest).values_list("status", flat=True).first()
 
 
+def _status_and_content(digest: str) -> tuple[str | None, bytes]:
+    """The row's status and, once it is ready, its bytes: a download of a made dossier is one
+    read. The content column is empty until the worker fills it, so a pending row costs nothing
+    more than its status."""
+    row = StoredDocument.objects.filter(key=digest).values_list("status", "content").first()
+    if row is None:
+        return None, b""
+    return row[0], bytes(row[1])
+
+
 def serve_stored(
     http: HttpRequest,
     key: DocumentKey,
@@ -37,9 +47,10 @@ def serve_stored(
     report_json: str = "",
 ) -> HttpResponse:
     """The stored PDF (200), a page that waits for it (202), or why not (429, 503)."""
-    status = _status(key.digest)
-    hit = status == StoredDocument.Status.READY
     polling = bool(http.headers.get("HX-Request"))
+    # A poll only needs to know whether the dossier is ready; htmx then opens it by its URL.
+    status, content = (_status(key.digest), b"") if polling else _status_and_content(key.digest)
+    hit = status == StoredDocument.Status.READY
     if status is None or (status == StoredDocument.Status.FAILED and not polling):
         seconds = wait_seconds(http, "document-render", settings.RATE_DOCUMENT_RENDER)
         if seconds:
@@ -58,8 +69,11 @@ def serve_stored(
         if polling:
             # htmx swaps HTML, not a PDF: the browser opens the document itself.
             return HttpResponseClientRedirect(http.get_full_path())
-        content = StoredDocument.objects.values_list("content", flat=True).get(key=key.digest)
-        response = HttpResponse(bytes(content), content_type="application/pdf")
+        if not hit:  # made in this request (the immediate task backend): read it now
+            content = bytes(
+                StoredDocument.objects.values_list("content", flat=True).get(key=key.digest)
+            )
+        response = HttpResponse(content, content_type="application/pdf")
         response["X-Document-Cache"] = "hit" if hit else "miss"
         return response
     failed = status == StoredDocument.Status.FAILED
