@@ -385,15 +385,16 @@ class BackupForm(WizardForm):
 
 # --------------------------------------------------------------------------- 6 bekabeling
 
+# The method's code first: on a phone the closed select still shows it when the words run out.
 METHODS = [
-    ("B1", _("VD in buis in steen of op de wand (B1)")),
-    ("A1", _("VD in buis in een geïsoleerde wand (A1)")),
-    ("B2", _("Kabel in buis op of in de wand (B2)")),
-    ("A2", _("Kabel in buis in een geïsoleerde wand (A2)")),
-    ("C", _("Kabel op de wand (C)")),
-    ("E", _("Kabel vrij in de lucht of op een kabelgoot (E)")),
-    ("D1", _("In de grond in mantelbuis (D1)")),
-    ("D2", _("Kabel direct in de grond (D2)")),
+    ("B1", _("B1 · VD in buis in steen of op de wand")),
+    ("A1", _("A1 · VD in buis in een geïsoleerde wand")),
+    ("B2", _("B2 · Kabel in buis op of in de wand")),
+    ("A2", _("A2 · Kabel in buis in een geïsoleerde wand")),
+    ("C", _("C · Kabel op de wand")),
+    ("E", _("E · Kabel vrij in de lucht of op een kabelgoot")),
+    ("D1", _("D1 · In de grond in mantelbuis")),
+    ("D2", _("D2 · Kabel direct in de grond")),
 ]
 CABLE_TYPES = [
     ("VD", _("VD-draad, PVC (70 °C)")),

@@ -16,9 +16,9 @@ pytestmark = pytest.mark.django_db
 def test_installation_methods_are_plain_words_with_the_iec_method(client: Client) -> None:
     walk(client, until="bekabeling")
     page = text(client.get(url("bekabeling")))
-    assert "VD in buis in steen of op de wand (B1)" in page
-    assert "Kabel op de wand (C)" in page
-    assert "In de grond in mantelbuis (D1)" in page
+    assert "B1 · VD in buis in steen of op de wand" in page
+    assert "C · Kabel op de wand" in page
+    assert "D1 · In de grond in mantelbuis" in page
     assert "Noodstroomkabel" in page  # backup was chosen
     assert 'value="1,0"' in client.get(url("bekabeling")).content.decode()  # 1 % by default
 
