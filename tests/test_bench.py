@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -115,8 +116,19 @@ def test_p95_of_twenty_rounds_lies_between_the_nineteenth_and_the_slowest():
     assert p95([4.0]) == 4.0
 
 
-def test_make_bench_times_design_and_suggest_against_the_live_catalogue_with_their_budgets():
+def _own_database_env(name: str) -> dict[str, str]:
+    """The environment for a `make bench` run of its own: on PostgreSQL its test database gets
+    its own name, so two such runs on two xdist workers never drop each other's database."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    url = env.get("DATABASE_URL")
+    if url:
+        parts = urlsplit(url)
+        env["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{name}"))
+    return env
+
+
+def test_make_bench_times_design_and_suggest_against_the_live_catalogue_with_their_budgets():
+    env = _own_database_env("bench_engine")
     command = [
         *(sys.executable, "-m", "pytest", "benchmarks/test_engine.py", "-p", "no:randomly"),
         *("-k", "design_of_a_t10 or suggest and three_phase", "--benchmark-enable"),
@@ -161,7 +173,7 @@ def test_a_benchmark_is_printed_as_a_multiple_of_the_one_it_is_relative_to(
 
 
 def test_make_bench_prints_the_sql_queries_of_a_request_beside_its_timing():
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    env = _own_database_env("bench_requests")
     command = [
         *(sys.executable, "-m", "pytest", "benchmarks/test_requests.py", "-p", "no:randomly"),
         *("-k", "api_design", "--benchmark-enable"),
