@@ -166,7 +166,8 @@ ENTRIES = (
         en="Group {group} ({kind}) was given {phases} phases. A {kind} gets an RCBO of its own, "
         "which exists as 1P+N or 3P+N only; the design now assumes {to} phases. Enter the "
         "appliance's number of phases (1 or 3).",
-        reference=lambda: tables.rule("group_kinds").basis,
+        reference=lambda: tables.rule("group_kinds").basis_nl,
+        reference_en=lambda: tables.rule("group_kinds").basis,
     ),
     Entry(
         "board.backed_up_without_backup",

@@ -71,6 +71,8 @@ ENTRIES = (
         "larger connection.",
         reference="IEC 60364-4-43:2008 433.1 (Ib ≤ In); NEN 1010:2015/C1:2016 en 712 (eigen "
         "groep voor de PV); aansluitwaarde (hoofdzekering) van de netbeheerder",
+        reference_en="IEC 60364-4-43:2008 433.1 (Ib ≤ In); NEN 1010:2015/C1:2016 and 712 (PV on "
+        "its own final circuit); the grid operator's connection rating (main fuse)",
     ),
     Entry(
         "grid.main_fuse_capacity",
