@@ -31,6 +31,22 @@ def _dutch_first() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(autouse=True)
+def _no_request_left_open() -> Iterator[None]:
+    """Every test starts and ends outside a request.
+
+    The catalogue version is remembered for the length of a request (catalog.versioning), and
+    a request ends when its response is closed. A WSGI server always closes it; a test's WSGI
+    client may not (schemathesis's fuzz leaves the last response open), and the next test in
+    that worker would then read a remembered version instead of the database.
+    """
+    from catalog import versioning
+
+    versioning._request_finished()
+    yield
+    versioning._request_finished()
+
+
 @pytest.fixture(scope="session")
 def catalog(django_db_setup: Any, django_db_blocker: Any) -> Any:
     """The live catalogue (sizing.domain.Catalog) built with to_domain() from the fixtures."""
