@@ -9,7 +9,7 @@ language. Call it inside ``translation.override(lang)``.
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -350,6 +350,38 @@ def _household(design: Design, lang: str) -> dict[str, Any]:
     }
 
 
+# A basis at least this long is printed once in the calculations chapter; a later step with
+# the same basis refers back to it. Shorter ones (a table and column, "catalogus") are shorter
+# than the reference would be, and stay where they are.
+LONG_BASIS = 80
+
+
+def bases_once(sections: list[CalcSection]) -> list[CalcSection]:
+    """``sections`` with every long basis printed at its first step only.
+
+    The backup port's cable is sized by the same rules as the grid port's, and a PV group's
+    RCDs by one rule each: printed again, the same paragraph (up to 900 characters of
+    sources) filled a page of the largest dossier and a share of its render time. A repeat
+    reads "Zie <section>, stap <n>." and points at the step that prints it.
+    """
+    first: dict[str, str] = {}
+    result = []
+    for section in sections:
+        steps = []
+        for number, step in enumerate(section.steps, start=1):
+            if len(step.basis) >= LONG_BASIS:
+                if step.basis in first:
+                    step = replace(step, basis=first[step.basis])
+                else:
+                    first[step.basis] = _("Zie %(section)s, stap %(n)s.") % {
+                        "section": section.title,
+                        "n": number,
+                    }
+            steps.append(step)
+        result.append(replace(section, steps=steps))
+    return result
+
+
 def _calc_sections(design: Design, lang: str) -> list[CalcSection]:
     sections = []
     for circuit in design.circuits:
@@ -381,4 +413,4 @@ def _calc_sections(design: Design, lang: str) -> list[CalcSection]:
                 steps=steps_in(circuit.trace, lang),
             )
         )
-    return sections
+    return bases_once(sections)
