@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
-# Debian packages: WeasyPrint's Pango and fonts; Chromium for the browser tests.
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils
+# Debian packages: WeasyPrint's Pango, HarfBuzz's font subsetter (without it WeasyPrint falls back
+# to fontTools, slower and deprecated) and fonts; poppler for the tests that read PDFs back.
+# Chromium for the browser tests comes with browser-deps.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils
 # Settings refuse to start without SECRET_KEY unless DEBUG is on; commands that run with DEBUG
 # off on this machine (check, fixtures) get a throwaway key unless one is set; pytest (tests,
 # bench) gets its own from pyproject.toml.
@@ -45,7 +47,7 @@ browser-deps: $(STAMP)
 
 # A development server: DEBUG on, so the public development key is allowed (never in production);
 # e-mails (quote requests, quotes) are printed on the console instead of sent.
-run: install
+run: install system-deps
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py createcachetable
 	DEBUG=1 $(BIN)/python manage.py seed_catalog
