@@ -5,16 +5,18 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
 # Debian packages: WeasyPrint's Pango, HarfBuzz's font subsetter (without it WeasyPrint falls back
-# to fontTools, slower and deprecated) and fonts; poppler for the tests that read PDFs back.
-# Chromium for the browser tests comes with browser-deps.
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils
+# to fontTools, slower and deprecated) and fonts.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+# The tests also need poppler (they read PDFs back) and a throwaway Redis (tests/test_cache_outage.py:
+# counting, outage, recovery); Chromium for the browser tests comes with browser-deps.
+TEST_SYSTEM_PACKAGES := poppler-utils redis-server
 # Settings refuse to start without SECRET_KEY unless DEBUG is on; commands that run with DEBUG
 # off on this machine (check, fixtures) get a throwaway key unless one is set; pytest (tests,
 # bench) gets its own from pyproject.toml.
 LOCAL_KEY := SECRET_KEY="$${SECRET_KEY:-django-insecure-local-commands-only}"
 APT := $(shell [ "$$(id -u)" = 0 ] && echo apt-get || echo sudo apt-get)
 
-.PHONY: help install system-deps browser-deps run test test-postgres test-fast loadtest lint format typecheck fixtures superuser bench messages clean
+.PHONY: help install system-deps test-system-deps browser-deps run test test-postgres test-fast loadtest lint format typecheck fixtures superuser bench messages clean
 
 help:
 	@echo "make run        serve on http://$(HOST) (SQLite, catalogue loaded)"
@@ -37,9 +39,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-system-deps:
-	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Installs those of the packages named in $(1) that are missing (Debian's apt).
+apt_missing = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing$$missing"; $(APT) update -qq && $(APT) install -y -qq $$missing; fi
+
+system-deps:
+	@$(call apt_missing,$(SYSTEM_PACKAGES))
+
+test-system-deps: system-deps
+	@$(call apt_missing,$(TEST_SYSTEM_PACKAGES))
 
 browser-deps: $(STAMP)
 	@command -v chromium >/dev/null 2>&1 || { echo "installing Debian's chromium"; $(APT) update -qq && $(APT) install -y -qq chromium; }
@@ -61,12 +69,12 @@ PYTEST_ARGS ?=
 # (Debian's package), starts and removes. The PostgreSQL pass leaves out the browser tests:
 # they drive the same views through Chromium and add nothing the database would answer
 # differently, while they double the pass's time.
-test: install system-deps browser-deps
+test: install test-system-deps browser-deps
 	$(LOCAL_KEY) $(BIN)/python manage.py check
 	env -u DATABASE_URL $(BIN)/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory test-postgres
 
-test-postgres: install system-deps
+test-postgres: install test-system-deps
 	bin/with-postgres $(BIN)/pytest -n 2 --dist loadgroup -m "not browser" $(PYTEST_ARGS)
 
 test-fast: install

@@ -56,6 +56,10 @@ def _queue() -> dict[str, Any]:
     }
 
 
+def _passed(check: Any) -> bool:
+    return bool(check["ok"] if isinstance(check, dict) else check)
+
+
 @never_cache
 def ready(request: HttpRequest) -> JsonResponse:
     checks: dict[str, Any] = {}
@@ -65,7 +69,12 @@ def ready(request: HttpRequest) -> JsonResponse:
         except Exception:  # whatever broke, the host is not ready; the log says what
             logger.exception("readiness check %s failed", name)
             checks[name] = False
-    ok = all(value["ok"] if isinstance(value, dict) else value for value in checks.values())
+        else:
+            # A Redis cache that is down answers None instead of raising (django-redis
+            # IGNORE_EXCEPTIONS; its own log line says why): a failure all the same.
+            if not _passed(checks[name]):
+                logger.error("readiness check %s failed", name)
+    ok = all(_passed(value) for value in checks.values())
     response = JsonResponse({"status": "ok" if ok else "error", **checks})
     response.status_code = 200 if ok else 503
     return response

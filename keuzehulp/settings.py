@@ -11,6 +11,7 @@ import os
 import warnings
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -34,6 +35,11 @@ def env_bool(name: str, default: bool) -> bool:
 def env_int(name: str, default: int) -> int:
     value = os.environ.get(name)
     return int(value) if value else default
+
+
+def env_float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    return float(value) if value else default
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -138,11 +144,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-def cache_from_url(url: str) -> dict[str, str]:
+def cache_from_url(url: str) -> dict[str, Any]:
     """Django's cache settings for ``CACHE_URL``: redis://, rediss://, db:// or locmem://."""
     scheme = url.partition("://")[0].lower()
     if scheme in {"redis", "rediss", "unix"}:
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        # django-redis, not Django's own backend: a Redis that is down or does not answer
+        # within the timeouts reads as a cache miss and is logged (logger django_redis), so a
+        # cache outage costs each request at most the timeouts and never a 500. The rate limits
+        # fail open meanwhile (RATELIMIT_FAIL_OPEN) and /ready/ reports the cache as failing.
+        return {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": url,
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": env_float("CACHE_CONNECT_TIMEOUT_S", 0.5),
+                "SOCKET_TIMEOUT": env_float("CACHE_TIMEOUT_S", 1.0),
+            },
+        }
     if scheme == "db":
         # db://table: a table `manage.py createcachetable` makes (make run and the image do).
         return {
@@ -161,10 +179,12 @@ def cache_from_url(url: str) -> dict[str, str]:
 # own (development, tests). REDIS_URL, its older name, is still read when CACHE_URL is unset.
 CACHE_URL = env_str("CACHE_URL", "") or env_str("REDIS_URL", "")
 CACHES = {"default": cache_from_url(CACHE_URL)}
-# django-ratelimit errors on a per-process cache (E003) and warns on every backend it has not
-# tested (W001, Django's own Redis backend among them, which increments atomically). Our own
+# django-ratelimit errors on a per-process cache and on the database cache (E003: locmem counts
+# per process; the database cache's increment is not atomic, so two racing requests may count
+# once, which a rate limit can bear) and warns on backends it has not tested (W001). Our own
 # deploy check (keuzehulp.W001) warns instead when production runs on a per-process cache.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # Background work (rendering dossiers) through the django-tasks backport of Django 6's tasks
 # framework. "database" queues in the database and `manage.py db_worker` runs the tasks, on any
@@ -296,6 +316,11 @@ LOGGING = {
 # "count/period" with period s, m, h or d. Only renders that miss the document cache count.
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_IP_META_KEY = "keuzehulp.security.client_ip"
+# When the cache cannot count (Redis down: django-redis answers None), a request is let through
+# rather than refused: the wizard, the API and the downloads keep working through a cache
+# outage, which /ready/ and the django_redis log lines report. Logins are limited by
+# django-axes in the database, and renders queue behind the document workers either way.
+RATELIMIT_FAIL_OPEN = True
 RATE_API = env_str("RATE_API", "60/m")
 RATE_DOCUMENT_RENDER = env_str("RATE_DOCUMENT_RENDER", "10/m")
 # Quote requests sent per client address: each sends an e-mail to an address the visitor typed.

@@ -9,6 +9,8 @@ from django.test import Client, override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from keuzehulp.settings import cache_from_url
+
 pytestmark = pytest.mark.django_db
 
 QUEUED = override_settings(
@@ -16,14 +18,8 @@ QUEUED = override_settings(
     TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}},
     READY_MAX_QUEUE_AGE_S=120,
 )
-BROKEN_CACHE = override_settings(
-    CACHES={
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
-        }
-    }
-)
+# The settings CACHE_URL gives for a Redis where nothing listens (port 1).
+BROKEN_CACHE = override_settings(CACHES={"default": cache_from_url("redis://127.0.0.1:1/0")})
 
 
 def queued_render(waited_s: int) -> None:

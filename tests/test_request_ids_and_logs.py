@@ -17,6 +17,8 @@ from django.test import Client, override_settings
 from django_guid.log_filters import CorrelationId
 from pythonjsonlogger.json import JsonFormatter
 
+from keuzehulp.settings import cache_from_url
+
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,14 +56,8 @@ def test_a_proxys_request_id_is_kept_and_a_forged_one_replaced(client: Client) -
     uuid.UUID(forged["X-Request-ID"])
 
 
-@override_settings(
-    CACHES={
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",  # refused: the readiness check logs why
-        }
-    }
-)
+# A Redis where nothing listens (port 1): the readiness check logs its verdict.
+@override_settings(CACHES={"default": cache_from_url("redis://127.0.0.1:1/0")})
 def test_a_log_line_is_one_json_object_with_the_request_id_of_its_answer(
     client: Client, json_log: io.StringIO
 ) -> None:

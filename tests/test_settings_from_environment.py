@@ -64,10 +64,24 @@ def test_without_a_cache_url_each_process_keeps_its_own_cache() -> None:
 
 def test_a_redis_cache_url_is_shared_by_every_worker() -> None:
     cache = cache_settings(CACHE_URL="redis://cache.internal:6379/1")
-    assert cache == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": "redis://cache.internal:6379/1",
+    assert cache["BACKEND"] == "django_redis.cache.RedisCache"
+    assert cache["LOCATION"] == "redis://cache.internal:6379/1"
+    # tests/test_cache_outage.py: what IGNORE_EXCEPTIONS and the timeouts buy in an outage.
+    assert cache["OPTIONS"] == {
+        "IGNORE_EXCEPTIONS": True,
+        "SOCKET_CONNECT_TIMEOUT": 0.5,
+        "SOCKET_TIMEOUT": 1.0,
     }
+
+
+def test_the_redis_timeouts_come_from_the_environment() -> None:
+    cache = cache_settings(
+        CACHE_URL="redis://cache.internal:6379/1",
+        CACHE_CONNECT_TIMEOUT_S="0.2",
+        CACHE_TIMEOUT_S="0.3",
+    )
+    assert cache["OPTIONS"]["SOCKET_CONNECT_TIMEOUT"] == 0.2
+    assert cache["OPTIONS"]["SOCKET_TIMEOUT"] == 0.3
 
 
 def test_the_database_can_be_the_shared_cache() -> None:
