@@ -27,7 +27,6 @@ def household_circuits(
     groups: list[Group],
     materials: Materials,
     notes: Notes,
-    widths: list[int],
     max_selective: float | None,
     plans: list[CircuitPlan],
 ) -> tuple[list[Circuit], list[BoardRcd]]:
@@ -46,14 +45,10 @@ def household_circuits(
     for section in board_sections:
         for chunk in section.chunks():
             shared += section.key[1] != "own"
-            device, block, names = _rcd(request, section, chunk, shared, materials, notes, plans)
+            device, names = _rcd(request, section, chunk, shared, materials, notes, plans)
             rcds.append(device)
             for group in chunk:
-                circuit, width = _circuit(request, group, device, names, materials, notes)
-                circuits.append(circuit)
-                block += width
-            if block:
-                widths.append(block)
+                circuits.append(_circuit(request, group, device, names, materials, notes))
     circuits.sort(key=lambda c: c.number or 0)
     _summary(request, groups, rcds, notes)
     return circuits, rcds
@@ -67,8 +62,8 @@ def _rcd(
     materials: Materials,
     notes: Notes,
     plans: list[CircuitPlan],
-) -> tuple[BoardRcd, int, tuple[str, str]]:
-    """The RCD of one chunk of a section, the modules it takes and how a trace names it."""
+) -> tuple[BoardRcd, tuple[str, str]]:
+    """The RCD of one chunk of a section and how a trace names it."""
     sensitivity = float(tables.rule("rcd_sensitivity_ma").value)
     rcd_type = str(tables.rule("household_rcd_type").value)
     phase = chunk[0].phase if section.poles == 2 else _phases_of(chunk)
@@ -100,7 +95,6 @@ def _rcd(
                     rating_a=rcbo.rating_a,
                     module_width=rcbo.module_width,
                 ),
-                0,
                 called,
             )
         label = f"Aardlekschakelaar groep {group.number} ({group.kind.nl.lower()})"
@@ -136,7 +130,6 @@ def _rcd(
             rating_a=device.rating_a if device else None,
             module_width=device.module_width if device else None,
         ),
-        device.module_width if device else 0,
         called,
     )
 
@@ -239,12 +232,11 @@ def _circuit(
     called: tuple[str, str],
     materials: Materials,
     notes: Notes,
-) -> tuple[Circuit, int]:
-    """A household group's circuit and the modules its breaker(s) take beside its RCD."""
+) -> Circuit:
+    """A household group's circuit."""
     curve = request.options.breaker_curve
     rating = group.rating
     name = f"household_{group.number}"
-    width = 0
     if device.is_rcbo:
         article = device.article
     else:
@@ -260,7 +252,6 @@ def _circuit(
             article = None
         else:
             article = mcb.article
-            width = mcb.module_width * count
             notes.line(mcb.article, count, "board")
     poles_text = {1: "1P+N", 2: "2 × 1P+N", 3: "3P+N"}[group.phases]
     notes.trace.append(
@@ -304,7 +295,7 @@ def _circuit(
             is_rcbo=device.is_rcbo,
         ),
     )
-    return circuit, width
+    return circuit
 
 
 def _purpose(group: Group) -> tuple[str, str]:

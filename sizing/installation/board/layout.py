@@ -89,7 +89,7 @@ def lay_out(
     board's ``free_modules`` places; the circuits named in ``outside_board`` (the backup port's
     protection, next to the inverter) are drawn beside it."""
     blocks, outside = _blocks(board, circuits, catalog, outside_board)
-    widths = [sum(s.width for s in block) for block in blocks]
+    widths = _block_widths(blocks)
     used = sum(widths)
     if board.mode == "new":
         enclosure = _enclosure_of(board, catalog)
@@ -126,6 +126,22 @@ def lay_out(
 
 # The circuits that feed the busbar besides the grid (new.py, board.source_placement).
 SOURCES = frozenset({"ac_grid", "pv"})
+
+
+def block_widths(
+    board: BoardDesign,
+    circuits: list[Circuit],
+    catalog: Catalog,
+    *,
+    outside_board: frozenset[str] = frozenset(),
+) -> list[int]:
+    """The places of each block the layout draws in the board, each of which stays on one
+    rail: what a new board's enclosure is chosen for (new.py)."""
+    return _block_widths(_blocks(board, circuits, catalog, outside_board)[0])
+
+
+def _block_widths(blocks: list[list[RailSlot]]) -> list[int]:
+    return [sum(slot.width for slot in block) for block in blocks]
 
 
 def _sources_last(
@@ -232,6 +248,8 @@ def _protection(
 ) -> RailSlot:
     poles = circuit.breaker.poles if circuit.breaker else (circuit.rcd.poles if circuit.rcd else 1)
     width, default = _width(catalog, article, poles)
+    if device == "breaker" and circuit.phases == 2 and not default:
+        width *= 2  # a two-phase group: two coupled 1P+N breakers of this article
     nl, en = _labels(circuit)
     return RailSlot(
         device=device,  # type: ignore[arg-type]  # "breaker" or "rcbo"
@@ -276,8 +294,8 @@ def _blocks(
     by_name = {c.name: c for c in circuits}
     blocks: list[list[RailSlot]] = []
     outside: list[RailSlot] = []
-    if board.mode == "new" and board.main_switch_a is not None:
-        width, default = _width(catalog, board.main_switch_article, board.main_switch_poles or 1)
+    if board.mode == "new" and board.main_switch_poles:
+        width, default = _width(catalog, board.main_switch_article, board.main_switch_poles)
         blocks.append(
             [
                 RailSlot(

@@ -33,10 +33,12 @@ def new_board(
     phases = request.connection.phases
     main_fuse = request.connection.main_fuse_a
     design = BoardDesign(mode="new")
-    widths: list[int] = []  # blocks that must each stay on one DIN rail
 
     switch = materials.main_switch(main_fuse, phases)
     rule = tables.rule("main_switch_rule")
+    # The board has a main switch whether or not the catalogue has one: without an article it
+    # takes one place per pole (design_rules.json module_width_unknown) in the enclosure too.
+    design.main_switch_poles = POLE_COUNT[phases]
     if switch is None:
         no_article(
             notes,
@@ -46,9 +48,7 @@ def new_board(
         )
     else:
         design.main_switch_a = switch.rating_a
-        design.main_switch_poles = POLE_COUNT[phases]
         design.main_switch_article = switch.article
-        widths.append(switch.module_width)
         notes.line(switch.article, 1, "board")
         notes.step(
             "board.main_switch",
@@ -62,38 +62,36 @@ def new_board(
             (rule.basis_nl, f"{rule.value}: {rule.basis}"),
         )
 
-    spd_width = _surge_protection(design, phases, materials)
-    if spd_width and design.main_switch_article is not None:
-        widths[0] += spd_width  # wired straight behind the main switch, on its rail
-    elif spd_width:
-        widths.append(spd_width)
-    for plan in plans:
-        if plan.in_board and plan.width:
-            widths.append(plan.width)
+    _surge_protection(design, phases, materials)
     design.rcds = battery_rcds(plans)
 
     groups = resolve(request, board, notes)
     design.groups_per_phase = place(groups, phases, plans, notes)
-    households, rcds = household_circuits(
-        request, groups, materials, notes, widths, max_selective, plans
-    )
+    households, rcds = household_circuits(request, groups, materials, notes, max_selective, plans)
     design.rcds = rcds + design.rcds
     _source_placement(request, plans, notes)
+    # The blocks the rail layout draws (an RCD with its groups, an RCBO, the main switch with
+    # the SPD, a battery or PV breaker), each device's width from the catalogue or one place
+    # per pole: the enclosure is chosen for exactly what its front view will show.
+    widths = layout.block_widths(
+        design,
+        [p.circuit for p in plans] + households,
+        materials.catalog,
+        outside_board=frozenset(p.circuit.name for p in plans if not p.in_board),
+    )
     design.modules_needed = sum(widths)
     _enclosure(design, widths, materials, notes, request.options.spare_fraction)
     return design, households
 
 
-def _surge_protection(design: BoardDesign, phases: int, materials: Materials) -> int:
-    """The places the SPD takes at the origin of a new board, where the design includes one
-    (site_materials.py orders it and writes its step); one place per pole when the catalogue
-    gives no width, as for every device (design_rules.json module_width_unknown)."""
+def _surge_protection(design: BoardDesign, phases: int, materials: Materials) -> None:
+    """The SPD at the origin of a new board, where the design includes one (site_materials.py
+    orders it and writes its step); the layout gives it its places."""
     if "new" not in tables.rule("surge_protection").value["board_modes"]:
-        return 0
+        return
     spd = materials.material(MaterialKind.SURGE_PROTECTION, phases=phases)
     design.surge_protection_poles = POLE_COUNT[phases]
     design.surge_protection_article = spd.article if spd else None
-    return spd.module_width if spd is not None and spd.module_width else POLE_COUNT[phases]
 
 
 def _enclosure(
