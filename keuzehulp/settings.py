@@ -34,12 +34,21 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_int(name: str, default: int) -> int:
     value = os.environ.get(name)
-    return int(value) if value else default
+    try:
+        return int(value) if value else default
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
 def env_float(name: str, default: float) -> float:
     value = os.environ.get(name)
-    return float(value) if value else default
+    try:
+        number = float(value) if value else default
+    except ValueError:
+        number = -1.0
+    if not 0 < number < float("inf"):  # a timeout: positive and finite (not nan either)
+        raise ImproperlyConfigured(f"{name} must be a positive number of seconds, not {value!r}.")
+    return number
 
 
 def env_list(name: str, default: str) -> list[str]:

@@ -103,3 +103,18 @@ def test_a_cache_url_of_an_unknown_kind_stops_the_start_with_a_message() -> None
     assert done.returncode == 2
     assert "CACHE_URL must start with redis://" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_redis_timeout_that_is_not_a_number_stops_the_start_with_a_message() -> None:
+    for wrong in ["soon", "0", "-1", "nan", "inf"]:
+        done = run("", CACHE_URL="redis://cache:6379/0", CACHE_TIMEOUT_S=wrong, DEBUG="1")
+        assert done.returncode == 2, wrong
+        assert "CACHE_TIMEOUT_S must be a positive number of seconds" in done.stderr
+        assert "Traceback" not in done.stderr
+
+
+def test_a_whole_number_setting_that_is_not_one_stops_the_start_with_a_message() -> None:
+    done = run("", TRUSTED_PROXY_COUNT="two", DEBUG="1")
+    assert done.returncode == 2
+    assert "TRUSTED_PROXY_COUNT must be a whole number, not 'two'" in done.stderr
+    assert "Traceback" not in done.stderr
