@@ -110,8 +110,9 @@ def saved() -> Configuration:
     )
 
 
-# Nothing listens on a port just handed out and closed again: Redis refuses.
-REFUSED = f"redis://127.0.0.1:{free_port()}/0"
+# Nothing listens on port 1 (the real servers here take free ephemeral ports): Redis refuses.
+# A port handed out and closed again could be taken by another xdist worker's redis-server.
+REFUSED = "redis://127.0.0.1:1/0"
 
 
 def test_a_redis_cache_url_gives_a_backend_that_survives_an_outage() -> None:
