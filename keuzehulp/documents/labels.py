@@ -17,7 +17,15 @@ from functools import lru_cache
 
 from sizing import formatting
 from sizing.formatting import number, to_decimal
-from sizing.schema import BoardRcd, BreakerSpec, CableSpec, Circuit, RcdSpec, TraceStep
+from sizing.schema import (
+    BoardDesign,
+    BoardRcd,
+    BreakerSpec,
+    CableSpec,
+    Circuit,
+    RcdSpec,
+    TraceStep,
+)
 
 POLES = {1: "1P", 2: "1P+N", 3: "3P", 4: "3P+N"}
 RCD_POLES = {2: "2P", 4: "4P"}
@@ -58,6 +66,18 @@ def breaker_label(breaker: BreakerSpec | None, lang: str) -> str:
     if breaker is None:
         return "—"
     return f"{breaker.curve}{num(breaker.rating_a, lang)} {POLES.get(breaker.poles, '')}".strip()
+
+
+def main_switch_rating(board: BoardDesign | None, main_fuse_a: float, lang: str) -> str | None:
+    """A new board's main switch as the drawings print it: '4P 40 A' for the catalogue's
+    switch; without one in the catalogue, what the installer must fit: '4P ≥ 35 A' (at least
+    the main fuse, as the engine's note says). None: the board keeps its existing switch."""
+    if board is None or board.mode != "new" or not board.main_switch_poles:
+        return None
+    poles = RCD_POLES.get(board.main_switch_poles, "")
+    if board.main_switch_a is None:
+        return f"{poles} ≥ {num(main_fuse_a, lang)} A".strip()
+    return f"{poles} {num(board.main_switch_a, lang)} A".strip()
 
 
 def rcd_label(rcd: RcdSpec | BoardRcd | None, lang: str) -> str:

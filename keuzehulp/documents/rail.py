@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from keuzehulp.documents import commissioning
 from keuzehulp.documents import symbols as sym
-from keuzehulp.documents.labels import RCD_POLES, num, rcd_label
+from keuzehulp.documents.labels import main_switch_rating, num, rcd_label
 from sizing.schema import BoardLayout, Circuit, Design, RailRow, RailSlot
 
 Translate = Callable[[str], str]
@@ -206,9 +206,9 @@ class _Front:
         )
         circuit = self.circuits.get(slot.circuit or "")
         if slot.device == "main_switch":
-            poles = RCD_POLES.get(board.main_switch_poles or 0, "") if board else ""
-            rating = num(board.main_switch_a, self.lang) if board else "—"
-            return _("HS"), _("Hoofdschakelaar"), f"{rating} A {poles}".strip()
+            main_fuse = self.design.request.connection.main_fuse_a
+            rating = main_switch_rating(board, main_fuse, self.lang)
+            return _("HS"), _("Hoofdschakelaar"), rating or "—"
         if slot.device == "surge_protection":
             poles = "1+1" if board is not None and board.surge_protection_poles == 2 else "3+1"
             return (

@@ -23,6 +23,7 @@ from keuzehulp.documents.labels import (
     cable_label,
     circuit_purpose,
     household_number,
+    main_switch_rating,
     num,
     rcd_label,
 )
@@ -231,11 +232,8 @@ class _Diagram:
         sym.switch(c)
         c.close()
         c.close()
-        if board is not None and board.main_switch_a is not None:
-            poles = RCD_POLES.get(board.main_switch_poles or 0, "")
-            switch = [_("Hoofdschakelaar"), f"{poles} {num(board.main_switch_a, self.lang)} A"]
-        else:
-            switch = [_("Hoofdschakelaar"), _("(bestaand)")]
+        rating = main_switch_rating(board, self.design.request.connection.main_fuse_a, self.lang)
+        switch = [_("Hoofdschakelaar"), rating if rating is not None else _("(bestaand)")]
         c.lines_of_text(X_SWITCH, Y_BUS - 30, switch, size=sym.SMALL, anchor="middle", color=color)
 
     # ------------------------------------------------------------------ board
