@@ -7,6 +7,8 @@ trace steps, BoM lines and diagram elements).
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Any
 
 import pytest
@@ -15,7 +17,7 @@ from django.test import Client
 from pytest_benchmark.fixture import BenchmarkFixture
 from weasyprint import HTML
 
-from keuzehulp.documents.pdf import collector_paused
+from keuzehulp.documents.pdf import collector_paused, lay_out, render_html
 from keuzehulp.documents.render import render_dossier
 from keuzehulp.models import Configuration
 from sizing.domain import Catalog
@@ -60,6 +62,53 @@ def test_dossier_pdf_design_and_render(benchmark: BenchmarkFixture, catalog: Cat
         return render_dossier(design(request, catalog), "pdf", lang="nl")
 
     assert benchmark(dossier).startswith(b"%PDF")
+
+
+# Where the dossier's time goes: each chapter laid out and written as a document of its own.
+# Every chapter starts on a new page, so alone it makes the same pages as in the whole; the
+# cover is left out, its table of contents points into the others. The sum of the chapters is
+# about the whole dossier; each is printed as a multiple of the minimal document, same run.
+CHAPTERS = [
+    "systeem",
+    "eendraadschema",
+    "kastindeling",
+    "materiaallijst",
+    "berekeningen",
+    "warmteberekening",
+    "bevindingen",
+    "inbedrijfstelling",
+]
+SECTION = re.compile(r'<section class="[^"]*"(?: id="([^"]+)")?')
+
+
+@pytest.fixture(scope="module")
+def chapters(catalog: Catalog) -> dict[str, str]:
+    """The largest dossier's chapters, each in the dossier's head with its running header and
+    footer, as one HTML document."""
+    result = design(DesignRequest.model_validate(LARGEST_REQUEST), catalog)
+    html, _ = render_html(result, lang="nl", today=date(2026, 1, 5))
+    starts = [(m.start(), m.group(1)) for m in SECTION.finditer(html)]
+    end = html.rindex("</body>")
+    before = html[: starts[0][0]]  # head, body and the running elements
+    documents = {}
+    for (start, name), (following, _) in zip(starts, [*starts[1:], (end, None)], strict=True):
+        if name is not None:
+            documents[name] = before + html[start:following] + "</body></html>"
+    return documents
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+@pytest.mark.relative_to("test_minimal_one_page_pdf_with_a_40_row_table")
+def test_dossier_chapter(
+    benchmark: BenchmarkFixture, chapters: dict[str, str], chapter: str
+) -> None:
+    html = chapters[chapter]
+
+    def render() -> bytes:
+        with collector_paused():
+            return bytes(lay_out(html).write_pdf() or b"")
+
+    assert benchmark(render).startswith(b"%PDF")
 
 
 @pytest.mark.budget(50.0)
