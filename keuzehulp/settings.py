@@ -172,8 +172,10 @@ def cache_from_url(url: str) -> dict[str, Any]:
         }
     if scheme == "db":
         # db://table: a table `manage.py createcachetable` makes (make run and the image do).
+        # Django's database cache with an atomic increment, so the rate limits count a burst
+        # of parallel requests in full (keuzehulp.dbcache).
         return {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "keuzehulp.dbcache.AtomicDatabaseCache",
             "LOCATION": url.partition("://")[2] or "keuzehulp_cache",
         }
     if scheme in {"locmem", ""}:
@@ -188,10 +190,10 @@ def cache_from_url(url: str) -> dict[str, Any]:
 # own (development, tests). REDIS_URL, its older name, is still read when CACHE_URL is unset.
 CACHE_URL = env_str("CACHE_URL", "") or env_str("REDIS_URL", "")
 CACHES = {"default": cache_from_url(CACHE_URL)}
-# django-ratelimit errors on a per-process cache and on the database cache (E003: locmem counts
-# per process; the database cache's increment is not atomic, so two racing requests may count
-# once, which a rate limit can bear) and warns on backends it has not tested (W001). Our own
-# deploy check (keuzehulp.W001) warns instead when production runs on a per-process cache.
+# django-ratelimit errors on a per-process cache and on Django's database cache (E003: locmem
+# counts per process; Django's database cache increments by reading and writing back, which
+# keuzehulp.dbcache replaces by a locked increment) and warns on backends it has not tested
+# (W001). Our own deploy check (keuzehulp.W001) warns when production runs on a per-process cache.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 

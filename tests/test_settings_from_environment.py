@@ -87,7 +87,7 @@ def test_the_redis_timeouts_come_from_the_environment() -> None:
 def test_the_database_can_be_the_shared_cache() -> None:
     cache = cache_settings(CACHE_URL="db://keuzehulp_cache")
     assert cache == {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "BACKEND": "keuzehulp.dbcache.AtomicDatabaseCache",
         "LOCATION": "keuzehulp_cache",
     }
 
@@ -95,7 +95,7 @@ def test_the_database_can_be_the_shared_cache() -> None:
 def test_redis_url_still_works_and_cache_url_wins_over_it() -> None:
     assert cache_settings(REDIS_URL="redis://old:6379/0")["LOCATION"] == "redis://old:6379/0"
     both = cache_settings(REDIS_URL="redis://old:6379/0", CACHE_URL="db://")
-    assert both["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    assert both["BACKEND"] == "keuzehulp.dbcache.AtomicDatabaseCache"
 
 
 def test_a_cache_url_of_an_unknown_kind_stops_the_start_with_a_message() -> None:
