@@ -2,8 +2,9 @@
 
 The rate limits (django-ratelimit) count requests with ``cache.add`` and then ``cache.incr``.
 Django's database cache increments by reading the value and writing it back, so requests
-that arrive together all read the same count and write the same count + 1: a burst of fifty
-parallel login attempts may count as two. Here the increment first takes the row's write lock
+that arrive together all read the same count and write the same count + 1 (on PostgreSQL, 8
+threads × 25 increments counted 32 of 200: a parallel burst of API calls passed the limit
+several times over). Here the increment first takes the row's write lock
 (an UPDATE that changes nothing: a row lock on PostgreSQL, the database's write lock on
 SQLite), then reads and writes inside that transaction, so racing increments wait for each
 other and none is lost. Redis (``CACHE_URL=redis://``) increments atomically by itself.
