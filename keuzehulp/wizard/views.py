@@ -194,7 +194,7 @@ def step(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             # The proposal is shown on its step, to be checked and confirmed there.
             slug, values = proposed
             done = _redirect(request, _step_url(BY_SLUG[slug]))
-            unsaved.keep(done, slug, candidate.draft.id, values, values)
+            unsaved.keep(done, slug, candidate.draft.id, values, values, proposal=True)
             return done
         for problem in problems:
             form.add_error(None, problem)

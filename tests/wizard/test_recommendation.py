@@ -69,6 +69,19 @@ def test_choosing_it_prefills_the_battery_step_without_storing_it(client: Client
     assert f'value="{count}" id="count-{count}" checked' in html
 
 
+def test_a_live_preview_that_lands_after_the_choice_keeps_the_prefill(client: Client) -> None:
+    """Leaving the target box to click "Kies dit systeem" fires one more live preview; its
+    answer may come after the button's redirect and must not erase the proposed battery."""
+    walk(client, until="omvormer", aansluiting=THREE_PHASE)
+    late = htmx(client, url("omvormer") + "?live=1", {**TARGET, "cards_for": "None|None"})
+    client.post(url("omvormer"), {**TARGET, "recommended": "1"})
+    client.cookies.update(late.cookies)  # the preview's Set-Cookie arrives last
+    _inverter, module, count = engine_first(15)
+    html = client.get(url("batterij")).content.decode()
+    assert re.search(rf'value="{re.escape(module)}" id="[^"]+"\s+checked', html)
+    assert f'value="{count}" id="count-{count}" checked' in html
+
+
 def test_the_prefilled_choice_can_be_changed_before_it_is_stored(client: Client) -> None:
     walk(client, until="omvormer", aansluiting=THREE_PHASE)
     client.post(url("omvormer"), {**TARGET, "recommended": "1"})
