@@ -47,6 +47,25 @@ def _no_request_left_open() -> Iterator[None]:
     versioning._request_finished()
 
 
+@pytest.fixture
+def one_rate_window() -> Iterator[None]:
+    """The clock stands still for a test that counts requests against a rate limit.
+
+    django-ratelimit counts in fixed windows that end at a moment of its own choosing (a
+    per-client offset into each minute or hour). A test whose requests straddle that moment
+    sees the count start again, so "2 allowed, then 429" would fail about once in a few
+    hundred runs (seen in CI: four requests all allowed, the window having turned between the
+    second and the third). With the clock stopped every request of the test falls in one
+    window. Only the wall clock stops; time.monotonic, which deadlines use, runs on.
+    """
+    import time
+
+    import time_machine
+
+    with time_machine.travel(time.time(), tick=False):
+        yield
+
+
 @pytest.fixture(scope="session")
 def catalog(django_db_setup: Any, django_db_blocker: Any) -> Any:
     """The live catalogue (sizing.domain.Catalog) built with to_domain() from the fixtures."""

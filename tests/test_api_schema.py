@@ -166,6 +166,7 @@ def test_the_openapi_document_is_built_from_the_same_models_as_the_schemas(clien
     )
 
 
+@pytest.mark.usefixtures("one_rate_window")
 @override_settings(RATE_API="1/m")
 def test_a_rate_limited_answer_matches_the_documented_429(client: Client) -> None:
     document = client.get(reverse("api_openapi")).json()

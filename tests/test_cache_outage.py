@@ -159,6 +159,7 @@ def test_with_the_cache_down_the_documents_and_the_wizard_are_served(
     assert ready.status_code == 503 and ready.json()["cache"] is False
 
 
+@pytest.mark.usefixtures("one_rate_window")
 @override_settings(RATE_API="3/m")
 def test_the_api_limit_counts_in_redis(client: Client, redis_server: RedisServer) -> None:
     with redis_settings(redis_server.url):
@@ -167,6 +168,7 @@ def test_the_api_limit_counts_in_redis(client: Client, redis_server: RedisServer
     assert any(b"rl:" in key for key in redis_server.stored_keys()), redis_server.stored_keys()
 
 
+@pytest.mark.usefixtures("one_rate_window")
 @override_settings(RATE_API="2/m")
 def test_after_an_outage_the_cache_and_the_limits_work_again_by_themselves(
     client: Client, redis_server: RedisServer, saved: Configuration

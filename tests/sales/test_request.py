@@ -119,6 +119,7 @@ def test_the_confirmation_page_shows_nothing_to_a_visitor_who_made_no_request(
     assert client.get("/offerte-aanvragen/ontvangen/").status_code == 302
 
 
+@pytest.mark.usefixtures("one_rate_window")
 @override_settings(RATE_QUOTE_REQUEST="2/m")
 def test_a_visitor_cannot_make_the_site_mail_an_address_over_and_over(
     client: Client, configuration: Configuration, django_capture_on_commit_callbacks: Any

@@ -22,6 +22,10 @@ DESIGN = {
 }
 
 
+# Every request of a test counts in the same rate window (see one_rate_window in conftest.py).
+pytestmark = pytest.mark.usefixtures("one_rate_window")
+
+
 @pytest.fixture(autouse=True)
 def _fresh_counters() -> Iterator[None]:
     cache.clear()

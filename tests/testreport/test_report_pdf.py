@@ -107,6 +107,7 @@ def test_the_dossier_of_the_large_case_shows_the_latest_finalised_revision() -> 
     assert date.today().strftime("%Y") in text
 
 
+@pytest.mark.usefixtures("one_rate_window")
 @override_settings(RATE_DOCUMENT_RENDER="1/m")
 def test_report_pdfs_count_against_the_same_allowance_as_dossiers() -> None:
     config = configuration()
