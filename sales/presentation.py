@@ -84,14 +84,20 @@ def line_rows(version: QuoteVersion) -> list[dict[str, Any]]:
     for line in version.lines.select_related("vat_category"):
         amounts = line.amounts()
         unit_price = line.unit_price
+        discount = amounts.discount
         if consumer:
             unit_price = pricing.cents(line.unit_price * (1 + line.vat_rate))
+            # Between two incl. VAT figures the discount is incl. VAT too, so the row reads
+            # as a sum: € 121,00 − € 12,10 = € 108,90 (not − € 10,00, the discount excl.).
+            if discount:
+                gross_incl = amounts.gross + pricing.cents(amounts.gross * line.vat_rate)
+                discount = gross_incl - amounts.incl
         rows.append(
             {
                 "line": line,
                 "amounts": amounts,
                 "unit_price": unit_price,
-                "discount": amounts.discount,
+                "discount": discount,
                 "amount": amounts.incl if consumer else amounts.net,
                 "vat_pct": (line.vat_rate * 100).normalize(),
             }

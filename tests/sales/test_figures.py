@@ -1,0 +1,64 @@
+"""The figures of a quote as its reader sees them: every printed sum adds up, in the reader's
+language, the same on the sales page, the acceptance page and the PDF."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+from pypdf import PdfReader
+
+from sales.models import Quote, QuoteLine, VatCategory
+from tests.sales.conftest import logged_in, make_quote, send
+
+pytestmark = pytest.mark.django_db
+
+
+def text_of(pdf: bytes) -> str:
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    return " ".join(page.extract_text() for page in pages).replace("\xa0", " ")
+
+
+def only_line(quote: Quote, **fields: object) -> None:
+    """The quote's lines replaced by one line of ``fields``."""
+    version = quote.latest
+    version.lines.all().delete()
+    QuoteLine.objects.create(
+        version=version,
+        group=QuoteLine.Group.OTHER,
+        kind=QuoteLine.Kind.FREE,
+        description="Proefregel",
+        vat_category=VatCategory.default(),
+        **fields,
+    )
+
+
+def pages(quote: Quote) -> dict[str, str]:
+    """The quote as the salesperson, the customer and the PDF show it, once sent."""
+    version = send(quote)
+    sales = logged_in("sales").get(f"/verkoop/offertes/{quote.pk}/").content.decode()
+    public = Client().get(f"/offerte/{version.token}/").content.decode()
+    return {
+        "sales page": sales.replace("\xa0", " "),
+        "acceptance page": public.replace("\xa0", " "),
+        "pdf": text_of(bytes(version.pdf)),
+    }
+
+
+def test_a_consumer_sees_the_line_discount_incl_vat_like_the_price_it_is_taken_from() -> None:
+    # 1 × € 100,00 excl. at 21 % with 10 % off: € 121,00 incl. − € 12,10 = € 108,90 incl.
+    quote = make_quote("consumer")
+    only_line(
+        quote,
+        quantity=Decimal(1),
+        unit_price=Decimal("100.00"),
+        discount_kind="pct",
+        discount_value=Decimal(10),
+    )
+    for where, text in pages(quote).items():
+        assert "€ 121,00" in text, where
+        assert "− € 12,10" in text, where
+        assert "€ 108,90" in text, where
+        assert "− € 10,00" not in text, where
