@@ -9,6 +9,7 @@ the template filters all write through here.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.utils.translation import get_language
@@ -32,10 +33,25 @@ def number(value: Any, decimals: int = 2, *, strip: bool = True, lang: str | Non
         return ""
 
 
-def money(value: Any, lang: str | None = None) -> str:
+def money(value: Any, lang: str | None = None, decimals: int = 2) -> str:
     """'€ 1.480,50' in the active language; '' for no value."""
-    text = number(value, 2, strip=False, lang=lang)
+    text = number(value, decimals, strip=False, lang=lang)
     return f"{formatting.EURO}{formatting.NBSP}{text}" if text else ""
+
+
+# Price files carry up to four decimals (Ketenstandaard FAQ); a quote line is computed with
+# them, so its unit price is printed with them: 100 × € 0,4132 = € 41,32, not 100 × € 0,41.
+UNIT_PRICE_DECIMALS = 4
+
+
+def unit_price(value: Any, lang: str | None = None) -> str:
+    """'€ 12,50' or '€ 0,4132': two decimals, more only where the price has them."""
+    try:
+        exponent = Decimal(str(value)).normalize().as_tuple().exponent
+    except (InvalidOperation, ValueError):
+        return money(value, lang)
+    places = -exponent if isinstance(exponent, int) else 2
+    return money(value, lang, min(UNIT_PRICE_DECIMALS, max(2, places)))
 
 
 def quantity(value: Any, unit: str, decimals: int = 2, lang: str | None = None) -> str:

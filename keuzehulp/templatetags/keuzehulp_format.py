@@ -31,6 +31,7 @@ from keuzehulp.wording import (
     unit_text,
 )
 from keuzehulp.wording import money as money_text
+from keuzehulp.wording import unit_price as unit_price_text
 from sizing.formatting import NBSP, pick
 
 register = template.Library()
@@ -85,6 +86,12 @@ def pct(value: Any) -> str:
 @register.filter
 def money(value: Any) -> str:
     return money_text(value)
+
+
+@register.filter
+def unit_price(value: Any) -> str:
+    """A quote line's unit price: € 12,50, or € 0,4132 where the price has four decimals."""
+    return unit_price_text(value)
 
 
 @register.filter

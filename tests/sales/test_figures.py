@@ -62,3 +62,20 @@ def test_a_consumer_sees_the_line_discount_incl_vat_like_the_price_it_is_taken_f
         assert "− € 12,10" in text, where
         assert "€ 108,90" in text, where
         assert "− € 10,00" not in text, where
+
+
+def test_a_unit_price_with_four_decimals_is_printed_with_them() -> None:
+    # 100 m × € 0,4132 = € 41,32; printed as € 0,41 it would read as € 41,00.
+    quote = make_quote()
+    only_line(quote, quantity=Decimal(100), unit="m", unit_price=Decimal("0.4132"))
+    for where, text in pages(quote).items():
+        assert "€ 0,4132" in text, where
+        assert "€ 41,32" in text, where
+
+
+def test_a_whole_cent_unit_price_keeps_two_decimals() -> None:
+    quote = make_quote()
+    only_line(quote, quantity=Decimal(2), unit_price=Decimal("12.5000"))
+    for where, text in pages(quote).items():
+        assert "€ 12,50" in text, where
+        assert "€ 12,5000" not in text, where
