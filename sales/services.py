@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
@@ -80,9 +80,13 @@ def create_request(configuration: Configuration, data: dict[str, Any], lang: str
     )
 
 
-def _lines_from_design(version: QuoteVersion, design: Design, discount_pct: Decimal) -> None:
+def _lines_from_design(
+    version: QuoteVersion, design: Design, discount_pct: Decimal, lang: str
+) -> None:
+    """The design's bill of materials and the labour, written in the customer's language."""
     vat = VatCategory.default()
     seller = SellerSettings.load()
+    english = lang[:2] == "en"
     position = 10
     for bom in design.bom:
         QuoteLine.objects.create(
@@ -92,7 +96,7 @@ def _lines_from_design(version: QuoteVersion, design: Design, discount_pct: Deci
             kind=QuoteLine.Kind.PRODUCT,
             article=bom.article,
             is_generic=bom.is_generic,
-            description=bom.description,
+            description=bom.description_en if english and bom.description_en else bom.description,
             quantity=bom.quantity,
             unit=bom.unit,
             unit_price=bom.unit_price_eur,
@@ -101,17 +105,18 @@ def _lines_from_design(version: QuoteVersion, design: Design, discount_pct: Deci
             vat_category=vat,
         )
         position += 10
-    QuoteLine.objects.create(
-        version=version,
-        position=position,
-        group=QuoteLine.Group.LABOUR,
-        kind=QuoteLine.Kind.LABOUR,
-        description=_("Installatie en inbedrijfstelling"),
-        quantity=seller.default_labour_hours,
-        unit=_("uur"),
-        unit_price=seller.hourly_rate_eur,
-        vat_category=vat,
-    )
+    with translation.override("en" if english else "nl"):
+        QuoteLine.objects.create(
+            version=version,
+            position=position,
+            group=QuoteLine.Group.LABOUR,
+            kind=QuoteLine.Kind.LABOUR,
+            description=_("Installatie en inbedrijfstelling"),
+            quantity=seller.default_labour_hours,
+            unit=_("uur"),
+            unit_price=seller.hourly_rate_eur,
+            vat_category=vat,
+        )
 
 
 @transaction.atomic
@@ -143,7 +148,7 @@ def create_quote(
         ),
         deposit_pct=Decimal(50) if customer.is_consumer else Decimal(0),
     )
-    _lines_from_design(version, design, customer.default_discount_pct)
+    _lines_from_design(version, design, customer.default_discount_pct, customer.language or "nl")
     if request is not None:
         request.status = QuoteRequest.Status.QUOTED
         request.save(update_fields=["status"])

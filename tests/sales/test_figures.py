@@ -79,3 +79,12 @@ def test_a_whole_cent_unit_price_keeps_two_decimals() -> None:
     for where, text in pages(quote).items():
         assert "€ 12,50" in text, where
         assert "€ 12,5000" not in text, where
+
+
+def test_an_english_customer_reads_the_lines_in_english() -> None:
+    text = " ".join(text_of(bytes(send(make_quote(language="en")).pdf)).split())
+    assert "battery module" in text
+    assert "batterijmodule" not in text
+    assert "Installation and commissioning" in text
+    assert " pcs" in text
+    assert " st " not in text
