@@ -298,17 +298,25 @@ def price_changes(version: QuoteVersion) -> list[str]:
     if now is None:
         return [_("Het ontwerp kan met de huidige regels niet meer worden berekend.")]
     then = {line["article"]: line for line in (version.design or {}).get("bom", [])}
+    # The price the customer was sent is the line's, fixed when the quote was made; the frozen
+    # design has the catalogue's price of the moment of sending, which may differ.
+    sent_prices = {
+        line.article: line.unit_price
+        for line in version.lines.filter(kind=QuoteLine.Kind.PRODUCT).exclude(article="")
+    }
     texts = []
     for line in now.bom:
         before = then.pop(line.article, None)
         if before is None:
             texts.append(_("Nieuw op de materiaallijst: %(item)s.") % {"item": line.description})
-        elif Decimal(str(before["unit_price_eur"])) != line.unit_price_eur:
+            continue
+        sent_price = sent_prices.get(line.article, Decimal(str(before["unit_price_eur"])))
+        if sent_price != line.unit_price_eur:
             texts.append(
                 _("Prijs van %(item)s was %(old)s, nu %(new)s.")
                 % {
                     "item": line.description,
-                    "old": money(before["unit_price_eur"]),
+                    "old": money(sent_price),
                     "new": money(line.unit_price_eur),
                 }
             )

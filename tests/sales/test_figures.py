@@ -88,3 +88,19 @@ def test_an_english_customer_reads_the_lines_in_english() -> None:
     assert "Installation and commissioning" in text
     assert " pcs" in text
     assert " st " not in text
+
+
+def test_a_price_change_between_making_and_sending_is_reported_after_sending() -> None:
+    # The lines were priced when the quote was made (€ 2.950,00) and the PDF prints that;
+    # the catalogue said € 3.100,00 by the time it was sent.
+    from catalog.models import BatteryModule
+    from sales.services import price_changes
+
+    quote = make_quote()
+    module = BatteryModule.objects.get(code="SMILE-G3-BAT-9.3S")
+    module.price_eur = Decimal("3100.00")
+    module.save()
+    version = send(quote)
+    assert "€ 2.950,00" in text_of(bytes(version.pdf))
+    changes = " ".join(price_changes(version)).replace("\xa0", " ")
+    assert "was € 2.950,00, nu € 3.100,00" in changes
