@@ -154,7 +154,12 @@ def order_detail(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Status bijgewerkt."))
         return redirect("sales:order_detail", pk=pk)
     generic = [line for line in order.lines.all() if line.is_generic]
-    context = {"order": order, "form": form, "generic": generic}
+    context = {
+        "order": order,
+        "form": form,
+        "generic": generic,
+        "differences": services.design_differences(order.version),
+    }
     return TemplateResponse(request, "sales/order_detail.html", context)
 
 

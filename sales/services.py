@@ -264,9 +264,88 @@ def decide(
     return version
 
 
+# What the wholesaler supplies: articles, from the design or typed on a free line. Labour and
+# stelposten are the installer's own work; a line without an article number is a service.
+ORDERABLE_KINDS = (QuoteLine.Kind.PRODUCT, QuoteLine.Kind.FREE)
+
+
+def _orderable(version: QuoteVersion) -> list[dict[str, Any]]:
+    """The accepted version's articles, one row per article and unit, in the order of the lines.
+
+    The order is what the customer accepted: a product line sales removed (the customer has the
+    cable) is not ordered, a changed quantity is ordered as changed, and a free line with an
+    article number (an extra surge protector) is ordered too. The wholesaler reads Dutch, so a
+    design article keeps the design's Dutch description whatever the customer's language.
+    """
+    dutch = {line["article"]: line["description"] for line in (version.design or {}).get("bom", [])}
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    lines = version.lines.filter(kind__in=ORDERABLE_KINDS, quantity__gt=0).exclude(article="")
+    for line in lines.order_by("position", "pk"):
+        article = line.article.strip()
+        key = (article, line.unit)
+        if key in rows:
+            rows[key]["quantity"] += line.quantity
+            continue
+        rows[key] = {
+            "article": article,
+            "description": dutch.get(article, line.description),
+            "quantity": line.quantity,
+            "unit": line.unit,
+            "is_generic": line.is_generic,
+        }
+    return list(rows.values())
+
+
+def design_differences(version: QuoteVersion) -> list[str]:
+    """Where the version's articles differ from its design's bill of materials, a sentence each.
+
+    The installation dossier is drawn from the design; when sales changed the articles (fewer
+    battery modules, the cable left out) what is ordered and installed is not what the dossier
+    shows, and the installer must know before ordering.
+    """
+    from keuzehulp.wording import number
+
+    if version.design is not None:  # sent: the design frozen with it
+        bom = [
+            (line["article"], line["description"], Decimal(str(line["quantity"])))
+            for line in version.design.get("bom", [])
+        ]
+    else:  # a draft: the saved configuration's design against today's catalogue
+        design = design_of(version.quote.configuration.request)
+        if design is None:
+            return []
+        bom = [(line.article, line.description, Decimal(str(line.quantity))) for line in design.bom]
+    designed: dict[str, tuple[str, Decimal]] = {}
+    for article, description, quantity in bom:
+        designed[article] = (description, designed.get(article, ("", Decimal(0)))[1] + quantity)
+    quoted: dict[str, tuple[str, Decimal]] = {}
+    for row in _orderable(version):
+        before = quoted.get(row["article"], ("", Decimal(0)))[1]
+        quoted[row["article"]] = (row["description"], before + row["quantity"])
+    texts = []
+    for article, (description, quantity) in designed.items():
+        offered = quoted.pop(article, (description, Decimal(0)))[1]
+        if offered != quantity:
+            texts.append(
+                _("%(item)s (%(article)s): ontwerp %(designed)s, offerte %(offered)s.")
+                % {
+                    "item": description,
+                    "article": article,
+                    "designed": number(quantity),
+                    "offered": number(offered),
+                }
+            )
+    for article, (description, quantity) in quoted.items():
+        texts.append(
+            _("%(item)s (%(article)s): niet in het ontwerp, offerte %(offered)s.")
+            % {"item": description, "article": article, "offered": number(quantity)}
+        )
+    return texts
+
+
 @transaction.atomic
 def create_order(version: QuoteVersion) -> Order:
-    """The order of an accepted version: its frozen bill of materials, never today's catalogue."""
+    """The order of an accepted version: the articles the customer accepted, frozen with it."""
     version = QuoteVersion.objects.select_for_update().get(pk=version.pk)
     if version.status != QuoteVersion.Status.ACCEPTED:
         raise NotAllowed(_("Alleen een geaccepteerde offerte wordt een order."))
@@ -274,17 +353,8 @@ def create_order(version: QuoteVersion) -> Order:
     if existing is not None:
         return existing
     order = Order.objects.create(number=numbering.next_number(numbering.ORDER), version=version)
-    bom = (version.design or {}).get("bom", [])
-    for index, line in enumerate(bom, start=1):
-        OrderLine.objects.create(
-            order=order,
-            position=index * 10,
-            article=line["article"],
-            description=line["description"],
-            quantity=Decimal(str(line["quantity"])),
-            unit=line["unit"],
-            is_generic=bool(line.get("is_generic")),
-        )
+    for index, row in enumerate(_orderable(version), start=1):
+        OrderLine.objects.create(order=order, position=index * 10, **row)
     return order
 
 

@@ -149,6 +149,7 @@ def _editor(
             for line in version.lines.all()
         },
         "changes": services.price_changes(version) if version.is_frozen else [],
+        "differences": services.design_differences(version) if version.pk else [],
         "accept_url": absolute(request, reverse("sales:acceptance", args=[version.token])),
         "order": getattr(version, "order", None) if version.pk else None,
     }
@@ -276,7 +277,10 @@ def new_version(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def version_detail(request: HttpRequest, pk: int, n: int) -> HttpResponse:
     version = get_object_or_404(QuoteVersion, quote_id=pk, version=n)
-    context = version_context(version) | {"changes": services.price_changes(version)}
+    context = version_context(version) | {
+        "changes": services.price_changes(version),
+        "differences": services.design_differences(version),
+    }
     return TemplateResponse(request, "sales/version_detail.html", context)
 
 
