@@ -170,6 +170,22 @@ ENTRIES = (
         reference_en=lambda: tables.rule("group_kinds").basis,
     ),
     Entry(
+        "board.ev_dc_fault_detection",
+        Severity.WARNING,
+        nl="Groep {group} ({kind}) krijgt een aardlekbeveiliging type {rcd_type} van "
+        "{sensitivity_ma:n} mA. Een laadpaal kan gladde gelijkstroomlekstromen veroorzaken die "
+        "een type {rcd_type} verblinden; type {rcd_type} volstaat alleen als de laadpaal zelf "
+        "DC-lekstromen vanaf 6 mA detecteert en afschakelt (RDC-DD). Controleer dat in de "
+        "handleiding van de laadpaal, of kies een aardlekautomaat type B.",
+        en="Group {group} ({kind}) gets a type {rcd_type} RCD of {sensitivity_ma:n} mA. A charge "
+        "point can leak smooth DC currents that blind a type {rcd_type} device; type "
+        "{rcd_type} is enough only when the charge point itself detects DC fault currents from "
+        "6 mA and disconnects (RDC-DD). Check this in the charge point's manual, or choose a "
+        "type B RCBO.",
+        reference=lambda: tables.rule("group_kinds").basis_nl,
+        reference_en=lambda: tables.rule("group_kinds").basis,
+    ),
+    Entry(
         "board.backed_up_without_backup",
         Severity.WARNING,
         nl="Groep(en) {groups} staan op noodstroom, maar het ontwerp heeft geen "

@@ -54,6 +54,26 @@ def test_an_ev_charge_point_gets_its_own_rcbo_and_counts_at_full_load(catalog):
     assert rcd.is_rcbo and ev.phases == 3 and rcd.article.endswith("3PN")
 
 
+def test_a_type_a_rcbo_on_a_charge_point_asks_for_its_6_ma_dc_detection(catalog):
+    # IEC 60364-7-722:2018 722.531.2 (design_rules.json group_kinds): each connecting point
+    # behind at least a type A 30 mA RCD, with smooth DC fault currents above 6 mA detected in
+    # the charge point itself, or a type B RCD. The catalogue's RCBO for the EV group is type A:
+    # the design must say what makes it enough, or an inspector finds a blinded RCD.
+    result = run(catalog, board=_new([{"kind": "ev_charger", "name": "Oprit"}, {}, {}, {}]))
+    ev = next(c for c in _households(result) if c.kind == "ev_charger")
+    assert ev.rcd is not None and ev.rcd.type == "A"
+    warned = finding(result, "board.ev_dc_fault_detection")
+    assert warned.severity == "warning"
+    assert f"Groep {ev.number} „Oprit”" in warned.message
+    assert "6 mA" in warned.message and "type B" in warned.message
+    assert "722.531.2" in warned.reference
+
+
+def test_ordinary_groups_get_no_dc_detection_warning(catalog):
+    result = run(catalog, board=_new([{"kind": "heat_pump"}, {}, {}, {}]))
+    assert "board.ev_dc_fault_detection" not in codes(result)
+
+
 def test_a_heat_pump_counts_at_full_rating_in_its_rcd_rating(catalog):
     result = run(
         catalog,

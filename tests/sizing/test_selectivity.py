@@ -36,6 +36,28 @@ def test_the_pairs_of_the_published_table_raise_no_warning(catalog, phases, main
     assert f"{group_a:g} A" in step.value and "tabel" in step.basis
 
 
+@pytest.mark.parametrize(
+    ("phases", "main_fuse_a", "group_a", "ratio_nl", "ratio_en"),
+    [(1, 35, 25, "1,4", "1.4"), (3, 40, 32, "1,25", "1.25"), (3, 80, 50, "1,6", "1.6")],
+)
+def test_the_table_step_gives_each_rows_own_ratio_not_a_blanket_1_6(
+    catalog, phases, main_fuse_a, group_a, ratio_nl, ratio_en
+):
+    # electrical-sizing.md §5.5: 1 × 35 → 25 A (1.4) and 3 × 40 → 32 A (1.25) are inconsistent
+    # with 1.6; the step said "R5-stap ≈ 1,6" for every row, a reason those rows do not have.
+    result = run(
+        catalog,
+        T10 if phases == 3 else S36,
+        phases=phases,
+        main_fuse_a=main_fuse_a,
+        board={**NEW_BOARD, "household_circuits": 3},
+    )
+    step = next(s for s in result.trace if s.key == "board.selectivity")
+    assert f"{main_fuse_a} / {group_a} = {ratio_nl}" in step.value, step.value
+    assert f"{main_fuse_a} / {group_a} = {ratio_en}" in step.value_en, step.value_en
+    assert "≈ 1,6" not in step.basis and "≈ 1.6" not in step.basis_en
+
+
 def test_a_group_one_step_above_the_table_is_a_warning_that_names_the_table(catalog):
     result = run(catalog, T10, main_fuse_a=25, board=NEW_BOARD, options={"household_breaker_a": 20})
     warning = finding(result, "board.selectivity")

@@ -31,6 +31,9 @@ class KindRule:
     allowed: tuple[int, ...]
     own_rcd: bool
     full_load: bool  # runs at full current for hours: diversity factor 1
+    # Can leak smooth DC (an EV charge point): a type A or F RCD is enough only when the
+    # appliance itself detects DC fault currents above 6 mA (IEC 60364-7-722 722.531.2).
+    dc_fault_detection: bool = False
 
 
 def kind_rules() -> dict[str, KindRule]:
@@ -44,6 +47,7 @@ def kind_rules() -> dict[str, KindRule]:
             allowed=tuple(entry["allowed"]),
             own_rcd=bool(entry["own_rcd"]),
             full_load=bool(entry["full_load"]),
+            dc_fault_detection=bool(entry.get("dc_fault_detection", False)),
         )
         for code, entry in value.items()
     }

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from sizing import tables
+from sizing.findings import Phrase
 from sizing.findings.sources import RCD_REFERENCE, RCD_REFERENCE_EN
 from sizing.installation.board.groups import Group, Section, kind_rules, report, sections
 from sizing.installation.board.rules import check_selectivity
@@ -82,6 +83,7 @@ def _rcd(
         )
         if rcbo is not None:
             notes.line(rcbo.article, 1, "board")
+            _dc_fault_detection(group, rcbo.rcd_type.value, sensitivity, notes)
             return (
                 BoardRcd(
                     label=label,
@@ -118,6 +120,10 @@ def _rcd(
         )
     else:
         notes.line(device.article, 1, "board")
+    if section.key[1] == "own":
+        _dc_fault_detection(
+            chunk[0], device.rcd_type.value if device else rcd_type, sensitivity, notes
+        )
     return (
         BoardRcd(
             label=label,
@@ -132,6 +138,18 @@ def _rcd(
         ),
         called,
     )
+
+
+def _dc_fault_detection(group: Group, rcd_type: str, sensitivity: float, notes: Notes) -> None:
+    """A charge point behind a type A or F RCD: only safe when it detects smooth DC itself."""
+    if group.kind.dc_fault_detection and rcd_type != "B":
+        notes.finding(
+            "board.ev_dc_fault_detection",
+            group=group.label,
+            kind=Phrase(group.kind.nl.lower(), group.kind.en.lower()),
+            rcd_type=rcd_type,
+            sensitivity_ma=sensitivity,
+        )
 
 
 def _phases_of(chunk: list[Group]) -> str:

@@ -28,22 +28,28 @@ def selectivity_limit(request: DesignRequest, notes: Notes) -> float | None:
     published = _published(request)
     if published is not None:
         table = tables.selectivity_table()
+        # Each row's own ratio: the table is not 1.6 throughout (1 × 35 → 25 A is 1.4,
+        # 3 × 40 → 32 A is 1.25; reference §5.5), so the step may not claim it is.
+        ratio = main / published
         notes.step(
             "board.selectivity",
             title,
             both(
                 lambda n: (
                     f"{phases} × {n(main)} A → "
-                    f"{n.t('grootste groep', 'largest group')} {n(published)} A"
+                    f"{n.t('grootste groep', 'largest group')} {n(published)} A "
+                    f"({n.t('verhouding', 'ratio')} {n(main)} / {n(published)} = {n(ratio)})"
                 )
             ),
             (
                 "gepubliceerde Nederlandse tabel hoofdzekering → grootste groep "
-                f"(energiekennisbank.nl, hanvossolar.nl; R5-stap ≈ 1,6; graad "
-                f"{table.header['grade']})",
+                "(energiekennisbank.nl, hanvossolar.nl; graad "
+                f"{table.header['grade']}); de verhouding verschilt per rij en is niet overal "
+                "de 1,6 van de vuistregel (referentie §5.5)",
                 "published Dutch table main fuse → largest group "
-                f"(energiekennisbank.nl, hanvossolar.nl; R5 step ≈ 1.6; grade "
-                f"{table.header['grade']})",
+                "(energiekennisbank.nl, hanvossolar.nl; grade "
+                f"{table.header['grade']}); the ratio differs from row to row and is not "
+                "everywhere the 1.6 of the rule of thumb (reference §5.5)",
             ),
         )
         return published
