@@ -45,11 +45,11 @@ def selectivity_limit(request: DesignRequest, notes: Notes) -> float | None:
                 "gepubliceerde Nederlandse tabel hoofdzekering → grootste groep "
                 "(energiekennisbank.nl, hanvossolar.nl; graad "
                 f"{table.header['grade']}); de verhouding verschilt per rij en is niet overal "
-                "de 1,6 van de vuistregel (referentie §5.5)",
+                "de 1,6 van de vuistregel",
                 "published Dutch table main fuse → largest group "
                 "(energiekennisbank.nl, hanvossolar.nl; grade "
                 f"{table.header['grade']}); the ratio differs from row to row and is not "
-                "everywhere the 1.6 of the rule of thumb (reference §5.5)",
+                "everywhere the 1.6 of the rule of thumb",
             ),
         )
         return published
