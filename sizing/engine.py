@@ -303,7 +303,7 @@ def _inverter_trace(inverter: Inverter, site: GridSite) -> list[TraceStep]:
             both(
                 lambda n: (
                     f"{n(inverter.max_charge_power_kw)} kW / ({inverter.phases} × "
-                    f"{n(inverter.nominal_voltage_v)} V) = {n(current, 1)} A; "
+                    f"{n(inverter.nominal_voltage_v)} V) = {n(current)} A; "
                     f"{n.t('hoofdzekering', 'main fuse')} {n(main_fuse)} A"
                 )
             ),

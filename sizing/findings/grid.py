@@ -77,11 +77,11 @@ ENTRIES = (
     Entry(
         "grid.main_fuse_capacity",
         Severity.WARNING,
-        nl="Bij laden uit het net neemt de {inverter} tot {charge_kw:n} kW op: {current_a:n1} A "
+        nl="Bij laden uit het net neemt de {inverter} tot {charge_kw:n} kW op: {current_a:n} A "
         "per fase ({where}). De hoofdzekering van {connection_phases}×{main_fuse_a:n} A laat "
         "daarvoor {available_a:n1} A over{household}. {fix}",
         en="When charging from the grid the {inverter} draws up to {charge_kw:n} kW: "
-        "{current_a:n1} A per phase ({where}). The {connection_phases}×{main_fuse_a:n} A main "
+        "{current_a:n} A per phase ({where}). The {connection_phases}×{main_fuse_a:n} A main "
         "fuse leaves {available_a:n1} A for it{household}. {fix}",
         reference=f"{BROCHURE}, specificaties omvormer: max. laadvermogen; "
         "aansluitwaarde (hoofdzekering) van de netbeheerder",

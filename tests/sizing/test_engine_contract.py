@@ -82,7 +82,7 @@ def test_the_design_serialises_to_json_and_back(catalog):
 def test_the_trace_shows_how_the_grid_charging_current_was_found(catalog):
     steps = {s.key: s for s in run(catalog, T10).trace}
     current = steps["system.grid_charging_current"]
-    assert current.value.startswith("10 kW / (3 × 230 V) = 14,5 A")
+    assert current.value.startswith("10 kW / (3 × 230 V) = 14,49 A")
     assert "max. laadvermogen" in current.basis
 
 
