@@ -121,6 +121,17 @@ def grouping_factor(request: CableRequest, run: Notes) -> Factor | None:
         row = table.at_or_above(n)
         assert row is not None  # the schema caps grouped_circuits at the table's last count
         row_n, k = row
+        if request.grouping_arrangement is not None:
+            # B.52.17's arrangements are for cables in air; the buried tables have their own
+            # (touching or spaced), so the arrangement given cannot be applied: say so.
+            item = tables.grouping_item(_GROUPING_ITEMS.get(request.grouping_arrangement, 1))
+            run.finding(
+                "cable.arrangement_buried",
+                arrangement=Phrase(item.arrangement_nl, item.arrangement),
+                item=item.item,
+                method=request.method,
+                table=f"{table.table}, {table.column}",
+            )
         circuits_nl, circuits_en = _circuits(n)
         if row_n == n:
             rounded_nl = rounded_en = ""

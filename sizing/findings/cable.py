@@ -170,6 +170,17 @@ _FACTORS = (
         reference="{table}",
     ),
     Entry(
+        "cable.arrangement_buried",
+        Severity.WARNING,
+        nl="Ligging '{arrangement}' (B.52.17 item {item}) geldt voor kabels in de lucht, niet "
+        "voor methode {method} in de grond. Voor de groepering is {table} gebruikt met de "
+        "kabels aanliggend, de voorzichtigste kolom.",
+        en="Arrangement '{arrangement}' (B.52.17 item {item}) is for cables in air, not for "
+        "method {method} in the ground. Grouping uses {table} with the cables touching, the "
+        "most conservative column.",
+        reference="{table}",
+    ),
+    Entry(
         "cable.soil_below_table",
         Severity.INFO,
         nl="Een bodemweerstand van {rho:n} K·m/W ligt onder de tabel; de factor van {lowest:n} "

@@ -259,6 +259,25 @@ def test_a_tray_arrangement_in_conduit_falls_back_to_item_1_with_a_warning():
     assert "cable.arrangement_mismatch" in _codes(result, Severity.WARNING)
 
 
+@pytest.mark.parametrize("method", ["D1", "D2"])
+def test_an_arrangement_in_air_given_for_a_buried_run_is_not_dropped_silently(method):
+    plain = size_cable(CableRequest(current_a=20, length_m=10, method=method, grouped_circuits=3))
+    result = size_cable(
+        CableRequest(
+            current_a=20,
+            length_m=10,
+            method=method,
+            grouped_circuits=3,
+            grouping_arrangement="single_layer_wall",
+        )
+    )
+    assert result.k_group == plain.k_group  # the buried table, cables touching
+    assert "cable.arrangement_buried" in _codes(result, Severity.WARNING)
+    assert "cable.arrangement_buried" not in _codes(plain)
+    warning = next(f for f in result.findings if f.code == "cable.arrangement_buried")
+    assert f"methode {method} in de grond" in warning.message
+
+
 def test_single_phase_method_f_is_not_tabulated():
     result = size_cable(CableRequest(current_a=10, length_m=1, method="F", phases=1))
     assert "cable.method_not_tabulated" in _codes(result, Severity.ERROR)

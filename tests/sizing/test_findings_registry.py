@@ -377,6 +377,8 @@ CABLES = [
     {"current_a": 10, "length_m": 1, "method": "D1", "ambient_c": 70},
     {"current_a": 10, "length_m": 1, "grouped_circuits": 2,
      "grouping_arrangement": "perforated_tray"},
+    {"current_a": 10, "length_m": 1, "method": "D1", "grouped_circuits": 2,
+     "grouping_arrangement": "ladder"},
     {"current_a": 10, "length_m": 1, "method": "D1", "soil_resistivity_km_w": 0.3},
     {"current_a": 10, "length_m": 1, "method": "D2", "soil_resistivity_km_w": 4},
     {"current_a": 14.5, "phases": 3, "length_m": 40, "csa_mm2": 4},
