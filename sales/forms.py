@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sales import pricing
 from sales.models import Customer, QuoteLine, QuoteVersion, VatCategory
 
 
@@ -84,11 +86,21 @@ class VersionForm(forms.ModelForm):
                 "deposit_pct",
                 _("Een particulier betaalt hoogstens 50 % vooruit (art. 7:26 lid 2 BW)."),
             )
-        _check_discount(self, data)
+        lines_net = None  # what a discount on the total is taken from
+        if self.instance.pk is not None:
+            lines = (line.pricing_input() for line in self.instance.lines.all())
+            lines_net = pricing.totals(lines).lines_net
+        _check_discount(self, data, lines_net)
         return data
 
 
-def _check_discount(form: forms.BaseForm, data: dict[str, Any]) -> None:
+def _check_discount(
+    form: forms.BaseForm, data: dict[str, Any], amount_limit: Decimal | None
+) -> None:
+    """A discount between 0 and 100 %, and an amount no larger than what it is taken from:
+    pricing would cap it silently, and the quote would not show what the seller typed."""
+    from keuzehulp.wording import money
+
     kind, value = data.get("discount_kind"), data.get("discount_value")
     if value is None:
         return
@@ -96,6 +108,12 @@ def _check_discount(form: forms.BaseForm, data: dict[str, Any]) -> None:
         form.add_error("discount_value", _("Een korting is niet negatief."))
     elif kind == "pct" and value > 100:
         form.add_error("discount_value", _("Een percentage ligt tussen 0 en 100."))
+    elif kind == "amount" and amount_limit is not None and value > amount_limit:
+        form.add_error(
+            "discount_value",
+            _("Een korting van %(discount)s is meer dan het bedrag van %(limit)s excl. btw.")
+            % {"discount": money(value), "limit": money(amount_limit)},
+        )
 
 
 class LineForm(forms.ModelForm):
@@ -113,7 +131,11 @@ class LineForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        _check_discount(self, data)
+        quantity, price = data.get("quantity"), data.get("unit_price")
+        gross = (
+            pricing.cents(quantity * price) if quantity is not None and price is not None else None
+        )
+        _check_discount(self, data, gross)
         return data
 
 

@@ -113,6 +113,44 @@ def test_a_bad_line_comes_back_with_a_message(sales_client: Client, field: str, 
     assert quote.latest.lines.count() == count
 
 
+def test_a_line_discount_larger_than_the_line_is_refused_not_capped(sales_client: Client) -> None:
+    """€ 50 off a line of 2 × € 10: pricing would quietly take € 20 off, and the quote would
+    not show what the seller typed."""
+    quote = make_quote()
+    data = {
+        "group": "other", "kind": "free", "description": "Vrije regel", "quantity": "2",
+        "unit": "st", "unit_price": "10", "discount_kind": "amount", "discount_value": "50",
+        "vat_category": VatCategory.default().pk,
+    }  # fmt: skip
+    count = quote.latest.lines.count()
+    response = sales_client.post(f"/verkoop/offertes/{quote.pk}/regels/", data)
+    text = response.content.decode().replace("\xa0", " ")
+    assert response.status_code == 200
+    assert "Een korting van € 50,00 is meer dan het bedrag van € 20,00 excl. btw." in text
+    assert 'value="Vrije regel"' in text  # what was typed comes back
+    assert quote.latest.lines.count() == count
+    data["discount_value"] = "20"  # the whole line off is a discount, not an error
+    assert sales_client.post(f"/verkoop/offertes/{quote.pk}/regels/", data).status_code == 302
+    assert quote.latest.lines.count() == count + 1
+
+
+def test_a_discount_on_the_total_larger_than_the_lines_is_refused(sales_client: Client) -> None:
+    quote = make_quote()
+    lines_net = quote.latest.compute_totals().lines_net
+    data = {
+        "introduction": "", "payment_terms": "", "deposit_pct": "0", "validity_days": "30",
+        "discount_kind": "amount", "discount_value": str(lines_net + 1),
+    }  # fmt: skip
+    response = sales_client.post(f"/verkoop/offertes/{quote.pk}/instellingen/", data)
+    assert response.status_code == 200
+    assert "is meer dan het bedrag van" in response.content.decode()
+    assert quote.latest.discount_kind == ""
+    data["discount_value"] = str(lines_net - 1)
+    response = sales_client.post(f"/verkoop/offertes/{quote.pk}/instellingen/", data)
+    assert response.status_code == 302
+    assert quote.latest.compute_totals().total_discount == lines_net - 1
+
+
 def test_a_consumer_deposit_above_half_is_refused(sales_client: Client) -> None:
     quote = make_quote("consumer")
     response = sales_client.post(
