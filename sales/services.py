@@ -85,6 +85,11 @@ def _lines_from_design(
 ) -> None:
     """The design's bill of materials and the labour, written in the customer's language."""
     vat = VatCategory.default()
+    # Each article at the VAT rate the catalogue gives it, as the dossier's bill of materials
+    # prints it; the default category where its rate matches or no category has the rate.
+    by_rate = {vat.rate: vat}
+    for category in VatCategory.objects.order_by("code"):
+        by_rate.setdefault(category.rate, category)
     seller = SellerSettings.load()
     english = lang[:2] == "en"
     position = 10
@@ -102,7 +107,7 @@ def _lines_from_design(
             unit_price=bom.unit_price_eur,
             discount_kind="pct" if discount_pct else "",
             discount_value=discount_pct,
-            vat_category=vat,
+            vat_category=by_rate.get(bom.vat_rate, vat),
         )
         position += 10
     with translation.override("en" if english else "nl"):

@@ -104,3 +104,20 @@ def test_a_price_change_between_making_and_sending_is_reported_after_sending() -
     assert "€ 2.950,00" in text_of(bytes(version.pdf))
     changes = " ".join(price_changes(version)).replace("\xa0", " ")
     assert "was € 2.950,00, nu € 3.100,00" in changes
+
+
+def test_each_article_is_quoted_at_the_vat_rate_the_catalogue_gives_it() -> None:
+    """An admin put the battery module at 0 % (a category exists for it): the quote line used
+    to take the default 21 % while the dossier's bill of materials printed 0 %."""
+    from catalog.models import BatteryModule
+
+    module = BatteryModule.objects.get(code="SMILE-G3-BAT-9.3S")
+    module.vat_rate = Decimal("0.000")
+    module.save()  # as the admin saves it: a new catalogue version
+    quote = make_quote()
+    lines = list(quote.latest.lines.filter(kind=QuoteLine.Kind.PRODUCT))
+    battery = next(line for line in lines if "batterijmodule" in line.description)
+    assert battery.vat_rate == 0 and battery.vat_category.code == "pv-nul"
+    others = [line for line in lines if line is not battery]
+    assert others and all(line.vat_category == VatCategory.default() for line in others)
+    assert quote.latest.lines.get(kind=QuoteLine.Kind.LABOUR).vat_rate == Decimal("0.21")
