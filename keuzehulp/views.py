@@ -23,6 +23,7 @@ from catalog.models import (
 )
 from keuzehulp import designs
 from keuzehulp.models import HealthProbe
+from sizing.text import one_line
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +31,8 @@ logger = logging.getLogger(__name__)
 def home(request: HttpRequest) -> HttpResponse:
     inverters = Inverter.objects.filter(active=True).prefetch_related("compatibilities__module")
     modules = BatteryModule.objects.filter(active=True)
-    query = request.GET.get("q", "")[:120]
+    # A NUL byte is refused by PostgreSQL inside the search; control characters match nothing.
+    query = one_line(request.GET.get("q", ""))[:120]
     context = {
         "inverters": inverters,
         "modules": modules,

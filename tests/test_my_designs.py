@@ -61,6 +61,14 @@ def test_the_list_can_be_searched_by_name_and_by_inverter(client: Client) -> Non
     assert "Geen ontwerp gevonden" in client.get("/", {"q": "Zandpad"}).content.decode()
 
 
+def test_a_search_with_a_nul_byte_still_lists_the_design(client: Client) -> None:
+    # PostgreSQL refuses a NUL byte in a query: the home page answered 503.
+    save_design(client, "Dijkstraat 4")
+    response = client.get("/", {"q": "dijk\x00"})
+    assert response.status_code == 200
+    assert listed_names(client, "dijk\x00") == ["Dijkstraat 4"]
+
+
 def test_a_design_is_renamed_in_the_list_and_its_saved_reference_stays(client: Client) -> None:
     pk = save_design(client, "P-2026-001")
     response = client.post(f"/mijn-ontwerpen/{pk}/naam/", {"name": "Jansen, warmtepomp later"})

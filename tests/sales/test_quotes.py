@@ -233,6 +233,14 @@ def test_the_dossier_of_a_sent_version_is_drawn_from_the_design_as_sent(
     assert 'hx-boost="false"' in page(sales_client, version.quote)  # PDFs are not swapped in
 
 
+def test_a_customer_search_with_a_nul_byte_still_finds_the_customer(sales_client: Client) -> None:
+    # PostgreSQL refuses a NUL byte in a query: it answered 503 'database unavailable'.
+    make_quote(name="Bakker Installaties")
+    response = sales_client.get("/verkoop/klanten/", {"q": "bakker\x00"})
+    assert response.status_code == 200
+    assert "Bakker Installaties" in response.content.decode()
+
+
 def test_sales_find_a_customer_and_change_the_default_discount(sales_client: Client) -> None:
     quote = make_quote(name="Bakker Installaties")
     found = sales_client.get("/verkoop/klanten/", {"q": "bakker"}).content.decode()
