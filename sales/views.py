@@ -7,6 +7,7 @@ works without JavaScript; an htmx request for a line gets the lines partial back
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from typing import Any
 
@@ -92,7 +93,9 @@ def quote_new(request: HttpRequest) -> HttpResponse:
     config = None
     raw_request = request.GET.get("aanvraag", "")
     raw_config = request.GET.get("configuratie", "")
-    if raw_request.isdigit():
+    # Only ASCII digits: str.isdigit() also takes '²' and int() then raises; more than 18 digits
+    # names no row, and over 4300 int() refuses them too.
+    if re.fullmatch(r"[0-9]{1,18}", raw_request):
         quote_request = QuoteRequest.objects.filter(pk=int(raw_request)).first()
         config = quote_request.configuration if quote_request else None
     elif raw_config:

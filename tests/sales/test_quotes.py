@@ -50,6 +50,16 @@ def test_a_quote_from_a_request_has_the_design_lines_at_list_price_and_labour(
     assert QuoteRequest.objects.get().status == QuoteRequest.Status.QUOTED
 
 
+@pytest.mark.parametrize("raw", ["²", "١", "9" * 5000, "12abc", "-1"])
+def test_a_new_quote_for_a_request_number_that_is_not_one_is_not_found(
+    sales_client: Client, configuration: Any, raw: str
+) -> None:
+    # '²' counts as a digit for str.isdigit() but int() refuses it: the page answered 500.
+    make_request(configuration)
+    response = sales_client.get("/verkoop/offertes/nieuw/", {"aanvraag": raw})
+    assert response.status_code == 404
+
+
 def test_business_quotes_show_prices_excl_and_consumer_quotes_incl_vat(
     sales_client: Client,
 ) -> None:
