@@ -139,18 +139,22 @@ def _editor(
     *,
     version_form: VersionForm | None = None,
     line_form: LineForm | None = None,
+    changed_line: LineForm | None = None,
     status: int = 200,
 ) -> TemplateResponse:
     version = quote.latest
+    line_forms = {
+        line.pk: LineForm(instance=line, prefix=f"line{line.pk}") for line in version.lines.all()
+    }
+    if changed_line is not None:
+        line_forms[changed_line.instance.pk] = changed_line
     context = version_context(version) | {
         "versions": quote.versions.all(),
         "editable": not version.is_frozen,
         "version_form": version_form or VersionForm(instance=version),
         "line_form": line_form or LineForm(initial={"group": "other", "kind": "free"}),
-        "line_forms": {
-            line.pk: LineForm(instance=line, prefix=f"line{line.pk}")
-            for line in version.lines.all()
-        },
+        "line_forms": line_forms,
+        "lines_open": changed_line is not None,
         "changes": services.price_changes(version) if version.is_frozen else [],
         "accept_url": absolute(request, reverse("sales:acceptance", args=[version.token])),
         "order": getattr(version, "order", None) if version.pk else None,
@@ -214,9 +218,8 @@ def line_update(request: HttpRequest, pk: int, line: int) -> HttpResponse:
     instance = get_object_or_404(QuoteLine, pk=line, version=version)
     form = LineForm(request.POST, instance=instance, prefix=f"line{instance.pk}")
     if not form.is_valid():
-        for error in form.errors.values():
-            messages.error(request, " ".join(str(e) for e in error))
-        return redirect("sales:quote_detail", pk=pk)
+        # The line's form comes back as typed, with its messages, as a new line's does.
+        return _editor(request, quote, changed_line=form)
     form.save()
     return redirect("sales:quote_detail", pk=pk)
 

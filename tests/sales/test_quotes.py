@@ -123,6 +123,34 @@ def test_a_bad_line_comes_back_with_a_message(sales_client: Client, field: str, 
     assert quote.latest.lines.count() == count
 
 
+def test_a_bad_change_to_a_line_comes_back_as_typed_with_a_message(sales_client: Client) -> None:
+    # It redirected to the editor with the message only: the typed description was lost.
+    quote = make_quote()
+    line = quote.latest.lines.first()
+    assert line is not None
+    prefix = f"line{line.pk}-"
+    data = {
+        prefix + "group": line.group,
+        prefix + "kind": line.kind,
+        prefix + "description": "Omschrijving die de verkoper net typte",
+        prefix + "quantity": "1e309",
+        prefix + "unit": "st",
+        prefix + "unit_price": "10",
+        prefix + "discount_kind": "",
+        prefix + "discount_value": "0",
+        prefix + "vat_category": VatCategory.default().pk,
+    }
+    response = sales_client.post(f"/verkoop/offertes/{quote.pk}/regels/{line.pk}/", data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Omschrijving die de verkoper net typte" in html
+    assert 'value="1e309"' in html
+    assert 'class="error"' in html
+    assert "<details open>" in html
+    line.refresh_from_db()
+    assert line.description != "Omschrijving die de verkoper net typte"
+
+
 def test_a_consumer_deposit_above_half_is_refused(sales_client: Client) -> None:
     quote = make_quote("consumer")
     response = sales_client.post(
