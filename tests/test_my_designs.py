@@ -78,6 +78,19 @@ def test_a_design_is_renamed_in_the_list_and_its_saved_reference_stays(client: C
     assert Configuration.objects.get(pk=pk).project_reference == "P-2026-001"
 
 
+@pytest.mark.parametrize("typed", ["Jansen\twarmtepomp later", "Jansen " + "x" * 130])
+def test_a_refused_new_name_comes_back_as_typed_with_the_reason(client: Client, typed: str) -> None:
+    # It redirected to the list with the message only: the name as typed was gone.
+    pk = save_design(client, "P-2026-001")
+    response = client.post(f"/mijn-ontwerpen/{pk}/naam/", {"name": typed})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'value="{typed}"' in html
+    assert re.search(r'<p class="error" id="name-[0-9a-f-]+-error" role="alert">\S', html)
+    assert '<details class="rename" open>' in html
+    assert listed_names(client) == ["P-2026-001"]
+
+
 def test_another_browser_does_not_see_the_list(client: Client) -> None:
     save_design(client, "Kerkstraat 3")
     assert listed_names(Client()) == []
