@@ -34,6 +34,8 @@ from sales.presentation import frozen_design, version_context
 from sales.public import absolute
 
 PAGE_SIZE = 50
+ONCE = re.compile(r"[0-9a-f]{32}")
+ONCE_SESSION_KEY = "sales_quotes_made"
 
 
 @sales_required
@@ -118,6 +120,15 @@ def quote_new(request: HttpRequest) -> HttpResponse:
     email = initial.get("email", "")
     existing = Customer.objects.filter(email__iexact=email).first() if email else None
     form = CustomerForm(request.POST or None, instance=existing, initial=initial)
+    # The page's one-time key: a second submit of the same page (a double click, a reload
+    # that posts again) opens the quote the first one made instead of making another.
+    once = request.POST.get("once", "")
+    if not ONCE.fullmatch(once):
+        once = uuid.uuid4().hex
+    made: dict[str, int] = request.session.get(ONCE_SESSION_KEY, {})
+    if request.method == "POST" and once in made:
+        messages.info(request, _("Deze offerte was al aangemaakt."))
+        return redirect("sales:quote_detail", pk=made[once])
     if request.method == "POST" and form.is_valid():
         customer = form.save()
         try:
@@ -127,9 +138,11 @@ def quote_new(request: HttpRequest) -> HttpResponse:
         except services.NotAllowed as refused:
             form.add_error(None, str(refused))
         else:
+            # The most recent keys are enough: a page is submitted again within moments.
+            request.session[ONCE_SESSION_KEY] = dict(list(made.items())[-19:]) | {once: quote.pk}
             messages.success(request, _("Offerte %(number)s aangemaakt.") % {"number": quote})
             return redirect("sales:quote_detail", pk=quote.pk)
-    context = {"form": form, "config": config, "quote_request": quote_request}
+    context = {"form": form, "config": config, "quote_request": quote_request, "once": once}
     return TemplateResponse(request, "sales/quote_new.html", context)
 
 

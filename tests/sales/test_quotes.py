@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -58,6 +59,28 @@ def test_a_new_quote_for_a_request_number_that_is_not_one_is_not_found(
     make_request(configuration)
     response = sales_client.get("/verkoop/offertes/nieuw/", {"aanvraag": raw})
     assert response.status_code == 404
+
+
+def test_a_double_submit_of_a_new_quote_makes_one_quote(
+    sales_client: Client, configuration: Any
+) -> None:
+    # Each submit made a quote of its own: a double click gave OFF-…-0001 and OFF-…-0002.
+    request = make_request(configuration)
+    url = f"/verkoop/offertes/nieuw/?aanvraag={request.pk}"
+    once = re.search(r'name="once" value="([0-9a-f]{32})"', sales_client.get(url).content.decode())
+    assert once is not None
+    data = {
+        "once": once.group(1),
+        "kind": "business",
+        "name": "Jansen Elektro",
+        "email": "piet@jansen.nl",
+        "default_discount_pct": "0",
+        "language": "nl",
+    }
+    first = sales_client.post(url, data)
+    second = sales_client.post(url, data)
+    quote = Quote.objects.get()
+    assert first["Location"] == second["Location"] == f"/verkoop/offertes/{quote.pk}/"
 
 
 def test_business_quotes_show_prices_excl_and_consumer_quotes_incl_vat(
