@@ -17,7 +17,7 @@ from catalog.spreadsheets import (
     CATALOGUE_FORMATS,
     CatalogueExportForm,
     CatalogueImportForm,
-    ImportTooLarge,
+    ImportRefused,
 )
 
 PRODUCT_SEARCH = ("article", "model_code", "name_nl", "name_en")
@@ -102,7 +102,7 @@ class CatalogAdmin(CatalogueEditorsOnly, ImportExportModelAdmin, SimpleHistoryAd
         return super().has_export_permission(request) and self.has_view_permission(request)
 
     def add_data_read_fail_error_to_form(self, form: Any, e: Exception) -> None:
-        if isinstance(e, ImportTooLarge):
+        if isinstance(e, ImportRefused):
             form.add_error("import_file", str(e))
         else:
             super().add_data_read_fail_error_to_form(form, e)

@@ -41,8 +41,26 @@ def max_rows() -> int:
     return int(settings.CATALOG_IMPORT_MAX_ROWS)
 
 
-class ImportTooLarge(ValueError):
-    """The file is bigger than an import may be; its message is for the admin."""
+class ImportRefused(ValueError):
+    """A file the import does not read; its message is for the admin."""
+
+
+class ImportTooLarge(ImportRefused):
+    """The file is bigger than an import may be."""
+
+
+def refuse_nul(dataset: tablib.Dataset) -> None:
+    """PostgreSQL stores no NUL character: one in a cell would fail the preview's first query."""
+    for index, row in enumerate(dataset, start=2):  # row 1 is the header
+        for column, cell in zip(dataset.headers or [], row, strict=False):
+            if isinstance(cell, str) and "\x00" in cell:
+                raise ImportRefused(
+                    _(
+                        "Rij %(row)s, kolom %(column)s bevat een NUL-teken (U+0000); "
+                        "haal het weg en importeer het bestand opnieuw."
+                    )
+                    % {"row": index, "column": column}
+                )
 
 
 def is_formula(value: Any) -> bool:
@@ -88,6 +106,7 @@ class SafeSpreadsheet:
                 )
                 % {"max": max_rows()}
             )
+        refuse_nul(dataset)
         map_cells(dataset, restored)
         return dataset
 

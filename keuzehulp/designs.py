@@ -120,9 +120,11 @@ def rename(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         return redirect("home")
     form = RenameForm(request.POST)
     if not form.is_valid():
-        for error in form.errors.get("name", []):
-            messages.error(request, str(error))
-        return redirect(reverse("home") + "#mijn-ontwerpen")
+        from keuzehulp.views import home  # the views import this module
+
+        # The list again, with the name as typed in its row and the reason next to it.
+        typed = {"id": pk, "name": form.data.get("name", ""), "errors": form.errors.get("name")}
+        return home(request, rename=typed)
     listing.name = form.cleaned_data["name"]
     listing.save(update_fields=["name"])
     messages.success(request, _("De naam is gewijzigd."))

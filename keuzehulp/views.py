@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from django.contrib.auth.decorators import permission_required
 from django.db import connection, transaction
@@ -23,20 +24,24 @@ from catalog.models import (
 )
 from keuzehulp import designs
 from keuzehulp.models import HealthProbe
+from sizing.text import one_line
 
 logger = logging.getLogger(__name__)
 
 
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: HttpRequest, *, rename: dict[str, Any] | None = None) -> HttpResponse:
+    """The home page; ``rename`` is a refused new name, shown again in its row as typed."""
     inverters = Inverter.objects.filter(active=True).prefetch_related("compatibilities__module")
     modules = BatteryModule.objects.filter(active=True)
-    query = request.GET.get("q", "")[:120]
+    # A NUL byte is refused by PostgreSQL inside the search; control characters match nothing.
+    query = one_line(request.GET.get("q", ""))[:120]
     context = {
         "inverters": inverters,
         "modules": modules,
         "query": query,
         "designs": designs.rows(request, query),
         "has_designs": designs.listed(request).exists(),
+        "rename": rename,
     }
     return TemplateResponse(request, "home.html", context)
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from sales.access import sales_required
 from sales.forms import CustomerForm
 from sales.models import Customer
+from sizing.text import one_line
 
 PAGE_SIZE = 100
 
@@ -21,7 +22,8 @@ PAGE_SIZE = 100
 @sales_required
 @require_safe
 def customer_list(request: HttpRequest) -> HttpResponse:
-    text = request.GET.get("q", "").strip()[:100]
+    # A NUL byte is refused by PostgreSQL inside the search; control characters match nothing.
+    text = one_line(request.GET.get("q", "")).strip()[:100]
     customers = Customer.objects.exclude(email="")
     if text:
         customers = customers.filter(

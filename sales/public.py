@@ -31,12 +31,29 @@ from sales.models import QuoteRequest, QuoteVersion
 from sales.presentation import version_context
 
 DONE_KEY = "sales_request_done"
+# The request page's one-time key: a second submit of the same page (a double click, a reload
+# that posts again) shows the request the first one sent, not a second request and e-mails.
+ONCE = re.compile(r"[0-9a-f]{32}")
+SENT_KEY = "sales_requests_sent"
 
 
 def absolute(request: HttpRequest, url: str) -> str:
     if settings.SITE_URL:
         return settings.SITE_URL.rstrip("/") + url
     return request.build_absolute_uri(url)
+
+
+def _once(request: HttpRequest) -> str:
+    posted = request.POST.get("once", "")
+    return posted if ONCE.fullmatch(posted) else uuid.uuid4().hex
+
+
+def _sent_before(request: HttpRequest) -> HttpResponse | None:
+    reference = request.session.get(SENT_KEY, {}).get(request.POST.get("once", ""))
+    if not reference:
+        return None
+    request.session[DONE_KEY] = reference
+    return redirect("sales:request_done")
 
 
 def _submitted(request: HttpRequest, quote_request: QuoteRequest) -> HttpResponse:
@@ -49,6 +66,8 @@ def _submitted(request: HttpRequest, quote_request: QuoteRequest) -> HttpRespons
     sales_context = context | {"inbox_url": absolute(request, reverse("sales:inbox"))}
     mail.later("sales/mail/request_sales.txt", sales_context, mail.sales_addresses(), "nl")
     request.session[DONE_KEY] = quote_request.reference
+    sent = list(request.session.get(SENT_KEY, {}).items())[-19:]
+    request.session[SENT_KEY] = dict(sent) | {_once(request): quote_request.reference}
     return redirect("sales:request_done")
 
 
@@ -62,7 +81,8 @@ def _limited(request: HttpRequest) -> HttpResponse | None:
 def _form_page(
     request: HttpRequest, form: RequestForm, config: Configuration | None
 ) -> TemplateResponse:
-    return TemplateResponse(request, "sales/request_form.html", {"form": form, "config": config})
+    context = {"form": form, "config": config, "once": _once(request)}
+    return TemplateResponse(request, "sales/request_form.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -78,6 +98,9 @@ def request_from_draft(request: HttpRequest) -> HttpResponse:
         return redirect("wizard:overview")
     if request.method == "GET":
         return _form_page(request, RequestForm(), None)
+    sent = _sent_before(request)
+    if sent is not None:
+        return sent
     form = RequestForm(request.POST)
     if not form.is_valid():
         return _form_page(request, form, None)
@@ -97,6 +120,9 @@ def request_from_configuration(request: HttpRequest, pk: uuid.UUID) -> HttpRespo
         return TemplateResponse(request, "wizard/not_found.html", {}, status=404)
     if request.method == "GET":
         return _form_page(request, RequestForm(), config)
+    sent = _sent_before(request)
+    if sent is not None:
+        return sent
     form = RequestForm(request.POST)
     if not form.is_valid():
         return _form_page(request, form, config)

@@ -7,6 +7,7 @@ works without JavaScript; an htmx request for a line gets the lines partial back
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from typing import Any
 
@@ -33,6 +34,8 @@ from sales.presentation import frozen_design, version_context
 from sales.public import absolute
 
 PAGE_SIZE = 50
+ONCE = re.compile(r"[0-9a-f]{32}")
+ONCE_SESSION_KEY = "sales_quotes_made"
 
 
 @sales_required
@@ -92,7 +95,9 @@ def quote_new(request: HttpRequest) -> HttpResponse:
     config = None
     raw_request = request.GET.get("aanvraag", "")
     raw_config = request.GET.get("configuratie", "")
-    if raw_request.isdigit():
+    # Only ASCII digits: str.isdigit() also takes '²' and int() then raises; more than 18 digits
+    # names no row, and over 4300 int() refuses them too.
+    if re.fullmatch(r"[0-9]{1,18}", raw_request):
         quote_request = QuoteRequest.objects.filter(pk=int(raw_request)).first()
         config = quote_request.configuration if quote_request else None
     elif raw_config:
@@ -115,6 +120,15 @@ def quote_new(request: HttpRequest) -> HttpResponse:
     email = initial.get("email", "")
     existing = Customer.objects.filter(email__iexact=email).first() if email else None
     form = CustomerForm(request.POST or None, instance=existing, initial=initial)
+    # The page's one-time key: a second submit of the same page (a double click, a reload
+    # that posts again) opens the quote the first one made instead of making another.
+    once = request.POST.get("once", "")
+    if not ONCE.fullmatch(once):
+        once = uuid.uuid4().hex
+    made: dict[str, int] = request.session.get(ONCE_SESSION_KEY, {})
+    if request.method == "POST" and once in made:
+        messages.info(request, _("Deze offerte was al aangemaakt."))
+        return redirect("sales:quote_detail", pk=made[once])
     if request.method == "POST" and form.is_valid():
         customer = form.save()
         try:
@@ -124,9 +138,11 @@ def quote_new(request: HttpRequest) -> HttpResponse:
         except services.NotAllowed as refused:
             form.add_error(None, str(refused))
         else:
+            # The most recent keys are enough: a page is submitted again within moments.
+            request.session[ONCE_SESSION_KEY] = dict(list(made.items())[-19:]) | {once: quote.pk}
             messages.success(request, _("Offerte %(number)s aangemaakt.") % {"number": quote})
             return redirect("sales:quote_detail", pk=quote.pk)
-    context = {"form": form, "config": config, "quote_request": quote_request}
+    context = {"form": form, "config": config, "quote_request": quote_request, "once": once}
     return TemplateResponse(request, "sales/quote_new.html", context)
 
 
@@ -136,18 +152,22 @@ def _editor(
     *,
     version_form: VersionForm | None = None,
     line_form: LineForm | None = None,
+    changed_line: LineForm | None = None,
     status: int = 200,
 ) -> TemplateResponse:
     version = quote.latest
+    line_forms = {
+        line.pk: LineForm(instance=line, prefix=f"line{line.pk}") for line in version.lines.all()
+    }
+    if changed_line is not None:
+        line_forms[changed_line.instance.pk] = changed_line
     context = version_context(version) | {
         "versions": quote.versions.all(),
         "editable": not version.is_frozen,
         "version_form": version_form or VersionForm(instance=version),
         "line_form": line_form or LineForm(initial={"group": "other", "kind": "free"}),
-        "line_forms": {
-            line.pk: LineForm(instance=line, prefix=f"line{line.pk}")
-            for line in version.lines.all()
-        },
+        "line_forms": line_forms,
+        "lines_open": changed_line is not None,
         "changes": services.price_changes(version) if version.is_frozen else [],
         "differences": services.design_differences(version) if version.pk else [],
         "accept_url": absolute(request, reverse("sales:acceptance", args=[version.token])),
@@ -212,9 +232,8 @@ def line_update(request: HttpRequest, pk: int, line: int) -> HttpResponse:
     instance = get_object_or_404(QuoteLine, pk=line, version=version)
     form = LineForm(request.POST, instance=instance, prefix=f"line{instance.pk}")
     if not form.is_valid():
-        for error in form.errors.values():
-            messages.error(request, " ".join(str(e) for e in error))
-        return redirect("sales:quote_detail", pk=pk)
+        # The line's form comes back as typed, with its messages, as a new line's does.
+        return _editor(request, quote, changed_line=form)
     form.save()
     return redirect("sales:quote_detail", pk=pk)
 

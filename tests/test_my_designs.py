@@ -61,6 +61,14 @@ def test_the_list_can_be_searched_by_name_and_by_inverter(client: Client) -> Non
     assert "Geen ontwerp gevonden" in client.get("/", {"q": "Zandpad"}).content.decode()
 
 
+def test_a_search_with_a_nul_byte_still_lists_the_design(client: Client) -> None:
+    # PostgreSQL refuses a NUL byte in a query: the home page answered 503.
+    save_design(client, "Dijkstraat 4")
+    response = client.get("/", {"q": "dijk\x00"})
+    assert response.status_code == 200
+    assert listed_names(client, "dijk\x00") == ["Dijkstraat 4"]
+
+
 def test_a_design_is_renamed_in_the_list_and_its_saved_reference_stays(client: Client) -> None:
     pk = save_design(client, "P-2026-001")
     response = client.post(f"/mijn-ontwerpen/{pk}/naam/", {"name": "Jansen, warmtepomp later"})
@@ -68,6 +76,19 @@ def test_a_design_is_renamed_in_the_list_and_its_saved_reference_stays(client: C
     assert listed_names(client) == ["Jansen, warmtepomp later"]
     assert "P-2026-001" in client.get("/").content.decode()  # the reference is still shown
     assert Configuration.objects.get(pk=pk).project_reference == "P-2026-001"
+
+
+@pytest.mark.parametrize("typed", ["Jansen\twarmtepomp later", "Jansen " + "x" * 130])
+def test_a_refused_new_name_comes_back_as_typed_with_the_reason(client: Client, typed: str) -> None:
+    # It redirected to the list with the message only: the name as typed was gone.
+    pk = save_design(client, "P-2026-001")
+    response = client.post(f"/mijn-ontwerpen/{pk}/naam/", {"name": typed})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'value="{typed}"' in html
+    assert re.search(r'<p class="error" id="name-[0-9a-f-]+-error" role="alert">\S', html)
+    assert '<details class="rename" open>' in html
+    assert listed_names(client) == ["P-2026-001"]
 
 
 def test_another_browser_does_not_see_the_list(client: Client) -> None:

@@ -104,6 +104,18 @@ def test_it_refuses_an_xlsx_that_unpacks_far_beyond_its_size(editor_client: Clie
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("column", ["system_code", "name_nl"])
+def test_it_refuses_a_nul_character_in_a_cell_naming_row_and_column(
+    editor_client: Client, column: str
+) -> None:
+    # PostgreSQL stores no NUL: one in the key column answered 503 'database unavailable'.
+    content = exported_and_edited(Inverter, "system_code", "SMILE-G3-T10", column, "T10\x00")
+    response = upload_for_preview(editor_client, "inverter", content)
+    message = refused(response)
+    assert "NUL-teken" in message and f"kolom {column}" in message
+
+
+@pytest.mark.django_db
 @override_settings(CATALOG_IMPORT_MAX_ROWS=10)
 def test_a_file_of_exactly_the_maximum_rows_still_previews(editor_client: Client) -> None:
     assert Inverter.objects.count() == 10

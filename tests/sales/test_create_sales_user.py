@@ -51,6 +51,8 @@ def test_running_it_again_keeps_one_user_and_the_group() -> None:
         (["verkoper", "--email", "geen-adres", "--password-stdin"], "Zon-op-het-dak-42\n"),
         (["verkoper", "--email", "a@vekto.example", "--password-stdin"], "123\n"),
         (["verkoper", "--email", "a@vekto.example"], ""),
+        # Bytes that are not UTF-8 (read as lone surrogates): a UnicodeEncodeError traceback.
+        (["verkoper", "--email", "a@vekto.example", "--password-stdin"], "\udcffZon-op-42\n"),
     ],
 )
 def test_bad_input_exits_2_with_a_message(args: list[str], stdin: str) -> None:
@@ -58,3 +60,12 @@ def test_bad_input_exits_2_with_a_message(args: list[str], stdin: str) -> None:
         run(*args, stdin=stdin)
     assert refused.value.returncode == 2
     assert not User.objects.filter(username="verkoper").exists()
+
+
+@pytest.mark.parametrize("name", ["piet jansen", "<b>verkoper</b>", "verkoper\udcff"])
+def test_a_user_name_the_admin_would_refuse_exits_2(name: str) -> None:
+    # It was created, and the admin's user form then refused to save that user.
+    with pytest.raises(CommandError, match="not a user name") as refused:
+        run(name, "--email", "a@vekto.example", "--password-stdin", stdin="Zon-op-het-dak-42\n")
+    assert refused.value.returncode == 2
+    assert not User.objects.exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -48,6 +49,38 @@ def test_a_quote_from_a_request_has_the_design_lines_at_list_price_and_labour(
     assert battery.discount_kind == "pct" and battery.discount_value == Decimal("5.00")
     assert any(line.kind == QuoteLine.Kind.LABOUR for line in lines)
     assert QuoteRequest.objects.get().status == QuoteRequest.Status.QUOTED
+
+
+@pytest.mark.parametrize("raw", ["²", "١", "9" * 5000, "12abc", "-1"])
+def test_a_new_quote_for_a_request_number_that_is_not_one_is_not_found(
+    sales_client: Client, configuration: Any, raw: str
+) -> None:
+    # '²' counts as a digit for str.isdigit() but int() refuses it: the page answered 500.
+    make_request(configuration)
+    response = sales_client.get("/verkoop/offertes/nieuw/", {"aanvraag": raw})
+    assert response.status_code == 404
+
+
+def test_a_double_submit_of_a_new_quote_makes_one_quote(
+    sales_client: Client, configuration: Any
+) -> None:
+    # Each submit made a quote of its own: a double click gave OFF-…-0001 and OFF-…-0002.
+    request = make_request(configuration)
+    url = f"/verkoop/offertes/nieuw/?aanvraag={request.pk}"
+    once = re.search(r'name="once" value="([0-9a-f]{32})"', sales_client.get(url).content.decode())
+    assert once is not None
+    data = {
+        "once": once.group(1),
+        "kind": "business",
+        "name": "Jansen Elektro",
+        "email": "piet@jansen.nl",
+        "default_discount_pct": "0",
+        "language": "nl",
+    }
+    first = sales_client.post(url, data)
+    second = sales_client.post(url, data)
+    quote = Quote.objects.get()
+    assert first["Location"] == second["Location"] == f"/verkoop/offertes/{quote.pk}/"
 
 
 def test_business_quotes_show_prices_excl_and_consumer_quotes_incl_vat(
@@ -149,6 +182,34 @@ def test_a_discount_on_the_total_larger_than_the_lines_is_refused(sales_client: 
     response = sales_client.post(f"/verkoop/offertes/{quote.pk}/instellingen/", data)
     assert response.status_code == 302
     assert quote.latest.compute_totals().total_discount == lines_net - 1
+
+
+def test_a_bad_change_to_a_line_comes_back_as_typed_with_a_message(sales_client: Client) -> None:
+    # It redirected to the editor with the message only: the typed description was lost.
+    quote = make_quote()
+    line = quote.latest.lines.first()
+    assert line is not None
+    prefix = f"line{line.pk}-"
+    data = {
+        prefix + "group": line.group,
+        prefix + "kind": line.kind,
+        prefix + "description": "Omschrijving die de verkoper net typte",
+        prefix + "quantity": "1e309",
+        prefix + "unit": "st",
+        prefix + "unit_price": "10",
+        prefix + "discount_kind": "",
+        prefix + "discount_value": "0",
+        prefix + "vat_category": VatCategory.default().pk,
+    }
+    response = sales_client.post(f"/verkoop/offertes/{quote.pk}/regels/{line.pk}/", data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Omschrijving die de verkoper net typte" in html
+    assert 'value="1e309"' in html
+    assert 'class="error"' in html
+    assert "<details open>" in html
+    line.refresh_from_db()
+    assert line.description != "Omschrijving die de verkoper net typte"
 
 
 def test_a_consumer_deposit_above_half_is_refused(sales_client: Client) -> None:
@@ -269,6 +330,14 @@ def test_the_dossier_of_a_sent_version_is_drawn_from_the_design_as_sent(
     text = " ".join(p.extract_text() for p in pages).replace("\xa0", " ")
     assert "2.950,00" in text  # the price as sent; today the module costs 1,00
     assert 'hx-boost="false"' in page(sales_client, version.quote)  # PDFs are not swapped in
+
+
+def test_a_customer_search_with_a_nul_byte_still_finds_the_customer(sales_client: Client) -> None:
+    # PostgreSQL refuses a NUL byte in a query: it answered 503 'database unavailable'.
+    make_quote(name="Bakker Installaties")
+    response = sales_client.get("/verkoop/klanten/", {"q": "bakker\x00"})
+    assert response.status_code == 200
+    assert "Bakker Installaties" in response.content.decode()
 
 
 def test_sales_find_a_customer_and_change_the_default_discount(sales_client: Client) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -64,6 +65,33 @@ def test_the_installer_gets_the_design_link_and_sales_get_a_notice(
     assert f"/configuratie/{configuration.pk}/" in to_installer.body
     assert to_sales.to == ["verkoop@vekto.example"]
     assert "Jansen Elektro" in to_sales.subject
+
+
+@pytest.mark.parametrize("start", ["design", "overview"])
+def test_a_double_submit_sends_one_request_and_one_pair_of_mails(
+    client: Client,
+    configuration: Configuration,
+    seller: User,
+    django_capture_on_commit_callbacks: Any,
+    start: str,
+) -> None:
+    # Each submit sent a request of its own: two references, four e-mails, two saved designs.
+    if start == "overview":
+        walk(client)
+        url = "/wizard/offerte-aanvragen/"
+    else:
+        url = f"/configuratie/{configuration.pk}/offerte-aanvragen/"
+    once = re.search(r'name="once" value="([0-9a-f]{32})"', client.get(url).content.decode())
+    assert once is not None
+    designs = Configuration.objects.count()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(url, {**FORM, "once": once.group(1)})
+        second = client.post(url, {**FORM, "once": once.group(1)}, follow=True)
+    assert first["Location"] == "/offerte-aanvragen/ontvangen/"
+    request = QuoteRequest.objects.get()
+    assert request.reference in second.content.decode()
+    assert len(mail.outbox) == 2
+    assert Configuration.objects.count() == designs + (start == "overview")
 
 
 def test_without_the_privacy_checkbox_the_form_comes_back_with_a_message(

@@ -15,6 +15,8 @@ from django.utils import timezone
 
 from keuzehulp.models import StoredDocument
 
+MAX_DAYS = 36500
+
 
 class Command(BaseCommand):
     help = "Delete rendered documents requested more than --days ago (default 30)."
@@ -24,8 +26,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         days = options["days"]
-        if days < 1:
-            raise CommandError("--days must be 1 or more")
+        # Beyond a century the cut-off falls before the calendar's year 1 (OverflowError).
+        if not 1 <= days <= MAX_DAYS:
+            raise CommandError(f"--days must be 1 or more and at most {MAX_DAYS}", returncode=2)
         cutoff = timezone.now() - timedelta(days=days)
         deleted, _ = StoredDocument.objects.filter(requested_at__lt=cutoff).delete()
         self.stdout.write(f"{deleted} rendered documents older than {days} days deleted.")

@@ -38,6 +38,13 @@ class Command(BaseCommand):
         if not username or len(username) > 150:
             raise refuse("give a user name of 1 to 150 characters")
         try:
+            # The rule the admin's user form applies: a name it refuses could not be edited there.
+            User.username_validator(username)
+        except ValidationError as exc:
+            raise refuse(
+                f"not a user name: {username!r} (letters, digits and @ . + - _ only)"
+            ) from exc
+        try:
             validate_email(options["email"])
         except ValidationError as exc:
             raise refuse(f"not an e-mail address: {options['email']!r}") from exc
@@ -60,8 +67,18 @@ class Command(BaseCommand):
         self.stdout.write(f"{username} is in group Verkoop; log in at /inloggen/, then /verkoop/")
 
     def _password(self, from_stdin: bool) -> str | None:
+        password = self._read_password(from_stdin)
+        # Bytes that are not UTF-8 arrive as lone surrogates, which cannot be hashed.
+        if password is not None and any("\ud800" <= char <= "\udfff" for char in password):
+            raise refuse("the password is not valid UTF-8 text")
+        return password
+
+    def _read_password(self, from_stdin: bool) -> str | None:
         if from_stdin:
-            return sys.stdin.readline().rstrip("\r\n") or None
+            try:
+                return sys.stdin.readline().rstrip("\r\n") or None
+            except UnicodeDecodeError as exc:
+                raise refuse("the password is not valid UTF-8 text") from exc
         if not sys.stdin.isatty():
             return None
         first = getpass.getpass("Password: ")
