@@ -147,3 +147,25 @@ class MeasurementReport(models.Model):
     @property
     def is_final(self) -> bool:
         return self.finalised_at is not None
+
+
+class SubmittedForm(models.Model):
+    """A form page's one-time key, claimed by the first submit of that page.
+
+    A page that makes something (a quote, a quote request and its e-mails) carries a random
+    key; the submit that makes the thing records the key and what it made in the same
+    transaction. A second submit of the page (a double click, a reload that posts again)
+    cannot record the key again, also when it arrives while the first is still at work: the
+    unique index makes it wait for the first and then find what that one made.
+    """
+
+    key = models.CharField(_("sleutel"), max_length=32, unique=True)
+    made = models.CharField(_("gemaakt"), max_length=64)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("verstuurd formulier")
+        verbose_name_plural = _("verstuurde formulieren")
+
+    def __str__(self) -> str:
+        return self.key

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib import messages
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from catalog.services import load_catalog
+from keuzehulp import once
 from keuzehulp.models import Configuration
 from keuzehulp.security import client_ip, too_many_page, wait_seconds
 from keuzehulp.wizard import draft as drafts
@@ -31,10 +33,6 @@ from sales.models import QuoteRequest, QuoteVersion
 from sales.presentation import version_context
 
 DONE_KEY = "sales_request_done"
-# The request page's one-time key: a second submit of the same page (a double click, a reload
-# that posts again) shows the request the first one sent, not a second request and e-mails.
-ONCE = re.compile(r"[0-9a-f]{32}")
-SENT_KEY = "sales_requests_sent"
 
 
 def absolute(request: HttpRequest, url: str) -> str:
@@ -43,17 +41,27 @@ def absolute(request: HttpRequest, url: str) -> str:
     return request.build_absolute_uri(url)
 
 
-def _once(request: HttpRequest) -> str:
-    posted = request.POST.get("once", "")
-    return posted if ONCE.fullmatch(posted) else uuid.uuid4().hex
+def _done(request: HttpRequest, reference: str) -> HttpResponse:
+    request.session[DONE_KEY] = reference
+    return redirect("sales:request_done")
 
 
 def _sent_before(request: HttpRequest) -> HttpResponse | None:
-    reference = request.session.get(SENT_KEY, {}).get(request.POST.get("once", ""))
-    if not reference:
-        return None
-    request.session[DONE_KEY] = reference
-    return redirect("sales:request_done")
+    """The confirmation of the request this page already sent (its one-time key), if any:
+    a second submit of the page (a double click, a reload that posts again) sends no second
+    request and no second pair of e-mails."""
+    reference = once.made_before(once.key(request))
+    return _done(request, reference) if reference else None
+
+
+def _send(request: HttpRequest, make: Callable[[], QuoteRequest]) -> HttpResponse:
+    """Make the request once per page and mail about it; a second submit that raced the first
+    shows the first one's confirmation."""
+    with transaction.atomic():
+        reference, first = once.claim(once.key(request), lambda: make().reference)
+        if not first:
+            return _done(request, reference)
+        return _submitted(request, QuoteRequest.objects.get(reference=reference))
 
 
 def _submitted(request: HttpRequest, quote_request: QuoteRequest) -> HttpResponse:
@@ -65,10 +73,7 @@ def _submitted(request: HttpRequest, quote_request: QuoteRequest) -> HttpRespons
     mail.later("sales/mail/request_installer.txt", context, [quote_request.email], lang)
     sales_context = context | {"inbox_url": absolute(request, reverse("sales:inbox"))}
     mail.later("sales/mail/request_sales.txt", sales_context, mail.sales_addresses(), "nl")
-    request.session[DONE_KEY] = quote_request.reference
-    sent = list(request.session.get(SENT_KEY, {}).items())[-19:]
-    request.session[SENT_KEY] = dict(sent) | {_once(request): quote_request.reference}
-    return redirect("sales:request_done")
+    return _done(request, quote_request.reference)
 
 
 def _limited(request: HttpRequest) -> HttpResponse | None:
@@ -81,7 +86,7 @@ def _limited(request: HttpRequest) -> HttpResponse | None:
 def _form_page(
     request: HttpRequest, form: RequestForm, config: Configuration | None
 ) -> TemplateResponse:
-    context = {"form": form, "config": config, "once": _once(request)}
+    context = {"form": form, "config": config, "once": once.key(request)}
     return TemplateResponse(request, "sales/request_form.html", context)
 
 
@@ -107,10 +112,13 @@ def request_from_draft(request: HttpRequest) -> HttpResponse:
     refused = _limited(request)
     if refused is not None:
         return refused
-    with transaction.atomic():
-        config = services.save_configuration(wizard.request, wizard.design, language())
-        quote_request = services.create_request(config, form.cleaned_data, language())
-        return _submitted(request, quote_request)
+    design_request, design, lang = wizard.request, wizard.design, language()
+
+    def make() -> QuoteRequest:
+        config = services.save_configuration(design_request, design, lang)
+        return services.create_request(config, form.cleaned_data, lang)
+
+    return _send(request, make)
 
 
 @require_http_methods(["GET", "POST"])
@@ -129,9 +137,7 @@ def request_from_configuration(request: HttpRequest, pk: uuid.UUID) -> HttpRespo
     refused = _limited(request)
     if refused is not None:
         return refused
-    with transaction.atomic():
-        quote_request = services.create_request(config, form.cleaned_data, language())
-        return _submitted(request, quote_request)
+    return _send(request, lambda: services.create_request(config, form.cleaned_data, language()))
 
 
 @require_safe

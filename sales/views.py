@@ -14,6 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -22,6 +23,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from keuzehulp import once
 from keuzehulp.documents.cache import DocumentKey, get_or_render
 from keuzehulp.documents.render import render_dossier
 from keuzehulp.models import Configuration
@@ -34,8 +36,6 @@ from sales.presentation import frozen_design, version_context
 from sales.public import absolute
 
 PAGE_SIZE = 50
-ONCE = re.compile(r"[0-9a-f]{32}")
-ONCE_SESSION_KEY = "sales_quotes_made"
 
 
 @sales_required
@@ -122,27 +122,32 @@ def quote_new(request: HttpRequest) -> HttpResponse:
     form = CustomerForm(request.POST or None, instance=existing, initial=initial)
     # The page's one-time key: a second submit of the same page (a double click, a reload
     # that posts again) opens the quote the first one made instead of making another.
-    once = request.POST.get("once", "")
-    if not ONCE.fullmatch(once):
-        once = uuid.uuid4().hex
-    made: dict[str, int] = request.session.get(ONCE_SESSION_KEY, {})
-    if request.method == "POST" and once in made:
+    page_key = once.key(request)
+    if request.method == "POST" and (earlier := once.made_before(page_key)) is not None:
         messages.info(request, _("Deze offerte was al aangemaakt."))
-        return redirect("sales:quote_detail", pk=made[once])
+        return redirect("sales:quote_detail", pk=int(earlier))
     if request.method == "POST" and form.is_valid():
-        customer = form.save()
         try:
-            quote = services.create_quote(
-                config, customer, request=quote_request, user=request.user
-            )
+            with transaction.atomic():
+                customer = form.save()
+                made, first = once.claim(
+                    page_key,
+                    lambda: str(
+                        services.create_quote(
+                            config, customer, request=quote_request, user=request.user
+                        ).pk
+                    ),
+                )
         except services.NotAllowed as refused:
             form.add_error(None, str(refused))
         else:
-            # The most recent keys are enough: a page is submitted again within moments.
-            request.session[ONCE_SESSION_KEY] = dict(list(made.items())[-19:]) | {once: quote.pk}
-            messages.success(request, _("Offerte %(number)s aangemaakt.") % {"number": quote})
+            quote = Quote.objects.get(pk=int(made))
+            if first:
+                messages.success(request, _("Offerte %(number)s aangemaakt.") % {"number": quote})
+            else:
+                messages.info(request, _("Deze offerte was al aangemaakt."))
             return redirect("sales:quote_detail", pk=quote.pk)
-    context = {"form": form, "config": config, "quote_request": quote_request, "once": once}
+    context = {"form": form, "config": config, "quote_request": quote_request, "once": page_key}
     return TemplateResponse(request, "sales/quote_new.html", context)
 
 

@@ -159,3 +159,32 @@ def test_a_visitor_cannot_make_the_site_mail_an_address_over_and_over(
     assert statuses == [302, 302, 429, 429]
     assert QuoteRequest.objects.count() == 2
     assert len([m for m in mail.outbox if "slachtoffer@example.com" in m.to]) == 2
+
+
+def test_a_second_submit_that_raced_the_first_sends_nothing_more(
+    client: Client,
+    configuration: Configuration,
+    seller: User,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    """A double click's second request reads the session before the first has written it;
+    here the second submit comes from a session that never saw the first one."""
+    url = f"/configuratie/{configuration.pk}/offerte-aanvragen/"
+    key = re.search(r'name="once" value="([0-9a-f]{32})"', client.get(url).content.decode())
+    assert key is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {**FORM, "once": key.group(1)})
+        other = Client()
+        second = other.post(url, {**FORM, "once": key.group(1)}, follow=True)
+    request = QuoteRequest.objects.get()
+    assert request.reference in second.content.decode()
+    assert len(mail.outbox) == 2
+
+
+def test_without_a_key_each_submit_is_a_request_of_its_own(
+    client: Client, configuration: Configuration, seller: User
+) -> None:
+    url = f"/configuratie/{configuration.pk}/offerte-aanvragen/"
+    client.post(url, FORM)
+    client.post(url, {**FORM, "once": "not-a-key"})
+    assert QuoteRequest.objects.count() == 2
