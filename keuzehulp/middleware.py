@@ -1,4 +1,5 @@
-"""Dutch first (the language middleware), and a clear 503 when the database is away."""
+"""Dutch first (the language middleware), and a clear answer when the database fails: 503 when
+it is away, 400 when it refuses a value."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import logging
 from collections.abc import Callable
 
 from django.conf import settings
-from django.db import DatabaseError
+from django.db import DatabaseError, DataError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
 from django.utils import translation
@@ -54,10 +55,12 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, DatabaseError):
             return None
-        logger.error("database unavailable on %s", request.path, exc_info=exception)
         session = getattr(request, "session", None)
         if session is not None:
             session.modified = False
+        if isinstance(exception, DataError):
+            return self._refused_data(request, exception)
+        logger.error("database unavailable on %s", request.path, exc_info=exception)
         response: HttpResponse
         if request.path.startswith("/api/"):
             response = JsonResponse(
@@ -69,3 +72,17 @@ class DatabaseUnavailableMiddleware:
             response = HttpResponse(html, status=503)
         response["Retry-After"] = str(RETRY_AFTER_S)
         return response
+
+    @staticmethod
+    def _refused_data(request: HttpRequest, exception: DataError) -> HttpResponse:
+        """A value the database refuses to store (a NUL byte, a number out of its range): the
+        database is up, so this is no outage to page anyone for and no reason to try again
+        later. It is input our validation let through, logged as such, and answered 400."""
+        logger.error("database refused the data of %s", request.path, exc_info=exception)
+        if request.path.startswith("/api/"):
+            return JsonResponse(
+                {"error": "the request holds a value that cannot be stored", "fields": []},
+                status=400,
+            )
+        html = loader.get_template("data_refused.html").render({})
+        return HttpResponse(html, status=400)

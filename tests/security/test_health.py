@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import OperationalError, connection
+from django.db import DataError, OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
@@ -87,3 +87,52 @@ def test_the_api_answers_a_json_503_when_the_database_is_unavailable(
     )
     assert response.status_code == 503
     assert response.json()["error"].startswith("the service cannot reach its database")
+
+
+def refuse_data(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+    """What PostgreSQL answers to a NUL byte or a number beyond its column."""
+    if sql.lstrip().upper().startswith("INSERT"):
+        raise DataError("invalid byte sequence for encoding UTF8: 0x00")
+    return execute(sql, params, many, context)
+
+
+@pytest.mark.django_db
+def test_a_value_the_database_refuses_is_a_400_not_an_outage(
+    client: Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Only a database that is down is a 503 with 'try again later'; refused data is input our
+    validation let through, logged as that, and the operator is not paged for an outage."""
+    walk(client)
+    with connection.execute_wrapper(refuse_data):
+        response = client.post(reverse("wizard:save"))
+    assert response.status_code == 400
+    assert "Retry-After" not in response
+    assert "Invoer niet opgeslagen" in response.content.decode()
+    messages = [r.getMessage() for r in caplog.records if r.name == "keuzehulp.middleware"]
+    assert messages == ["database refused the data of /wizard/opslaan/"]
+
+
+@pytest.mark.django_db
+def test_the_api_answers_a_json_400_for_a_value_the_database_refuses(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from keuzehulp import api
+
+    def refused() -> None:
+        raise DataError("value out of range")
+
+    monkeypatch.setattr(api, "_catalog", refused)
+    response = client.post(
+        reverse("api_design"),
+        {
+            "connection": {"phases": 1, "main_fuse_a": 35},
+            "inverter": "SMILE-G3-S5",
+            "batteries": [{"module": "SMILE-G3-BAT-9.3S", "count": 2}],
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "error": "the request holds a value that cannot be stored",
+        "fields": [],
+    }
