@@ -363,6 +363,37 @@ def create_order(version: QuoteVersion) -> Order:
     return order
 
 
+def draft_price_changes(version: QuoteVersion) -> list[str]:
+    """Where today's catalogue prices an article of this draft otherwise than its line does.
+
+    The lines are priced when the quote is made; sending freezes the design, and with it the
+    dossier's bill of materials, at the catalogue's prices of that moment. A catalogue change
+    in between would send two prices for one article, so the draft says so before sending.
+    """
+    from keuzehulp.wording import money
+
+    if version.is_frozen:
+        return []
+    now = design_of(version.quote.configuration.request)
+    if now is None:
+        return []
+    catalogue = {line.article: line for line in now.bom}
+    texts = []
+    lines = version.lines.filter(kind=QuoteLine.Kind.PRODUCT).exclude(article="")
+    for line in lines.order_by("position", "pk"):
+        today = catalogue.get(line.article)
+        if today is not None and today.unit_price_eur != line.unit_price:
+            texts.append(
+                _("%(item)s: in de offerte %(quoted)s, in de catalogus %(catalogue)s.")
+                % {
+                    "item": line.description,
+                    "quoted": money(line.unit_price),
+                    "catalogue": money(today.unit_price_eur),
+                }
+            )
+    return texts
+
+
 def price_changes(version: QuoteVersion) -> list[str]:
     """How today's catalogue would price this sent version differently, one sentence each."""
     from keuzehulp.wording import money

@@ -175,6 +175,7 @@ def _editor(
         "lines_open": changed_line is not None,
         "changes": services.price_changes(version) if version.is_frozen else [],
         "differences": services.design_differences(version) if version.pk else [],
+        "draft_changes": services.draft_price_changes(version) if version.pk else [],
         "accept_url": absolute(request, reverse("sales:acceptance", args=[version.token])),
         "order": getattr(version, "order", None) if version.pk else None,
     }

@@ -121,3 +121,20 @@ def test_each_article_is_quoted_at_the_vat_rate_the_catalogue_gives_it() -> None
     others = [line for line in lines if line is not battery]
     assert others and all(line.vat_category == VatCategory.default() for line in others)
     assert quote.latest.lines.get(kind=QuoteLine.Kind.LABOUR).vat_rate == Decimal("0.21")
+
+
+def test_a_draft_says_where_todays_catalogue_prices_an_article_otherwise() -> None:
+    """Sending freezes the dossier at today's prices while the lines keep theirs: the draft
+    warns before two prices for one article go out."""
+    from catalog.models import BatteryModule
+
+    quote = make_quote()
+    sales = logged_in("sales")
+    url = f"/verkoop/offertes/{quote.pk}/"
+    assert "prijst artikelen van deze offerte anders" not in sales.get(url).content.decode()
+    module = BatteryModule.objects.get(code="SMILE-G3-BAT-9.3S")
+    module.price_eur = Decimal("3100.00")
+    module.save()
+    page = sales.get(url).content.decode().replace("\xa0", " ")
+    assert "prijst artikelen van deze offerte anders" in page
+    assert "in de offerte € 2.950,00, in de catalogus € 3.100,00." in page
