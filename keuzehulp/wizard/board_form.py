@@ -188,9 +188,13 @@ class BoardForm(WizardForm):
                     "rcd_1_groups",
                     _("Vul bij minstens één aardlekschakelaar het aantal groepen in."),
                 )
-            if data.get("free_modules") is None:
+            if data.get("free_modules") is None and "free_modules" not in self.errors:
                 self.add_error("free_modules", _("Vul het aantal vrije moduleplaatsen in."))
-        elif data.get("mode") == "new" and data.get("household_circuits") is None:
+        elif (
+            data.get("mode") == "new"
+            and data.get("household_circuits") is None
+            and "household_circuits" not in self.errors  # "abc": one message, not two
+        ):
             self.add_error("household_circuits", _("Vul het aantal eindgroepen in."))
         if data.get("describe") == LIST:
             self._check_rows()

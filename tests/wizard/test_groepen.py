@@ -183,6 +183,14 @@ def test_a_forged_list_of_groups_is_a_clear_error_not_a_server_error(
     assert 'name="household_circuits" value="2"' in response.content.decode()
 
 
+def test_a_count_that_is_no_number_gets_one_message_not_two(client: Client) -> None:
+    walk(client, until="groepenkast")
+    data = {**new_board(KITCHEN, LIVING, describe="count"), "household_circuits": "abc"}
+    page = text(client.post(url("groepenkast"), data))
+    assert "Voer een geheel getal in." in page
+    assert "Vul het aantal eindgroepen in." not in page
+
+
 def test_a_list_without_its_counts_is_a_clear_error(client: Client) -> None:
     walk(client, until="groepenkast")
     data = {"mode": "new", "describe": "list", "household_circuits": "2", "groups-0-name": "X"}
