@@ -370,7 +370,7 @@ def draft_price_changes(version: QuoteVersion) -> list[str]:
     dossier's bill of materials, at the catalogue's prices of that moment. A catalogue change
     in between would send two prices for one article, so the draft says so before sending.
     """
-    from keuzehulp.wording import money
+    from keuzehulp.wording import money, number
 
     if version.is_frozen:
         return []
@@ -382,13 +382,25 @@ def draft_price_changes(version: QuoteVersion) -> list[str]:
     lines = version.lines.filter(kind=QuoteLine.Kind.PRODUCT).exclude(article="")
     for line in lines.order_by("position", "pk"):
         today = catalogue.get(line.article)
-        if today is not None and today.unit_price_eur != line.unit_price:
+        if today is None:
+            continue
+        if today.unit_price_eur != line.unit_price:
             texts.append(
                 _("%(item)s: in de offerte %(quoted)s, in de catalogus %(catalogue)s.")
                 % {
                     "item": line.description,
                     "quoted": money(line.unit_price),
                     "catalogue": money(today.unit_price_eur),
+                }
+            )
+        if today.vat_rate != line.vat_rate:
+            # No VAT category with the catalogue's rate, or sales chose another one.
+            texts.append(
+                _("%(item)s: btw in de offerte %(quoted)s %%, in de catalogus %(catalogue)s %%.")
+                % {
+                    "item": line.description,
+                    "quoted": number(line.vat_rate * 100),
+                    "catalogue": number(today.vat_rate * 100),
                 }
             )
     return texts

@@ -138,3 +138,16 @@ def test_a_draft_says_where_todays_catalogue_prices_an_article_otherwise() -> No
     page = sales.get(url).content.decode().replace("\xa0", " ")
     assert "prijst artikelen van deze offerte anders" in page
     assert "in de offerte € 2.950,00, in de catalogus € 3.100,00." in page
+
+
+def test_a_draft_says_where_its_vat_rate_is_not_the_catalogues() -> None:
+    """9 % in the catalogue and no VAT category with that rate: the line keeps the default
+    21 %, and the draft says so instead of sending two rates for one article."""
+    from catalog.models import BatteryModule
+
+    module = BatteryModule.objects.get(code="SMILE-G3-BAT-9.3S")
+    module.vat_rate = Decimal("0.090")
+    module.save()
+    quote = make_quote()
+    page = logged_in("sales").get(f"/verkoop/offertes/{quote.pk}/").content.decode()
+    assert "btw in de offerte 21 %, in de catalogus 9 %." in page.replace("\xa0", " ")
