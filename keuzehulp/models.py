@@ -159,13 +159,19 @@ class SubmittedForm(models.Model):
     unique index makes it wait for the first and then find what that one made.
     """
 
-    key = models.CharField(_("sleutel"), max_length=32, unique=True)
+    # What the page makes ("quote", "quote-request"): a key posted to another page than the
+    # one that gave it finds nothing there, so it never reads another kind's result.
+    kind = models.CharField(_("soort"), max_length=20)
+    key = models.CharField(_("sleutel"), max_length=32)
     made = models.CharField(_("gemaakt"), max_length=64)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True, db_index=True)
 
     class Meta:
         verbose_name = _("verstuurd formulier")
         verbose_name_plural = _("verstuurde formulieren")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key"], name="submitted_form_once_per_page")
+        ]
 
     def __str__(self) -> str:
         return self.key

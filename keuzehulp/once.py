@@ -1,9 +1,9 @@
 """One submit per form page: the page's random key, claimed in the database by the first.
 
-    key = once.key(request)            # the posted key, or a new one for the page
-    made = once.made_before(key)       # before the work: what a first submit made, if any
+    key = once.key(request)                  # the posted key, or a new one for the page
+    made = once.made_before("quote", key)    # before the work: what a first submit made
     with transaction.atomic():
-        made = once.claim(key, make)   # make() runs only for the first submit of the key
+        made, first = once.claim("quote", key, make)  # make() runs for the first submit only
 
 A session cannot do this: two submits of a double click both read the session before either
 has written it. The database's unique index can: the second insert waits for the first
@@ -35,12 +35,13 @@ def key(request: HttpRequest) -> str:
     return posted if KEY.fullmatch(posted) else uuid.uuid4().hex
 
 
-def made_before(page_key: str) -> str | None:
-    """What an earlier submit of this page made, or None."""
-    return SubmittedForm.objects.filter(key=page_key).values_list("made", flat=True).first()
+def made_before(kind: str, page_key: str) -> str | None:
+    """What an earlier submit of this ``kind`` of page made, or None."""
+    found = SubmittedForm.objects.filter(kind=kind, key=page_key)
+    return found.values_list("made", flat=True).first()
 
 
-def claim(page_key: str, make: Callable[[], str]) -> tuple[str, bool]:
+def claim(kind: str, page_key: str, make: Callable[[], str]) -> tuple[str, bool]:
     """``make()``'s result for the first submit of ``page_key``, else the first one's.
 
     Call inside the transaction that makes the thing, so that the key and the thing commit or
@@ -49,10 +50,10 @@ def claim(page_key: str, make: Callable[[], str]) -> tuple[str, bool]:
     SubmittedForm.objects.filter(created_at__lt=timezone.now() - KEPT).delete()
     try:
         with transaction.atomic():
-            row = SubmittedForm.objects.create(key=page_key, made="")
+            row = SubmittedForm.objects.create(kind=kind, key=page_key, made="")
     except IntegrityError:
         # An earlier submit holds the key; the insert waited until that one committed.
-        earlier = made_before(page_key)
+        earlier = made_before(kind, page_key)
         if earlier is not None:
             return earlier, False
         raise

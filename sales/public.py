@@ -50,7 +50,7 @@ def _sent_before(request: HttpRequest) -> HttpResponse | None:
     """The confirmation of the request this page already sent (its one-time key), if any:
     a second submit of the page (a double click, a reload that posts again) sends no second
     request and no second pair of e-mails."""
-    reference = once.made_before(once.key(request))
+    reference = once.made_before("quote-request", once.key(request))
     return _done(request, reference) if reference else None
 
 
@@ -58,7 +58,7 @@ def _send(request: HttpRequest, make: Callable[[], QuoteRequest]) -> HttpRespons
     """Make the request once per page and mail about it; a second submit that raced the first
     shows the first one's confirmation."""
     with transaction.atomic():
-        reference, first = once.claim(once.key(request), lambda: make().reference)
+        reference, first = once.claim("quote-request", once.key(request), lambda: make().reference)
         if not first:
             return _done(request, reference)
         return _submitted(request, QuoteRequest.objects.get(reference=reference))

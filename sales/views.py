@@ -123,7 +123,7 @@ def quote_new(request: HttpRequest) -> HttpResponse:
     # The page's one-time key: a second submit of the same page (a double click, a reload
     # that posts again) opens the quote the first one made instead of making another.
     page_key = once.key(request)
-    if request.method == "POST" and (earlier := once.made_before(page_key)) is not None:
+    if request.method == "POST" and (earlier := once.made_before("quote", page_key)) is not None:
         messages.info(request, _("Deze offerte was al aangemaakt."))
         return redirect("sales:quote_detail", pk=int(earlier))
     if request.method == "POST" and form.is_valid():
@@ -131,6 +131,7 @@ def quote_new(request: HttpRequest) -> HttpResponse:
             with transaction.atomic():
                 customer = form.save()
                 made, first = once.claim(
+                    "quote",
                     page_key,
                     lambda: str(
                         services.create_quote(

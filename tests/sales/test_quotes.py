@@ -61,6 +61,29 @@ def test_a_new_quote_for_a_request_number_that_is_not_one_is_not_found(
     assert response.status_code == 404
 
 
+def test_a_key_from_another_form_makes_a_quote_and_opens_nothing_else(
+    client: Client, sales_client: Client, configuration: Any
+) -> None:
+    """The request form's one-time key posted to 'Nieuwe offerte': it names a request, not a
+    quote, so it is a new page here (it used to be read as a quote number: a 500)."""
+    page = f"/configuratie/{configuration.pk}/offerte-aanvragen/"
+    key = re.search(r'name="once" value="([0-9a-f]{32})"', client.get(page).content.decode())
+    assert key is not None
+    client.post(
+        page,
+        {"once": key.group(1), "company": "Jansen Elektro", "contact_name": "Piet Jansen",
+         "email": "piet@jansen.nl", "project_address": "Dorpsstraat 1, Utrecht", "privacy": "on"},
+    )  # fmt: skip
+    request = QuoteRequest.objects.get()
+    data = {
+        "once": key.group(1), "kind": "business", "name": "Jansen Elektro",
+        "email": "piet@jansen.nl", "default_discount_pct": "0", "language": "nl",
+    }  # fmt: skip
+    response = sales_client.post(f"/verkoop/offertes/nieuw/?aanvraag={request.pk}", data)
+    quote = Quote.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/verkoop/offertes/{quote.pk}/"
+
+
 def test_a_double_submit_of_a_new_quote_makes_one_quote(
     sales_client: Client, configuration: Any
 ) -> None:
