@@ -66,17 +66,15 @@ def test_logging_in_on_a_read_only_database_answers_503_not_500(client: Client) 
     assert response.status_code == 503
 
 
-@pytest.mark.django_db
-def test_the_api_answers_a_json_503_when_the_database_is_unavailable(
-    client: Client, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def api_design_raising(client: Client, monkeypatch: pytest.MonkeyPatch, error: Exception) -> Any:
+    """An API design request while reading the catalogue raises ``error``."""
     from keuzehulp import api
 
-    def unavailable() -> None:
-        raise OperationalError("database is locked")
+    def failing() -> None:
+        raise error
 
-    monkeypatch.setattr(api, "_catalog", unavailable)
-    response = client.post(
+    monkeypatch.setattr(api, "_catalog", failing)
+    return client.post(
         reverse("api_design"),
         {
             "connection": {"phases": 1, "main_fuse_a": 35},
@@ -85,6 +83,13 @@ def test_the_api_answers_a_json_503_when_the_database_is_unavailable(
         },
         content_type="application/json",
     )
+
+
+@pytest.mark.django_db
+def test_the_api_answers_a_json_503_when_the_database_is_unavailable(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    response = api_design_raising(client, monkeypatch, OperationalError("database is locked"))
     assert response.status_code == 503
     assert response.json()["error"].startswith("the service cannot reach its database")
 
@@ -116,21 +121,7 @@ def test_a_value_the_database_refuses_is_a_400_not_an_outage(
 def test_the_api_answers_a_json_400_for_a_value_the_database_refuses(
     client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from keuzehulp import api
-
-    def refused() -> None:
-        raise DataError("value out of range")
-
-    monkeypatch.setattr(api, "_catalog", refused)
-    response = client.post(
-        reverse("api_design"),
-        {
-            "connection": {"phases": 1, "main_fuse_a": 35},
-            "inverter": "SMILE-G3-S5",
-            "batteries": [{"module": "SMILE-G3-BAT-9.3S", "count": 2}],
-        },
-        content_type="application/json",
-    )
+    response = api_design_raising(client, monkeypatch, DataError("value out of range"))
     assert response.status_code == 400
     assert response.json() == {
         "error": "the request holds a value that cannot be stored",
