@@ -159,6 +159,7 @@ def _editor(
     version_form: VersionForm | None = None,
     line_form: LineForm | None = None,
     changed_line: LineForm | None = None,
+    unsaved: list[tuple[str, str]] | None = None,
     status: int = 200,
 ) -> TemplateResponse:
     version = quote.latest
@@ -179,6 +180,7 @@ def _editor(
         "draft_changes": services.draft_price_changes(version) if version.pk else [],
         "accept_url": absolute(request, reverse("sales:acceptance", args=[version.token])),
         "order": getattr(version, "order", None) if version.pk else None,
+        "unsaved": unsaved or [],
     }
     return TemplateResponse(request, "sales/quote_detail.html", context, status=status)
 
@@ -190,11 +192,69 @@ def quote_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _draft(request: HttpRequest, quote: Quote) -> QuoteVersion | None:
+    """The version an edit may change: the latest, while a draft, and the one it was typed on.
+
+    Every editor form carries the number of the version it shows. A colleague may have sent
+    that version (and perhaps made the next) while this one was typing; the edit then lands
+    nowhere, rather than on a sent version or silently on a newer draft.
+    """
     version = quote.latest
-    if version.is_frozen:
-        messages.error(request, _("Deze versie is verstuurd; maak eerst een nieuwe versie."))
+    typed_on = request.POST.get("version")
+    if version.is_frozen or (typed_on is not None and typed_on != str(version.version)):
         return None
     return version
+
+
+def _typed(form: Any) -> list[tuple[str, str]]:
+    """What the reader filled in, as label and shown value (a choice by its label)."""
+    typed = []
+    for field in form:
+        value = field.value()
+        if value in (None, "", []):
+            continue
+        choices = getattr(field.field, "choices", None)
+        if choices is not None:
+            labels = {str(key): str(label) for key, label in choices}
+            value = labels.get(str(value), value)
+        typed.append((str(field.label), str(value)))
+    return typed
+
+
+def _not_saved(request: HttpRequest, quote: Quote, form: Any | None = None) -> HttpResponse:
+    """The edit came for a version that is no longer the draft: nothing is saved, and what
+    was typed comes back on the page (409), to carry over into the version that is current."""
+    latest = quote.latest
+    if form is None:  # a line to delete: nothing was typed
+        if latest.is_frozen:
+            text = _("Offerte %(label)s is verstuurd; maak eerst een nieuwe versie.")
+        else:
+            text = _("Er is intussen een nieuwe versie, %(label)s; de regel is niet verwijderd.")
+        messages.error(request, text % {"label": latest.label})
+        return redirect("sales:quote_detail", pk=quote.pk)
+    typed_on = request.POST.get("version", "")
+    if latest.is_frozen:
+        text = _(
+            "Offerte %(label)s is verstuurd; uw wijziging is niet opgeslagen. Maak eerst een "
+            "nieuwe versie en neem daarin over wat u typte (hieronder)."
+        ) % {"label": latest.label}
+    elif not (
+        typed_on.isascii()
+        and typed_on.isdigit()
+        and len(typed_on) <= 6
+        and 0 < int(typed_on) < latest.version  # versions are numbered 1, 2, … without gaps
+    ):
+        # Not the number of an earlier version: a form that was tampered with, or garbled.
+        text = _(
+            "Dit formulier hoort niet bij versie %(label)s; uw wijziging is niet opgeslagen. "
+            "Neem over wat u typte (hieronder)."
+        ) % {"label": latest.label}
+    else:
+        text = _(
+            "Er is intussen een nieuwe versie, %(label)s; uw wijziging is niet opgeslagen. "
+            "Neem in die versie over wat u typte (hieronder)."
+        ) % {"label": latest.label}
+    messages.error(request, text)
+    return _editor(request, quote, unsaved=_typed(form), status=409)
 
 
 @sales_required
@@ -203,7 +263,7 @@ def version_update(request: HttpRequest, pk: int) -> HttpResponse:
     quote = get_object_or_404(Quote, pk=pk)
     version = _draft(request, quote)
     if version is None:
-        return redirect("sales:quote_detail", pk=pk)
+        return _not_saved(request, quote, VersionForm(request.POST))
     form = VersionForm(request.POST, instance=version)
     if not form.is_valid():
         return _editor(request, quote, version_form=form)
@@ -218,7 +278,7 @@ def line_add(request: HttpRequest, pk: int) -> HttpResponse:
     quote = get_object_or_404(Quote, pk=pk)
     version = _draft(request, quote)
     if version is None:
-        return redirect("sales:quote_detail", pk=pk)
+        return _not_saved(request, quote, LineForm(request.POST))
     form = LineForm(request.POST, instance=QuoteLine(version=version))
     if not form.is_valid():
         return _editor(request, quote, line_form=form)
@@ -235,7 +295,7 @@ def line_update(request: HttpRequest, pk: int, line: int) -> HttpResponse:
     quote = get_object_or_404(Quote, pk=pk)
     version = _draft(request, quote)
     if version is None:
-        return redirect("sales:quote_detail", pk=pk)
+        return _not_saved(request, quote, LineForm(request.POST, prefix=f"line{line}"))
     instance = get_object_or_404(QuoteLine, pk=line, version=version)
     form = LineForm(request.POST, instance=instance, prefix=f"line{instance.pk}")
     if not form.is_valid():
@@ -250,8 +310,9 @@ def line_update(request: HttpRequest, pk: int, line: int) -> HttpResponse:
 def line_delete(request: HttpRequest, pk: int, line: int) -> HttpResponse:
     quote = get_object_or_404(Quote, pk=pk)
     version = _draft(request, quote)
-    if version is not None:
-        get_object_or_404(QuoteLine, pk=line, version=version).delete()
+    if version is None:
+        return _not_saved(request, quote)
+    get_object_or_404(QuoteLine, pk=line, version=version).delete()
     return redirect("sales:quote_detail", pk=pk)
 
 
@@ -260,6 +321,15 @@ def line_delete(request: HttpRequest, pk: int, line: int) -> HttpResponse:
 def send(request: HttpRequest, pk: int) -> HttpResponse:
     quote = get_object_or_404(Quote, pk=pk)
     version = quote.latest
+    typed_on = request.POST.get("version")
+    if typed_on is not None and typed_on != str(version.version) and not version.is_frozen:
+        # The page showed another version: send only what the reader has seen.
+        messages.error(
+            request,
+            _("Er is intussen een nieuwe versie, %(label)s; bekijk die voordat u verstuurt.")
+            % {"label": version.label},
+        )
+        return redirect("sales:quote_detail", pk=pk)
     accept_url = absolute(request, reverse("sales:acceptance", args=[version.token]))
     try:
         version = services.send(version, user=request.user, accept_url=accept_url)

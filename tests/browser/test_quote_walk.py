@@ -117,3 +117,30 @@ def test_request_quote_send_accept_and_download_the_order_list(
     assert ("242248", Decimal(2)) in [(r["article"], r["quantity"]) for r in rows]
     sales.context.close()
     assert refused + refused_to_customer == []
+
+
+def test_settings_typed_while_a_colleague_sends_come_back_on_the_page(
+    browser: Any, site_url: str
+) -> None:
+    from sales.models import QuoteVersion
+    from tests.sales.conftest import make_quote, send
+
+    quote = make_quote()
+    sales = browser.new_context(**DESKTOP).new_page()
+    refused = policy_refusals(sales)
+    sales_log_in(sales, site_url)
+    sales.goto(f"{site_url}/verkoop/offertes/{quote.pk}/")
+    sales.get_by_label("Inleiding").fill("Montage in de garage, zoals besproken.")
+    send(quote)  # a colleague sends the quote meanwhile
+    sales.get_by_role("button", name="Opslaan", exact=True).click()
+    # The page (a 409 answer, swapped in by htmx) says why and shows what was typed.
+    unsaved = sales.locator("section", has_text="Niet opgeslagen: wat u typte")
+    expect(unsaved).to_contain_text("Montage in de garage, zoals besproken.")
+    expect(sales.locator(".messages")).to_contain_text("uw wijziging is niet opgeslagen")
+    expect(sales.get_by_role("button", name="Nieuwe versie")).to_be_visible()
+    screenshot(sales, "quote-5-not-saved-desktop")
+    assert_accessible(sales, "edit not saved")
+    sales.context.close()
+    sent = QuoteVersion.objects.get(quote=quote, version=1)
+    assert "garage" not in sent.introduction
+    assert refused == []
