@@ -6,6 +6,7 @@ works without JavaScript; an htmx request for a line gets the lines partial back
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import uuid
@@ -181,6 +182,8 @@ def _editor(
         "accept_url": absolute(request, reverse("sales:acceptance", args=[version.token])),
         "order": getattr(version, "order", None) if version.pk else None,
         "unsaved": unsaved or [],
+        "version_seen": _seen(version, VersionForm),
+        "line_seen": {line.pk: _seen(line, LineForm) for line in version.lines.all()},
     }
     return TemplateResponse(request, "sales/quote_detail.html", context, status=status)
 
@@ -205,6 +208,23 @@ def _draft(request: HttpRequest, quote: Quote) -> QuoteVersion | None:
     return version
 
 
+def _seen(instance: QuoteVersion | QuoteLine, form_class: type[Any]) -> str:
+    """A fingerprint of what an editor form shows of a version or line, posted back with it.
+
+    Two sellers may edit one draft: whoever saves second would overwrite the first's change
+    unseen. A form whose fingerprint no longer matches the row is not saved (409)."""
+    fields = (instance._meta.get_field(name).attname for name in form_class._meta.fields)
+    shown = [repr(getattr(instance, field)) for field in fields]
+    return hashlib.sha256("\x1f".join(shown).encode()).hexdigest()[:20]
+
+
+def _changed_meanwhile(
+    request: HttpRequest, instance: QuoteVersion | QuoteLine, form_class: type[Any]
+) -> bool:
+    seen = request.POST.get("seen")
+    return seen is not None and seen != _seen(instance, form_class)
+
+
 def _typed(form: Any) -> list[tuple[str, str]]:
     """What the reader filled in, as label and shown value (a choice by its label)."""
     typed = []
@@ -220,10 +240,22 @@ def _typed(form: Any) -> list[tuple[str, str]]:
     return typed
 
 
-def _not_saved(request: HttpRequest, quote: Quote, form: Any | None = None) -> HttpResponse:
-    """The edit came for a version that is no longer the draft: nothing is saved, and what
-    was typed comes back on the page (409), to carry over into the version that is current."""
+def _not_saved(
+    request: HttpRequest, quote: Quote, form: Any | None = None, *, by_colleague: bool = False
+) -> HttpResponse:
+    """The edit came for a version that is no longer the draft, or for data a colleague changed
+    since the page showed it: nothing is saved, and what was typed comes back on the page
+    (409), to carry over into what is current."""
     latest = quote.latest
+    if by_colleague and form is not None:
+        messages.error(
+            request,
+            _(
+                "Een collega heeft dit intussen gewijzigd; uw wijziging is niet opgeslagen. "
+                "De pagina toont nu de gegevens van uw collega; neem over wat u typte (hieronder)."
+            ),
+        )
+        return _editor(request, quote, unsaved=_typed(form), status=409)
     if form is None:  # a line to delete: nothing was typed
         if latest.is_frozen:
             text = _("Offerte %(label)s is verstuurd; maak eerst een nieuwe versie.")
@@ -264,6 +296,8 @@ def version_update(request: HttpRequest, pk: int) -> HttpResponse:
     version = _draft(request, quote)
     if version is None:
         return _not_saved(request, quote, VersionForm(request.POST))
+    if _changed_meanwhile(request, version, VersionForm):
+        return _not_saved(request, quote, VersionForm(request.POST), by_colleague=True)
     form = VersionForm(request.POST, instance=version)
     if not form.is_valid():
         return _editor(request, quote, version_form=form)
@@ -297,6 +331,9 @@ def line_update(request: HttpRequest, pk: int, line: int) -> HttpResponse:
     if version is None:
         return _not_saved(request, quote, LineForm(request.POST, prefix=f"line{line}"))
     instance = get_object_or_404(QuoteLine, pk=line, version=version)
+    if _changed_meanwhile(request, instance, LineForm):
+        typed = LineForm(request.POST, prefix=f"line{line}")
+        return _not_saved(request, quote, typed, by_colleague=True)
     form = LineForm(request.POST, instance=instance, prefix=f"line{instance.pk}")
     if not form.is_valid():
         # The line's form comes back as typed, with its messages, as a new line's does.

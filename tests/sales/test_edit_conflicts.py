@@ -10,10 +10,11 @@ import re
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import Group, User
 from django.test import Client
 
 from sales import services
-from sales.models import Quote, VatCategory
+from sales.models import Quote, QuoteLine, VatCategory
 from tests.sales.conftest import make_quote, send
 
 pytestmark = pytest.mark.django_db
@@ -203,3 +204,90 @@ def test_a_hostile_version_number_saves_nothing_and_answers_a_page(
     assert "Zoals besproken op de bouwplaats" in html  # kept, as typed
     quote.latest.refresh_from_db()
     assert "bouwplaats" not in quote.latest.introduction
+
+
+def form_fields(html: str, action: str) -> dict[str, str]:
+    """The hidden inputs of the form that posts to ``action``, as the browser would send them."""
+    form = html.split(f'action="{action}"', 1)[1].split("</form>", 1)[0]
+    return dict(re.findall(r'<input type="hidden" name="(version|seen)" value="([^"]*)"', form))
+
+
+def test_two_sellers_on_one_draft_the_second_save_does_not_overwrite_the_first(
+    sales_client: Client,
+) -> None:
+    quote = make_quote()
+    colleague_user = User.objects.create_user("collega", "collega@example.nl", "x")
+    colleague_user.groups.add(Group.objects.get(name="Verkoop"))
+    colleague = Client()
+    colleague.force_login(colleague_user)
+    action = f"/verkoop/offertes/{quote.pk}/instellingen/"
+    mine = form_fields(sales_client.get(f"/verkoop/offertes/{quote.pk}/").content.decode(), action)
+    theirs = form_fields(colleague.get(f"/verkoop/offertes/{quote.pk}/").content.decode(), action)
+    assert mine == theirs and len(mine["seen"]) == 20
+
+    saved = colleague.post(action, settings_typed(theirs["version"]) | theirs | {
+        "introduction": "Inleiding van de collega."
+    })  # fmt: skip
+    assert saved.status_code == 302
+
+    response = sales_client.post(action, settings_typed(mine["version"]) | mine)
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "Een collega heeft dit intussen gewijzigd" in html
+    assert "Zoals besproken op de bouwplaats" in html  # what I typed, to carry over
+    version = quote.latest
+    assert version.introduction == "Inleiding van de collega."
+    # The page now carries the colleague's state: saved from it, my edit goes in.
+    again = form_fields(html, action)
+    assert again["seen"] != mine["seen"]
+    assert sales_client.post(action, settings_typed(again["version"]) | again).status_code == 302
+    version.refresh_from_db()
+    assert "bouwplaats" in version.introduction
+
+
+def test_a_line_a_colleague_changed_meanwhile_is_not_overwritten(sales_client: Client) -> None:
+    quote = make_quote()
+    line = quote.latest.lines.first()
+    assert line is not None
+    action = f"/verkoop/offertes/{quote.pk}/regels/{line.pk}/"
+    hidden = form_fields(
+        sales_client.get(f"/verkoop/offertes/{quote.pk}/").content.decode(), action
+    )
+    theirs = line.unit_price + 100
+    QuoteLine.objects.filter(pk=line.pk).update(unit_price=theirs)  # the colleague's change
+    prefix = f"line{line.pk}-"
+    data = hidden | {
+        prefix + "group": line.group, prefix + "kind": line.kind,
+        prefix + "description": "Mijn omschrijving", prefix + "quantity": "1",
+        prefix + "unit": "st", prefix + "unit_price": "10", prefix + "discount_kind": "",
+        prefix + "discount_value": "0", prefix + "vat_category": VatCategory.default().pk,
+    }  # fmt: skip
+
+    response = sales_client.post(action, data)
+
+    assert response.status_code == 409
+    assert "Mijn omschrijving" in response.content.decode()
+    line.refresh_from_db()
+    assert line.description != "Mijn omschrijving"
+    assert line.unit_price == theirs
+
+
+def test_saving_a_line_twice_from_the_refreshed_page_is_no_conflict(sales_client: Client) -> None:
+    quote = make_quote()
+    line = quote.latest.lines.first()
+    assert line is not None
+    action = f"/verkoop/offertes/{quote.pk}/regels/{line.pk}/"
+    prefix = f"line{line.pk}-"
+    for price in ("10", "20"):
+        hidden = form_fields(
+            sales_client.get(f"/verkoop/offertes/{quote.pk}/").content.decode(), action
+        )
+        data = hidden | {
+            prefix + "group": line.group, prefix + "kind": line.kind,
+            prefix + "description": line.description, prefix + "quantity": "1",
+            prefix + "unit": "st", prefix + "unit_price": price, prefix + "discount_kind": "",
+            prefix + "discount_value": "0", prefix + "vat_category": VatCategory.default().pk,
+        }  # fmt: skip
+        assert sales_client.post(action, data).status_code == 302
+    line.refresh_from_db()
+    assert line.unit_price == 20
