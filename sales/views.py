@@ -15,7 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -208,13 +208,17 @@ def _draft(request: HttpRequest, quote: Quote) -> QuoteVersion | None:
     return version
 
 
+def _model_fields(form_class: type[Any]) -> list[models.Field[Any, Any]]:
+    model = form_class._meta.model
+    return [model._meta.get_field(name) for name in form_class._meta.fields]
+
+
 def _seen(instance: QuoteVersion | QuoteLine, form_class: type[Any]) -> str:
     """A fingerprint of what an editor form shows of a version or line, posted back with it.
 
     Two sellers may edit one draft: whoever saves second would overwrite the first's change
     unseen. A form whose fingerprint no longer matches the row is not saved (409)."""
-    fields = (instance._meta.get_field(name).attname for name in form_class._meta.fields)
-    shown = [repr(getattr(instance, field)) for field in fields]
+    shown = [repr(field.value_from_object(instance)) for field in _model_fields(form_class)]
     return hashlib.sha256("\x1f".join(shown).encode()).hexdigest()[:20]
 
 
